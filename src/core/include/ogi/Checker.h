@@ -1,0 +1,32 @@
+// The engine's front door: recognize the report tables of a document and check them.
+// Everything (toolbar, save-time check, IDL service, command line) goes through this.
+#pragma once
+
+#include "ogi/Diagnostic.h"
+#include "ogi/Table.h"
+
+#include <set>
+#include <string>
+
+namespace ogi {
+
+struct CheckOptions {
+    int year = 0;                         ///< report year; 0 = find it in the document text
+    std::set<std::string> disabledRules;  ///< rule ids to skip, e.g. {"S-3"}
+    bool reportUnmapped = true;           ///< emit R-1 when a table looks like a template but keys are missing
+};
+
+class Checker {
+public:
+    explicit Checker(CheckOptions options = {});
+    /// Recognize and check. Never throws on malformed input: problems become diagnostics.
+    Report check(const Document& doc) const;
+
+private:
+    CheckOptions m_options;
+};
+
+/// Report year from the document's paragraphs (title "2019年…年度报告", "统计期限为2017年1月1日…"), or 0.
+int findReportYear(const Document& doc);
+
+} // namespace ogi

@@ -1,0 +1,76 @@
+// National templates as data. Each template is a JSON file in src/core/data/templates,
+// embedded at build time. The grid (with its merges) is the single source of truth: the
+// generator emits it, and the recognizer derives row/column label paths from it.
+#pragma once
+
+#include "ogi/Table.h"
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace ogi {
+
+enum class ValueType {
+    Int,      ///< non-negative integer count
+    Dec,      ///< non-negative decimal (万元)
+    Signed,   ///< signed change, e.g. "23(增)", "+1036", "1(减)"
+    Amount,   ///< free amount, unit may be inside ("1483180", "12.5万元")
+    Heading,  ///< a heading row's value cell: must stay empty
+};
+
+const char* toString(ValueType t);
+
+/// One cell of a template grid.
+struct TemplateCell {
+    int row = 0, col = 0, rowSpan = 1, colSpan = 1;
+    std::string text;                  ///< label text (canonical, full-width) — empty for value cells
+    std::vector<std::string> variants; ///< other accepted spellings of the label
+    std::string key;                   ///< value key — empty for label cells
+    ValueType type = ValueType::Int;
+    bool unit = false;                 ///< a unit cell (old table): neither label nor value
+    bool optional = false;             ///< the whole row may be absent (e.g. B15, B17)
+    bool header = false;               ///< header cell (styled as a header when inserted)
+};
+
+struct TemplateDef {
+    std::string id;        ///< "2021-t3", "old", ...
+    std::string version;   ///< "2021", "2019", "2014"
+    std::string family;    ///< "t2", "t3", "t4", "old"
+    std::string layout;    ///< "matrix" or "list"
+    std::string titleZh, titleEn;
+    std::string section;   ///< heading of the report section the table belongs under
+    int rows = 0, cols = 0;
+    std::vector<TemplateCell> cells;   ///< anchors, row-major
+    std::vector<std::string> signatures; ///< normalized labels that decide this template
+
+    const TemplateCell* cellForKey(const std::string& key) const;
+    std::vector<std::string> keys() const; ///< value keys in grid order
+    /// Label path of a value key's row, most specific last (e.g. {"三、本年度办理结果","（三）不予公开","1.属于国家秘密"}).
+    std::vector<std::string> rowLabels(const std::string& key) const;
+    /// Label path of a value key's column, outermost first (e.g. {"申请人情况","法人或其他组织","商业企业"}).
+    std::vector<std::string> columnLabels(const std::string& key) const;
+    /// Short human name of a key: row label + column label, for messages ("（七）总计 / 自然人").
+    std::string describeKey(const std::string& key) const;
+};
+
+/// All built-in templates (parsed once, on first use).
+const std::vector<TemplateDef>& templates();
+const TemplateDef* findTemplate(const std::string& id);
+
+/// The blank table for a template id (exact labels and merges, value cells empty), or an
+/// empty table when the id is unknown.
+Table generateTable(const std::string& templateId);
+/// The same, with values filled in from `values` (key -> text).
+Table generateTable(const std::string& templateId, const std::map<std::string, std::string>& values);
+
+/// The 2021 report skeleton (spec §8): headings and placeholder paragraphs, with the table
+/// template id to insert after a heading (empty for plain paragraphs).
+struct SkeletonItem {
+    std::string text;
+    int outlineLevel = 0;   ///< 1 = section heading, 2 = sub-heading, 0 = body placeholder
+    std::string templateId; ///< non-empty: insert this table here (text is empty)
+};
+std::vector<SkeletonItem> reportSkeleton2021();
+
+} // namespace ogi

@@ -1,0 +1,49 @@
+// Label normalization (spec §5.3, ICU-based) and value parsing (spec §5.2).
+#pragma once
+
+#include "ogi/Templates.h"
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace ogi {
+
+/// Canonical form of a label for matching: NFKC (full-width → half-width, full-width digits),
+/// all whitespace removed (incl. U+3000, line breaks), quotes unified, 、 and ， unified,
+/// item numbering unified ("1．" "1、" "（1）" → "1."; "（一）" → "(一)"; "一." → "一、").
+std::string normalizeLabel(std::string_view text);
+
+/// The label without its numbering prefix and without parenthesized notes, for loose
+/// matching ("(二)部分公开(区分处理的...)" → "部分公开").
+std::string coreLabel(std::string_view normalized);
+
+/// NFKC + whitespace removal only (used for values).
+std::string normalizeValueText(std::string_view text);
+
+struct Value {
+    enum class Kind {
+        Missing,  ///< blank or placeholder ("", "-", "—", "——", "/", "无", "N/A")
+        Number,   ///< parsed number in `number`
+        Invalid,  ///< text that is not a value of the expected type (kept in `raw`)
+    };
+    Kind kind = Kind::Missing;
+    double number = 0;
+    std::string raw;          ///< the original text
+    std::string problem;      ///< why Invalid (en-US, short), e.g. "negative", "not an integer"
+
+    bool missing() const { return kind == Kind::Missing; }
+    bool ok() const { return kind == Kind::Number; }
+};
+
+/// Parse a cell's text as the given type. Never guesses: anything it cannot read is Invalid.
+Value parseValue(std::string_view text, ValueType type);
+
+/// True when the text looks like a value of some kind (a number, a signed change, a
+/// placeholder or blank) rather than a label. Used to split label cells from value cells.
+bool looksLikeValue(std::string_view text);
+
+/// Format a number for messages: integers without decimals, else up to 4 decimals.
+std::string formatNumber(double v);
+
+} // namespace ogi

@@ -1,0 +1,109 @@
+#include "ogi/Checker.h"
+
+#include "Rules.h"
+#include "ogi/Recognizer.h"
+
+#include <exception>
+#include <map>
+
+namespace ogi {
+namespace {
+
+/// First "20xx年" in text, or 0.
+int yearIn(const std::string& s)
+{
+    for (size_t i = 0; i + 4 < s.size(); ++i) {
+        if (s[i] != '2' || s[i + 1] != '0' || !isdigit(static_cast<unsigned char>(s[i + 2])) ||
+            !isdigit(static_cast<unsigned char>(s[i + 3])))
+            continue;
+        if (i > 0 && isdigit(static_cast<unsigned char>(s[i - 1])))
+            continue;
+        size_t j = i + 4;
+        while (j < s.size() && s[j] == ' ')
+            ++j;
+        if (s.compare(j, 3, "年") == 0)
+            return std::stoi(s.substr(i, 4));
+    }
+    return 0;
+}
+
+bool has(const std::string& s, const char* needle) { return s.find(needle) != std::string::npos; }
+
+bool isTitleLike(const std::string& s)
+{
+    return (has(s, "年度") || has(s, "年")) && (has(s, "报告") || has(s, "统计表") || has(s, "年报"));
+}
+
+} // namespace
+
+int findReportYear(const Document& doc)
+{
+    // Title first ("2019年…年度报告", "…2017年度政府信息公开情况统计表"), then the statistics
+    // period ("统计期限为2017年1月1日至…"); titles of Calc sheets live in cells.
+    for (const Block& b : doc.blocks)
+        if (b.kind == Block::Kind::Paragraph && isTitleLike(b.text) && b.text.size() < 300)
+            if (int y = yearIn(b.text))
+                return y;
+    for (const Block& b : doc.blocks)
+        if (b.kind == Block::Kind::Paragraph && has(b.text.c_str(), "统计期限"))
+            if (int y = yearIn(b.text.substr(b.text.find("统计期限"))))
+                return y;
+    for (const Table& t : doc.tables)
+        for (const Cell& c : t.cells)
+            if (isTitleLike(c.text) && c.text.size() < 300)
+                if (int y = yearIn(c.text))
+                    return y;
+    // No title (an excerpt): the year the body text keeps talking about, if it clearly does.
+    std::map<int, int> mentions;
+    for (const Block& b : doc.blocks)
+        if (b.kind == Block::Kind::Paragraph)
+            for (size_t pos = 0; pos < b.text.size(); ++pos)
+                if (b.text[pos] == '2')
+                    if (int y = yearIn(b.text.substr(pos, 12)); y && (pos == 0 || !isdigit(static_cast<unsigned char>(b.text[pos - 1]))))
+                        ++mentions[y];
+    int best = 0, bestCount = 0;
+    for (const auto& [y, n] : mentions)
+        if (n > bestCount) {
+            best = y;
+            bestCount = n;
+        }
+    return bestCount >= 3 ? best : 0;
+}
+
+Checker::Checker(CheckOptions options) : m_options(std::move(options)) {}
+
+Report Checker::check(const Document& doc) const
+{
+    Report report;
+    report.document = doc.name;
+    report.year = m_options.year ? m_options.year : findReportYear(doc);
+    const std::vector<Recognition> recognized = recognize(doc);
+    const auto enabled = [&](const RuleDecl& r) {
+        return !m_options.disabledRules.count(r.id) && (m_options.reportUnmapped || r.kind != "unmapped");
+    };
+    for (const Recognition& rec : recognized) {
+        TableInfo info;
+        info.index = static_cast<int>(report.tables.size());
+        info.templateId = rec.tmpl->id;
+        info.version = rec.tmpl->version;
+        info.title = rec.tmpl->titleZh;
+        info.sourceTables = rec.sourceTables;
+        const Table& first = doc.tables[static_cast<size_t>(rec.sourceTables.front())];
+        info.location = first.location.empty() ? first.name : first.location;
+        info.mappedKeys = static_cast<int>(rec.cells.size());
+        info.totalKeys = static_cast<int>(rec.tmpl->keys().size());
+        report.tables.push_back(info);
+
+        const TableFacts facts = collectFacts(doc, rec, info.index, report.year);
+        for (const RuleDecl& rule : ruleCatalog())
+            if (enabled(rule) && rule.appliesTo(*rec.tmpl))
+                evaluate(rule, facts, report.diagnostics);
+    }
+    for (const RuleDecl& rule : ruleCatalog())
+        if (rule.kind == "resembles" && enabled(rule))
+            for (const Resemblance& r : resemblances(doc, recognized))
+                report.diagnostics.push_back(resemblanceFinding(rule, doc, r));
+    return report;
+}
+
+} // namespace ogi

@@ -1,0 +1,583 @@
+// Recognizer. Two steps per table:
+//  1. detection: which template do its labels look like (signature gate + F1 over labels);
+//  2. mapping: template rows are aligned in order with physical rows by their most specific
+//     label (surviving extra rows, labels split over two rows, lost merges); inside a row,
+//     values are matched to columns by their header labels when the header can be resolved,
+//     else by order (flattened or irregular headers).
+#include "ogi/Recognizer.h"
+
+#include "ogi/Text.h"
+
+#include <algorithm>
+#include <set>
+#include <unordered_map>
+#include <unordered_set>
+
+namespace ogi {
+namespace {
+
+/// Normalized forms of a label.
+struct Label {
+    std::string norm;
+    std::string core;
+    bool empty() const { return norm.empty(); }
+};
+
+Label makeLabel(const std::string& text)
+{
+    Label l;
+    l.norm = normalizeLabel(text);
+    l.core = coreLabel(l.norm);
+    return l;
+}
+
+bool sameLabel(const Label& a, const Label& b)
+{
+    if (a.norm.empty() || b.norm.empty())
+        return false;
+    return a.norm == b.norm || (!a.core.empty() && a.core == b.core);
+}
+
+/// Per-template data derived once from the template grid.
+struct TemplateRow {
+    std::vector<Label> leaf;                 ///< accepted spellings of the most specific row label
+    std::vector<std::string> keys;           ///< value keys left to right
+    std::vector<std::vector<Label>> colPath; ///< per key: column labels, outermost first
+    bool optional = false;
+};
+
+struct TemplateIndex {
+    const TemplateDef* tmpl = nullptr;
+    std::vector<TemplateRow> rows;           ///< rows holding values, top to bottom
+    std::vector<Label> labels;               ///< all distinct label cells (for detection)
+    std::unordered_set<std::string> labelNorms, labelCores;
+    Label valueHeader;                       ///< list layout: the value column's header ("统计数")
+    Label unitHeader;                        ///< list layout: "单位"
+};
+
+std::vector<Label> labelsWithVariants(const TemplateCell& c)
+{
+    std::vector<Label> out{makeLabel(c.text)};
+    for (const std::string& v : c.variants)
+        out.push_back(makeLabel(v));
+    return out;
+}
+
+TemplateIndex buildIndex(const TemplateDef& t)
+{
+    TemplateIndex idx;
+    idx.tmpl = &t;
+    std::set<std::string> seen;
+    for (const TemplateCell& c : t.cells) {
+        if (!c.key.empty() || c.unit || c.text.empty())
+            continue;
+        for (const Label& l : labelsWithVariants(c)) {
+            idx.labelNorms.insert(l.norm);
+            if (!l.core.empty())
+                idx.labelCores.insert(l.core);
+            if (seen.insert(l.norm).second)
+                idx.labels.push_back(l);
+        }
+    }
+    // Rows with values, in grid order.
+    std::map<int, TemplateRow> byRow;
+    for (const TemplateCell& c : t.cells) {
+        if (c.key.empty())
+            continue;
+        TemplateRow& row = byRow[c.row];
+        if (row.keys.empty()) {
+            // most specific label: the rightmost label cell covering this row left of the value
+            const TemplateCell* leaf = nullptr;
+            for (const TemplateCell& l : t.cells)
+                if (l.key.empty() && !l.unit && !l.text.empty() && l.col < c.col && c.row >= l.row &&
+                    c.row < l.row + l.rowSpan && (!leaf || l.col > leaf->col))
+                    leaf = &l;
+            if (leaf)
+                row.leaf = labelsWithVariants(*leaf);
+        }
+        row.keys.push_back(c.key);
+        std::vector<Label> path;
+        for (const std::string& s : t.columnLabels(c.key))
+            path.push_back(makeLabel(s));
+        row.colPath.push_back(std::move(path));
+        row.optional = row.optional || c.optional;
+    }
+    for (auto& [r, row] : byRow)
+        idx.rows.push_back(std::move(row));
+    if (t.layout == "list") {
+        // header row: label / unit / value column titles
+        for (const TemplateCell& c : t.cells) {
+            if (!c.header)
+                continue;
+            if (c.col == t.cols - 1)
+                idx.valueHeader = makeLabel(c.text);
+            else if (c.col == 1)
+                idx.unitHeader = makeLabel(c.text);
+        }
+    }
+    return idx;
+}
+
+const std::vector<TemplateIndex>& indexes()
+{
+    static const std::vector<TemplateIndex> all = [] {
+        std::vector<TemplateIndex> v;
+        for (const TemplateDef& t : templates())
+            v.push_back(buildIndex(t));
+        return v;
+    }();
+    return all;
+}
+
+/// A table under examination: possibly two document tables stacked (split table).
+struct View {
+    Table table;                              ///< cells copied, rows offset for the second part
+    std::vector<CellLocation> origin;         ///< per cell: where it lives in the document
+    std::vector<Label> labels;                ///< per cell
+    std::vector<bool> valueLike;              ///< per cell
+};
+
+View makeView(const Document& doc, const std::vector<int>& tableIndices)
+{
+    View v;
+    int rowOffset = 0;
+    for (int ti : tableIndices) {
+        const Table& t = doc.tables[static_cast<size_t>(ti)];
+        const Grid g(t);
+        for (size_t ci = 0; ci < t.cells.size(); ++ci) {
+            Cell c = t.cells[ci];
+            c.row += rowOffset;
+            v.table.cells.push_back(std::move(c));
+            v.origin.push_back({ti, static_cast<int>(ci)});
+        }
+        v.table.cols = std::max(v.table.cols, g.cols());
+        rowOffset += g.rows();
+        v.table.rows = rowOffset;
+    }
+    v.labels.reserve(v.table.cells.size());
+    for (const Cell& c : v.table.cells) {
+        v.valueLike.push_back(looksLikeValue(c.text));
+        v.labels.push_back(v.valueLike.back() ? Label{} : makeLabel(c.text));
+    }
+    return v;
+}
+
+bool containsSignature(const View& v, const std::string& sig)
+{
+    for (const Label& l : v.labels)
+        if (!l.norm.empty() && (l.norm.find(sig) != std::string::npos || l.core.find(sig) != std::string::npos))
+            return true;
+    return false;
+}
+
+double detectionScore(const View& v, const TemplateIndex& idx)
+{
+    bool gate = idx.tmpl->signatures.empty();
+    for (const std::string& sig : idx.tmpl->signatures)
+        if (containsSignature(v, sig)) {
+            gate = true;
+            break;
+        }
+    if (!gate)
+        return 0;
+    std::unordered_set<std::string> tableNorms, tableCores;
+    int tableLabels = 0, tableHits = 0;
+    for (const Label& l : v.labels) {
+        if (l.norm.empty() || !tableNorms.insert(l.norm).second)
+            continue;
+        tableCores.insert(l.core);
+        ++tableLabels;
+        if (idx.labelNorms.count(l.norm) || idx.labelCores.count(l.core))
+            ++tableHits;
+    }
+    std::unordered_set<std::string> found;
+    int hits = 0;
+    for (const Label& l : idx.labels) {
+        if (tableNorms.count(l.norm) || (!l.core.empty() && tableCores.count(l.core)))
+            ++hits;
+    }
+    const double recall = idx.labels.empty() ? 0 : double(hits) / double(idx.labels.size());
+    const double precision = tableLabels == 0 ? 0 : double(tableHits) / double(tableLabels);
+    if (recall + precision == 0)
+        return 0;
+    return 2 * recall * precision / (recall + precision);
+}
+
+// ---------------------------------------------------------------------------------------
+// Physical rows of a view.
+
+struct PhysRow {
+    std::vector<int> labels;  ///< leading label anchors (may come from merges above)
+    std::vector<int> values;  ///< value anchors owned by this row, left to right
+    Label leaf;               ///< most specific label
+};
+
+std::vector<PhysRow> physicalRows(const View& v, const Grid& g)
+{
+    std::vector<PhysRow> rows(static_cast<size_t>(g.rows()));
+    for (int r = 0; r < g.rows(); ++r) {
+        PhysRow& pr = rows[static_cast<size_t>(r)];
+        int last = -1;
+        bool inValues = false;
+        for (int c = 0; c < g.cols(); ++c) {
+            const int a = g.at(r, c);
+            if (a < 0 || a == last)
+                continue;
+            last = a;
+            const Cell& cell = v.table.cells[static_cast<size_t>(a)];
+            const bool own = cell.row == r;
+            if (!inValues && !v.valueLike[static_cast<size_t>(a)]) {
+                pr.labels.push_back(a);
+                continue;
+            }
+            inValues = true;
+            if (own)
+                pr.values.push_back(a);
+        }
+        // drop trailing empty value cells beyond the last non-empty one only when the row
+        // has no labels at all (pure filler rows); keep them otherwise (blank values matter)
+        if (!pr.labels.empty())
+            pr.leaf = v.labels[static_cast<size_t>(pr.labels.back())];
+    }
+    return rows;
+}
+
+bool leafMatches(const TemplateRow& tr, const Label& l)
+{
+    for (const Label& t : tr.leaf)
+        if (sameLabel(t, l))
+            return true;
+    return false;
+}
+
+bool leafMatchesConcat(const TemplateRow& tr, const Label& a, const Label& b)
+{
+    if (a.empty() || b.empty())
+        return false;
+    const Label joined = makeLabel(a.norm + b.norm);
+    return leafMatches(tr, joined);
+}
+
+bool isAnyTemplateLabel(const TemplateIndex& idx, const Label& l)
+{
+    return !l.empty() && (idx.labelNorms.count(l.norm) || idx.labelCores.count(l.core));
+}
+
+bool hasNonEmptyValue(const View& v, const PhysRow& r)
+{
+    for (int a : r.values)
+        if (!normalizeValueText(v.table.cells[static_cast<size_t>(a)].text).empty())
+            return true;
+    return false;
+}
+
+// ---------------------------------------------------------------------------------------
+// List layout (old statistics table): label column, unit column, value column.
+
+void mapList(const View& v, const TemplateIndex& idx, Recognition& out)
+{
+    const Grid g(v.table);
+    // Value column: header "统计数" if present, else the rightmost column with numbers.
+    int valueCol = -1, unitCol = -1, headerRow = -1;
+    for (size_t i = 0; i < v.table.cells.size() && valueCol < 0; ++i)
+        if (sameLabel(v.labels[i], idx.valueHeader)) {
+            valueCol = v.table.cells[i].col;
+            headerRow = v.table.cells[i].row;
+        }
+    for (size_t i = 0; i < v.table.cells.size(); ++i)
+        if (sameLabel(v.labels[i], idx.unitHeader))
+            unitCol = v.table.cells[i].col;
+    if (valueCol < 0) {
+        std::vector<int> numeric(static_cast<size_t>(g.cols()), 0);
+        for (size_t i = 0; i < v.table.cells.size(); ++i)
+            if (v.valueLike[i] && !normalizeValueText(v.table.cells[i].text).empty())
+                ++numeric[static_cast<size_t>(v.table.cells[i].col)];
+        int best = 0;
+        for (int c = 0; c < g.cols(); ++c)
+            if (numeric[static_cast<size_t>(c)] >= best && numeric[static_cast<size_t>(c)] > 0) {
+                best = numeric[static_cast<size_t>(c)];
+                valueCol = c;
+            }
+    }
+    if (valueCol < 0)
+        valueCol = g.cols() - 1;
+
+    struct Row {
+        Label label;
+        int valueCell = -1;
+        bool hasValue = false;
+    };
+    std::vector<Row> rows;
+    for (int r = headerRow + 1; r < g.rows(); ++r) {
+        Row row;
+        std::string text;
+        int last = -1;
+        for (int c = 0; c < valueCol && c < g.cols(); ++c) {
+            const int a = g.at(r, c);
+            if (a < 0 || a == last || c == unitCol)
+                continue;
+            last = a;
+            const Cell& cell = v.table.cells[static_cast<size_t>(a)];
+            if (cell.row != r)
+                continue;
+            if (!v.valueLike[static_cast<size_t>(a)] || text.empty())
+                text += cell.text;
+        }
+        row.label = makeLabel(text);
+        const int a = g.at(r, valueCol);
+        if (a >= 0 && v.table.cells[static_cast<size_t>(a)].row == r &&
+            v.table.cells[static_cast<size_t>(a)].col == valueCol) {
+            row.valueCell = a;
+            row.hasValue = !normalizeValueText(v.table.cells[static_cast<size_t>(a)].text).empty();
+        }
+        if (row.label.empty() && !row.hasValue)
+            continue;                           // blank separator rows
+        rows.push_back(std::move(row));
+    }
+
+    constexpr size_t kWindow = 15;
+    size_t p = 0;
+    for (const TemplateRow& tr : idx.rows) {
+        const std::string& key = tr.keys.front();
+        bool found = false;
+        for (size_t j = p; j < rows.size() && j < p + kWindow && !found; ++j) {
+            size_t consumed = 0;
+            int cell = -1;
+            if (leafMatches(tr, rows[j].label)) {
+                consumed = 1;
+                cell = rows[j].valueCell;
+                // A note or unit continued on the next row carries the value (seed 004).
+                if (!rows[j].hasValue && j + 1 < rows.size() && rows[j + 1].hasValue &&
+                    !isAnyTemplateLabel(idx, rows[j + 1].label)) {
+                    const std::string& n = rows[j + 1].label.norm;
+                    const bool numbered = !n.empty() && coreLabel(n) != n && n[0] != '(';
+                    if (!numbered) {
+                        consumed = 2;
+                        cell = rows[j + 1].valueCell;
+                    }
+                }
+            } else if (j + 1 < rows.size() && leafMatchesConcat(tr, rows[j].label, rows[j + 1].label)) {
+                consumed = 2;
+                cell = rows[j + 1].hasValue || !rows[j].hasValue ? rows[j + 1].valueCell : rows[j].valueCell;
+            }
+            if (consumed) {
+                found = true;
+                if (cell >= 0)
+                    out.cells[key] = v.origin[static_cast<size_t>(cell)];
+                else if (idx.tmpl->cellForKey(key)->type != ValueType::Heading)
+                    out.missing.push_back(key);
+                p = j + consumed;
+            }
+        }
+        if (!found && !tr.optional)
+            out.missing.push_back(key);
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Matrix layout (2019/2021 tables).
+
+/// Column header path of a value anchor: label texts above it, nearest first, up to the
+/// previous body row.
+std::vector<Label> headerPath(const View& v, const Grid& g, int anchor, const std::vector<bool>& bodyRow)
+{
+    std::vector<Label> path;
+    const Cell& cell = v.table.cells[static_cast<size_t>(anchor)];
+    int last = -1;
+    for (int r = cell.row - 1; r >= 0; --r) {
+        if (bodyRow[static_cast<size_t>(r)])
+            break;
+        const int a = g.at(r, cell.col);
+        if (a < 0 || a == last)
+            continue;
+        last = a;
+        if (!v.labels[static_cast<size_t>(a)].empty())
+            path.push_back(v.labels[static_cast<size_t>(a)]);
+    }
+    return path;
+}
+
+bool pathContains(const std::vector<Label>& path, const Label& l)
+{
+    for (const Label& p : path)
+        if (sameLabel(p, l))
+            return true;
+    return false;
+}
+
+/// Map a matched row's values to keys by column headers; false when that is not possible.
+bool mapByHeaders(const View& v, const Grid& g, const TemplateRow& tr, const PhysRow& pr,
+                  const std::vector<bool>& bodyRow, std::vector<int>& assigned)
+{
+    assigned.assign(tr.keys.size(), -1);
+    std::vector<std::vector<Label>> paths;
+    for (int a : pr.values)
+        paths.push_back(headerPath(v, g, a, bodyRow));
+    size_t next = 0;                        // assignments must go left to right
+    for (size_t k = 0; k < tr.keys.size(); ++k) {
+        const std::vector<Label>& want = tr.colPath[k];
+        if (want.empty())
+            return false;
+        int best = -1, bestScore = 0;
+        for (size_t i = next; i < pr.values.size(); ++i) {
+            if (!pathContains(paths[i], want.back()))
+                continue;
+            int score = 1;
+            for (size_t w = 0; w + 1 < want.size(); ++w)
+                score += pathContains(paths[i], want[w]) ? 1 : 0;
+            if (score > bestScore) {
+                bestScore = score;
+                best = static_cast<int>(i);
+            }
+            if (score == static_cast<int>(want.size()))
+                break;
+        }
+        if (best < 0)
+            return false;
+        assigned[k] = pr.values[static_cast<size_t>(best)];
+        next = static_cast<size_t>(best) + 1;
+    }
+    return true;
+}
+
+void mapMatrix(const View& v, const TemplateIndex& idx, Recognition& out)
+{
+    const Grid g(v.table);
+    const std::vector<PhysRow> rows = physicalRows(v, g);
+    std::vector<int> match(idx.rows.size(), -1);
+    std::vector<bool> bodyRow(rows.size(), false);
+
+    // Rows are aligned in order; the first labelled body row anchors the search for rows
+    // with no label (table four's single value row lies below its header).
+    size_t p = 0;
+    for (size_t t = 0; t < idx.rows.size(); ++t) {
+        const TemplateRow& tr = idx.rows[t];
+        for (size_t j = p; j < rows.size(); ++j) {
+            const PhysRow& pr = rows[j];
+            bool ok = false;
+            if (tr.leaf.empty()) {
+                ok = pr.labels.empty() && pr.values.size() * 2 >= tr.keys.size() &&
+                     (hasNonEmptyValue(v, pr) || pr.values.size() >= tr.keys.size());
+            } else if (!pr.values.empty() && leafMatches(tr, pr.leaf)) {
+                ok = true;
+            } else if (!pr.values.empty() && j > 0 && rows[j - 1].values.empty() &&
+                       leafMatchesConcat(tr, rows[j - 1].leaf, pr.leaf)) {
+                ok = true;                  // label split over two rows
+            }
+            if (ok) {
+                match[t] = static_cast<int>(j);
+                bodyRow[j] = true;
+                p = j + 1;
+                break;
+            }
+        }
+    }
+
+    for (size_t t = 0; t < idx.rows.size(); ++t) {
+        const TemplateRow& tr = idx.rows[t];
+        if (match[t] < 0) {
+            if (!tr.optional)
+                out.missing.insert(out.missing.end(), tr.keys.begin(), tr.keys.end());
+            continue;
+        }
+        const PhysRow& pr = rows[static_cast<size_t>(match[t])];
+        std::vector<int> assigned;
+        if (!mapByHeaders(v, g, tr, pr, bodyRow, assigned)) {
+            assigned.assign(tr.keys.size(), -1);
+            for (size_t k = 0; k < tr.keys.size() && k < pr.values.size(); ++k)
+                assigned[k] = pr.values[k];
+        }
+        for (size_t k = 0; k < tr.keys.size(); ++k) {
+            if (assigned[k] >= 0)
+                out.cells[tr.keys[k]] = v.origin[static_cast<size_t>(assigned[k])];
+            else
+                out.missing.push_back(tr.keys[k]);
+        }
+    }
+}
+
+Recognition mapView(const View& v, const TemplateIndex& idx, const std::vector<int>& sources, double score)
+{
+    Recognition r;
+    r.tmpl = idx.tmpl;
+    r.sourceTables = sources;
+    r.score = score;
+    if (idx.tmpl->layout == "list")
+        mapList(v, idx, r);
+    else
+        mapMatrix(v, idx, r);
+    return r;
+}
+
+struct Best {
+    const TemplateIndex* idx = nullptr;
+    double score = 0;
+};
+
+Best bestTemplate(const View& v)
+{
+    Best best;
+    for (const TemplateIndex& idx : indexes()) {
+        const double s = detectionScore(v, idx);
+        if (s > best.score + 1e-9) {
+            best.score = s;
+            best.idx = &idx;
+        }
+    }
+    return best;
+}
+
+size_t mappedCount(const Recognition& r) { return r.cells.size(); }
+
+} // namespace
+
+std::vector<Recognition> recognize(const Document& doc)
+{
+    std::vector<Recognition> out;
+    std::vector<View> views;
+    views.reserve(doc.tables.size());
+    for (size_t i = 0; i < doc.tables.size(); ++i)
+        views.push_back(makeView(doc, {static_cast<int>(i)}));
+
+    for (size_t i = 0; i < doc.tables.size(); ++i) {
+        const Best best = bestTemplate(views[i]);
+        if (!best.idx || best.score < kRecognitionThreshold)
+            continue;
+        Recognition r = mapView(views[i], *best.idx, {static_cast<int>(i)}, best.score);
+        // A table split by a page break: the next table carries on with rows of the same
+        // template and is no report table of its own.
+        if (!r.missing.empty() && i + 1 < doc.tables.size()) {
+            const Best nextBest = bestTemplate(views[i + 1]);
+            if (!nextBest.idx || nextBest.score < kRecognitionThreshold || nextBest.idx == best.idx) {
+                const std::vector<int> both{static_cast<int>(i), static_cast<int>(i + 1)};
+                const View joined = makeView(doc, both);
+                Recognition rj = mapView(joined, *best.idx, both, detectionScore(joined, *best.idx));
+                if (rj.missing.size() < r.missing.size() && mappedCount(rj) > mappedCount(r)) {
+                    out.push_back(std::move(rj));
+                    ++i;
+                    continue;
+                }
+            }
+        }
+        out.push_back(std::move(r));
+    }
+    return out;
+}
+
+std::vector<Resemblance> resemblances(const Document& doc, const std::vector<Recognition>& recognized)
+{
+    std::set<int> used;
+    for (const Recognition& r : recognized)
+        used.insert(r.sourceTables.begin(), r.sourceTables.end());
+    std::vector<Resemblance> out;
+    for (size_t i = 0; i < doc.tables.size(); ++i) {
+        if (used.count(static_cast<int>(i)))
+            continue;
+        const Best best = bestTemplate(makeView(doc, {static_cast<int>(i)}));
+        if (best.idx && best.score >= kResemblanceThreshold)
+            out.push_back({static_cast<int>(i), best.idx->tmpl, best.score});
+    }
+    return out;
+}
+
+} // namespace ogi

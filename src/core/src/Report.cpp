@@ -1,0 +1,135 @@
+// Report serialization (JSON with Boost.JSON, readable text) and small diagnostic helpers.
+#include "ogi/Diagnostic.h"
+
+#include <boost/json.hpp>
+
+#include <sstream>
+
+namespace ogi {
+
+const char* toString(Severity s)
+{
+    switch (s) {
+    case Severity::Error: return "error";
+    case Severity::Warning: return "warning";
+    case Severity::Info: return "info";
+    }
+    return "error";
+}
+
+bool parseSeverity(const std::string& s, Severity& out)
+{
+    if (s == "error") out = Severity::Error;
+    else if (s == "warning") out = Severity::Warning;
+    else if (s == "info") out = Severity::Info;
+    else return false;
+    return true;
+}
+
+const std::string& Diagnostic::message(const std::string& lang) const
+{
+    static const std::string empty;
+    for (const std::string& l : {lang, std::string("zh-CN")}) {
+        auto it = messages.find(l);
+        if (it != messages.end())
+            return it->second;
+    }
+    return messages.empty() ? empty : messages.begin()->second;
+}
+
+int Report::count(Severity s) const
+{
+    int n = 0;
+    for (const Diagnostic& d : diagnostics)
+        n += d.severity == s ? 1 : 0;
+    return n;
+}
+
+namespace {
+
+boost::json::object cellJson(const CellRef& c)
+{
+    return {{"cell", c.address}, {"key", c.key}, {"table", c.table}};
+}
+
+} // namespace
+
+std::string Report::toJson(const std::string& lang) const
+{
+    namespace json = boost::json;
+    json::array tablesJson;
+    for (const TableInfo& t : tables) {
+        json::array sources;
+        for (int s : t.sourceTables)
+            sources.push_back(s);
+        tablesJson.push_back(json::object{
+            {"index", t.index}, {"template", t.templateId}, {"version", t.version}, {"title", t.title},
+            {"location", t.location}, {"source_tables", std::move(sources)},
+            {"mapped_cells", t.mappedKeys}, {"template_cells", t.totalKeys}});
+    }
+    json::array diags;
+    for (const Diagnostic& d : diagnostics) {
+        json::array related;
+        for (const CellRef& r : d.related)
+            related.push_back(cellJson(r));
+        json::object messagesJson;
+        for (const auto& [l, m] : d.messages)
+            messagesJson[l] = m;
+        diags.push_back(json::object{
+            {"rule", d.rule}, {"severity", toString(d.severity)}, {"template", d.templateId},
+            {"table", d.table}, {"cell", d.cell.address}, {"key", d.cell.key}, {"host_table", d.cell.table},
+            {"related", std::move(related)}, {"expected", d.expected}, {"actual", d.actual},
+            {"message", d.message(lang)}, {"messages", std::move(messagesJson)}});
+    }
+    json::object root{
+        {"document", document},
+        {"year", year},
+        {"tables", std::move(tablesJson)},
+        {"diagnostics", std::move(diags)},
+        {"summary", json::object{{"errors", count(Severity::Error)},
+                                 {"warnings", count(Severity::Warning)},
+                                 {"infos", count(Severity::Info)},
+                                 {"tables", static_cast<int>(tables.size())}}}};
+    return json::serialize(root);
+}
+
+std::string Report::toText(const std::string& lang) const
+{
+    const bool zh = lang.rfind("zh", 0) == 0;
+    std::ostringstream os;
+    if (!document.empty())
+        os << (zh ? "文档：" : "Document: ") << document << '\n';
+    if (year)
+        os << (zh ? "报告年度：" : "Report year: ") << year << '\n';
+    if (tables.empty())
+        os << (zh ? "未发现年报统计表格。" : "No report table found.") << '\n';
+    for (const TableInfo& t : tables) {
+        os << (zh ? "表格 " : "Table ") << t.index + 1 << ": " << t.templateId << " " << t.title;
+        if (!t.location.empty())
+            os << " @ " << t.location;
+        os << " (" << t.mappedKeys << "/" << t.totalKeys << (zh ? " 个单元格已识别)" : " cells mapped)") << '\n';
+        for (const Diagnostic& d : diagnostics) {
+            if (d.table != t.index)
+                continue;
+            static const char* const zhSev[] = {"错误", "警告", "提示"};
+            os << "  [" << (zh ? zhSev[static_cast<int>(d.severity)] : toString(d.severity)) << "] " << d.rule;
+            if (!d.cell.address.empty())
+                os << ' ' << d.cell.address;
+            if (!d.cell.key.empty())
+                os << " (" << d.cell.key << ')';
+            os << ": " << d.message(lang) << '\n';
+        }
+    }
+    for (const Diagnostic& d : diagnostics)
+        if (d.table < 0)
+            os << "  [" << toString(d.severity) << "] " << d.rule << ' ' << d.cell.table << ": " << d.message(lang) << '\n';
+    if (zh)
+        os << "合计：" << count(Severity::Error) << " 处错误，" << count(Severity::Warning) << " 处警告，"
+           << count(Severity::Info) << " 处提示\n";
+    else
+        os << "Total: " << count(Severity::Error) << " errors, " << count(Severity::Warning) << " warnings, "
+           << count(Severity::Info) << " infos\n";
+    return os.str();
+}
+
+} // namespace ogi

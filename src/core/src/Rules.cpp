@@ -1,0 +1,562 @@
+// Rule kinds. Each declaration in data/rules.json names a kind and its operands; this file
+// is the only place that knows what the kinds mean. Blank operands follow spec §5.2:
+// evaluate with blank = 0; a failing rule with blanks is at most a warning.
+#include "Rules.h"
+
+#include <boost/json.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <stdexcept>
+
+namespace ogi {
+namespace data {
+const std::vector<std::pair<std::string_view, std::string_view>>& ruleFiles();
+}
+
+namespace {
+
+namespace json = boost::json;
+
+std::vector<std::string> strings(const json::object& o, std::string_view key)
+{
+    std::vector<std::string> out;
+    if (auto* v = o.if_contains(key))
+        for (const auto& s : v->as_array())
+            out.emplace_back(s.as_string());
+    return out;
+}
+
+std::string string(const json::object& o, std::string_view key)
+{
+    if (auto* v = o.if_contains(key); v && v->is_string())
+        return std::string(v->as_string());
+    return {};
+}
+
+std::map<std::string, std::string> texts(const json::object& o, std::string_view key)
+{
+    std::map<std::string, std::string> out;
+    if (auto* v = o.if_contains(key))
+        for (const auto& [lang, text] : v->as_object())
+            out[std::string(lang)] = std::string(text.as_string());
+    return out;
+}
+
+std::vector<RuleDecl> loadRules()
+{
+    std::vector<RuleDecl> out;
+    for (const auto& [name, text] : data::ruleFiles()) {
+        const json::value root = json::parse(json::string_view(text.data(), text.size()));
+        for (const auto& rv : root.at("rules").as_array()) {
+            const json::object& o = rv.as_object();
+            RuleDecl r;
+            r.id = string(o, "id");
+            if (!parseSeverity(string(o, "severity"), r.severity))
+                throw std::runtime_error(std::string(name) + ": bad severity in rule " + r.id);
+            r.templates = strings(o, "templates");
+            r.kind = string(o, "kind");
+            r.lhs = strings(o, "lhs");
+            r.rhs = strings(o, "rhs");
+            r.parts = strings(o, "parts");
+            r.valueTypes = strings(o, "valueTypes");
+            r.total = string(o, "total");
+            r.target = string(o, "target");
+            if (auto* each = o.if_contains("each"))
+                for (const auto& [var, values] : each->as_object()) {
+                    std::vector<std::string> vs;
+                    for (const auto& v : values.as_array())
+                        vs.emplace_back(v.as_string());
+                    r.each.emplace_back(std::string(var), std::move(vs));
+                }
+            r.title = texts(o, "title");
+            r.message = texts(o, "message");
+            out.push_back(std::move(r));
+        }
+    }
+    return out;
+}
+
+bool globMatch(const std::string& pattern, const std::string& s)
+{
+    if (pattern == "*")
+        return true;
+    if (!pattern.empty() && pattern.back() == '*')
+        return s.compare(0, pattern.size() - 1, pattern, 0, pattern.size() - 1) == 0;
+    if (!pattern.empty() && pattern.front() == '*')
+        return s.size() >= pattern.size() - 1 &&
+               s.compare(s.size() - (pattern.size() - 1), pattern.size() - 1, pattern, 1) == 0;
+    return pattern == s;
+}
+
+void replaceAll(std::string& s, const std::string& from, const std::string& to)
+{
+    if (from.empty())
+        return;
+    for (size_t pos = 0; (pos = s.find(from, pos)) != std::string::npos; pos += to.size())
+        s.replace(pos, from.size(), to);
+}
+
+std::string substitute(std::string s, const std::map<std::string, std::string>& vars)
+{
+    for (const auto& [k, v] : vars)
+        replaceAll(s, "{" + k + "}", v);
+    return s;
+}
+
+std::vector<std::string> substitute(const std::vector<std::string>& v, const std::map<std::string, std::string>& vars)
+{
+    std::vector<std::string> out;
+    out.reserve(v.size());
+    for (const std::string& s : v)
+        out.push_back(substitute(s, vars));
+    return out;
+}
+
+/// Cartesian expansion of `each`.
+std::vector<std::map<std::string, std::string>> instances(const RuleDecl& r)
+{
+    std::vector<std::map<std::string, std::string>> out{{}};
+    for (const auto& [var, values] : r.each) {
+        std::vector<std::map<std::string, std::string>> next;
+        for (const auto& partial : out)
+            for (const std::string& v : values) {
+                auto m = partial;
+                m[var] = v;
+                next.push_back(std::move(m));
+            }
+        out = std::move(next);
+    }
+    return out;
+}
+
+const char* const kZh = "zh-CN";
+const char* const kEn = "en-US";
+
+std::string describe(const TableFacts& f, const std::string& key, const std::string& lang)
+{
+    const std::string label = f.rec->tmpl->describeKey(key);
+    return lang == kZh ? label : label + " [" + key + "]";
+}
+
+/// Operand lists after dropping keys that this template version does not have.
+struct Operands {
+    std::vector<std::string> keys;
+    bool complete = true;   ///< false: a key of the template is not mapped / not a number
+};
+
+Operands operands(const TableFacts& f, const std::vector<std::string>& keys, bool& blanks)
+{
+    Operands ops;
+    for (const std::string& k : keys) {
+        if (!f.rec->tmpl->cellForKey(k))
+            continue;                           // row of another template version
+        auto it = f.values.find(k);
+        if (it == f.values.end() || it->second.kind == Value::Kind::Invalid) {
+            ops.complete = false;               // R-1 / the type rule report these
+            continue;
+        }
+        if (it->second.missing())
+            blanks = true;
+        ops.keys.push_back(k);
+    }
+    return ops;
+}
+
+double sum(const TableFacts& f, const std::vector<std::string>& keys)
+{
+    double s = 0;
+    for (const std::string& k : keys)
+        s += f.values.at(k).number;           // missing values are 0
+    return s;
+}
+
+bool equal(double a, double b) { return std::fabs(a - b) < 1e-6 * std::max({1.0, std::fabs(a), std::fabs(b)}); }
+
+std::string shownValue(const TableFacts& f, const std::string& key)
+{
+    const Value& v = f.values.at(key);
+    if (v.ok())
+        return formatNumber(v.number);
+    return v.raw;
+}
+
+struct Finding {
+    std::string target;
+    std::vector<std::string> related;
+    std::string expected, actual;
+    bool blanks = false;
+    std::map<std::string, std::map<std::string, std::string>> vars; ///< lang -> placeholder -> text
+};
+
+void emit(const RuleDecl& rule, const TableFacts& f, Finding fd, std::vector<Diagnostic>& out)
+{
+    Diagnostic d;
+    d.rule = rule.id;
+    d.severity = rule.severity;
+    if (fd.blanks && d.severity == Severity::Error)
+        d.severity = Severity::Warning;      // blanks may hide the real values (spec §5.2)
+    d.templateId = f.rec->tmpl->id;
+    d.table = f.reportTable;
+    d.cell = fd.target.empty() ? f.tableAnchor() : f.ref(fd.target);
+    for (const std::string& k : fd.related)
+        if (k != fd.target)
+            d.related.push_back(f.ref(k));
+    d.expected = fd.expected;
+    d.actual = fd.actual;
+    for (const char* lang : {kZh, kEn}) {
+        std::map<std::string, std::string> vars = fd.vars[lang];
+        if (!fd.target.empty())
+            vars.emplace("target", describe(f, fd.target, lang));
+        vars.emplace("expected", fd.expected);
+        vars.emplace("actual", fd.actual.empty() ? (lang == std::string(kZh) ? "空白" : "blank") : fd.actual);
+        vars.emplace("table", f.rec->tmpl->titleZh);
+        vars.emplace("year", std::to_string(f.year));
+        auto it = rule.message.find(lang);
+        std::string text = substitute(it == rule.message.end() ? rule.message.begin()->second : it->second, vars);
+        if (fd.blanks && rule.severity == Severity::Error)
+            text += lang == std::string(kZh) ? "（部分单元格为空，按0计算）" : " (some cells are blank and were counted as 0)";
+        d.messages[lang] = std::move(text);
+    }
+    out.push_back(std::move(d));
+}
+
+/// Target of a comparison and the value it should have for the relation to hold exactly.
+struct Target {
+    std::string key;
+    double expected = 0;  ///< value of the target that makes Σlhs == Σrhs
+};
+
+Target targetOf(const TableFacts& f, const std::string& preferred, const Operands& lhs, const Operands& rhs)
+{
+    Target t;
+    const double L = sum(f, lhs.keys), R = sum(f, rhs.keys);
+    auto inList = [](const std::vector<std::string>& v, const std::string& k) {
+        return std::find(v.begin(), v.end(), k) != v.end();
+    };
+    t.key = !preferred.empty() ? preferred : (lhs.keys.empty() ? rhs.keys.front() : lhs.keys.front());
+    const double own = f.values.at(t.key).number;
+    if (inList(lhs.keys, t.key))
+        t.expected = R - (L - own);
+    else
+        t.expected = L - (R - own);
+    return t;
+}
+
+void compare(const RuleDecl& rule, const TableFacts& f, const std::map<std::string, std::string>& vars,
+             std::vector<Diagnostic>& out)
+{
+    bool blanks = false;
+    const Operands lhs = operands(f, substitute(rule.lhs, vars), blanks);
+    const Operands rhs = operands(f, substitute(rule.rhs, vars), blanks);
+    // A side whose keys all belong to another template version makes the instance moot.
+    if (!lhs.complete || !rhs.complete || lhs.keys.empty() || (!rule.rhs.empty() && rhs.keys.empty()))
+        return;
+    const std::string preferred = substitute(rule.target, vars);
+    if (!preferred.empty() && !f.values.count(preferred))
+        return;
+    const double L = sum(f, lhs.keys), R = sum(f, rhs.keys);
+    bool holds = true;
+    std::string relation;
+    if (rule.kind == "eq")
+        holds = equal(L, R);
+    else if (rule.kind == "le")
+        holds = L <= R + 1e-9;
+    else if (rule.kind == "ge")
+        holds = L + 1e-9 >= R;
+    else if (rule.kind == "requires")
+        holds = !(L > 0) || R > 0;
+    if (holds)
+        return;
+    const Target t = targetOf(f, preferred, lhs, rhs);
+    Finding fd;
+    fd.target = t.key;
+    fd.related = lhs.keys;
+    fd.related.insert(fd.related.end(), rhs.keys.begin(), rhs.keys.end());
+    fd.blanks = blanks;
+    fd.actual = shownValue(f, t.key);
+    const std::string bound = formatNumber(t.expected);
+    if (rule.kind == "eq")
+        fd.expected = bound;
+    else if (rule.kind == "le")
+        fd.expected = "≤ " + bound;
+    else if (rule.kind == "ge")
+        fd.expected = "≥ " + bound;
+    else if (rule.kind == "requires")
+        fd.expected = "> 0";
+    for (const char* lang : {kZh, kEn})
+        fd.vars[lang]["bound"] = bound;
+    emit(rule, f, std::move(fd), out);
+}
+
+void maxle(const RuleDecl& rule, const TableFacts& f, const std::map<std::string, std::string>& vars,
+           std::vector<Diagnostic>& out)
+{
+    bool blanks = false;
+    const std::string total = substitute(rule.total, vars);
+    const Operands tot = operands(f, {total}, blanks);
+    const Operands parts = operands(f, substitute(rule.parts, vars), blanks);
+    if (!tot.complete || tot.keys.empty() || !parts.complete || parts.keys.empty())
+        return;
+    const double T = f.values.at(total).number;
+    std::string worst;
+    double mx = -1;
+    std::vector<std::string> exceeding;
+    for (const std::string& k : parts.keys) {
+        const double v = f.values.at(k).number;
+        if (v > T + 1e-9)
+            exceeding.push_back(k);
+        if (v > mx) {
+            mx = v;
+            worst = k;
+        }
+    }
+    if (exceeding.empty())
+        return;
+    Finding fd;
+    fd.target = total;
+    fd.related = exceeding;
+    fd.blanks = blanks;
+    fd.expected = "≥ " + formatNumber(mx);
+    fd.actual = shownValue(f, total);
+    for (const char* lang : {kZh, kEn}) {
+        fd.vars[lang]["max"] = formatNumber(mx);
+        fd.vars[lang]["worst"] = describe(f, worst, lang);
+    }
+    emit(rule, f, std::move(fd), out);
+}
+
+void plainsum(const RuleDecl& rule, const TableFacts& f, const std::map<std::string, std::string>& vars,
+              std::vector<Diagnostic>& out)
+{
+    bool blanks = false;
+    const std::string total = substitute(rule.total, vars);
+    const Operands tot = operands(f, {total}, blanks);
+    const Operands parts = operands(f, substitute(rule.parts, vars), blanks);
+    if (blanks || !tot.complete || tot.keys.empty() || !parts.complete || parts.keys.empty())
+        return;
+    int nonZero = 0;
+    for (const std::string& k : parts.keys)
+        nonZero += f.values.at(k).number > 0 ? 1 : 0;
+    const double T = f.values.at(total).number;
+    if (nonZero < 2 || !equal(T, sum(f, parts.keys)))
+        return;
+    Finding fd;
+    fd.target = total;
+    fd.related = parts.keys;
+    fd.expected = "< " + formatNumber(T);
+    fd.actual = formatNumber(T);
+    emit(rule, f, std::move(fd), out);
+}
+
+const char* typeExpectation(ValueType t)
+{
+    switch (t) {
+    case ValueType::Int: return "integer ≥ 0";
+    case ValueType::Dec: return "number ≥ 0 (万元)";
+    case ValueType::Signed: return "signed integer";
+    case ValueType::Amount: return "amount";
+    case ValueType::Heading: return "empty";
+    }
+    return "";
+}
+
+const char* typeExpectationZh(ValueType t)
+{
+    switch (t) {
+    case ValueType::Int: return "应为非负整数";
+    case ValueType::Dec: return "应为非负数，单位万元";
+    case ValueType::Signed: return "应为增减数";
+    case ValueType::Amount: return "应为金额";
+    case ValueType::Heading: return "标题行应为空";
+    }
+    return "";
+}
+
+void typeCheck(const RuleDecl& rule, const TableFacts& f, std::vector<Diagnostic>& out)
+{
+    for (const std::string& key : f.rec->tmpl->keys()) {
+        auto it = f.values.find(key);
+        if (it == f.values.end() || it->second.kind != Value::Kind::Invalid)
+            continue;
+        const ValueType type = f.rec->tmpl->cellForKey(key)->type;
+        if (!rule.valueTypes.empty() &&
+            std::find(rule.valueTypes.begin(), rule.valueTypes.end(), toString(type)) == rule.valueTypes.end())
+            continue;
+        if (rule.valueTypes.empty() && type == ValueType::Signed)
+            continue;                           // P-5 (soft) owns the signed cells
+        Finding fd;
+        fd.target = key;
+        fd.expected = typeExpectation(type);
+        fd.actual = it->second.raw;
+        fd.vars[kZh]["expected"] = typeExpectationZh(type);
+        fd.vars[kEn]["expected"] = std::string(typeExpectation(type)) + ": " + it->second.problem;
+        emit(rule, f, std::move(fd), out);
+    }
+}
+
+void blankCheck(const RuleDecl& rule, const TableFacts& f, std::vector<Diagnostic>& out)
+{
+    for (const std::string& key : f.rec->tmpl->keys()) {
+        auto it = f.values.find(key);
+        if (it == f.values.end() || !it->second.missing())
+            continue;
+        if (f.rec->tmpl->cellForKey(key)->type == ValueType::Heading)
+            continue;
+        Finding fd;
+        fd.target = key;
+        fd.expected = "0";
+        fd.actual = normalizeValueText(it->second.raw);
+        emit(rule, f, std::move(fd), out);
+    }
+}
+
+void outdatedCheck(const RuleDecl& rule, const TableFacts& f, std::vector<Diagnostic>& out)
+{
+    const std::string& version = f.rec->tmpl->version;
+    std::string expected;
+    if (f.year >= 2021 && (version == "2019" || version == "2014"))
+        expected = "2021";
+    else if (f.year >= 2019 && version == "2014")
+        expected = "2019";
+    if (expected.empty())
+        return;
+    static const std::map<std::string, std::pair<std::string, std::string>> names = {
+        {"2014", {"2014年《政府信息公开情况统计表》", "2014 statistics form"}},
+        {"2019", {"2019年试行格式", "2019 trial format"}},
+        {"2021", {"2021年格式（国办公开办函〔2021〕30号）", "2021 format"}},
+    };
+    Finding fd;
+    fd.expected = expected;
+    fd.actual = version;
+    fd.vars[kZh]["expected"] = names.at(expected).first;
+    fd.vars[kZh]["actual"] = names.at(version).first;
+    fd.vars[kEn]["expected"] = names.at(expected).second;
+    fd.vars[kEn]["actual"] = names.at(version).second;
+    emit(rule, f, std::move(fd), out);
+}
+
+void unmappedCheck(const RuleDecl& rule, const TableFacts& f, std::vector<Diagnostic>& out)
+{
+    if (f.rec->missing.empty())
+        return;
+    Finding fd;
+    fd.expected = std::to_string(f.rec->tmpl->keys().size());
+    fd.actual = std::to_string(f.rec->cells.size());
+    const std::string& first = f.rec->missing.front();
+    for (const char* lang : {kZh, kEn}) {
+        fd.vars[lang]["count"] = std::to_string(f.rec->missing.size());
+        fd.vars[lang]["target"] = describe(f, first, lang);
+    }
+    emit(rule, f, std::move(fd), out);
+}
+
+} // namespace
+
+const std::vector<RuleDecl>& ruleCatalog()
+{
+    static const std::vector<RuleDecl> all = loadRules();
+    return all;
+}
+
+bool RuleDecl::appliesTo(const TemplateDef& t) const
+{
+    for (const std::string& p : templates)
+        if (globMatch(p, t.id))
+            return true;
+    return false;
+}
+
+CellRef TableFacts::ref(const std::string& key) const
+{
+    CellRef r;
+    r.key = key;
+    auto it = rec->cells.find(key);
+    if (it == rec->cells.end())
+        return r;
+    const Table& t = doc->tables[static_cast<size_t>(it->second.table)];
+    r.tableIndex = it->second.table;
+    r.table = t.name;
+    r.address = t.cells[static_cast<size_t>(it->second.cell)].address;
+    return r;
+}
+
+CellRef TableFacts::tableAnchor() const
+{
+    CellRef r;
+    if (rec->sourceTables.empty())
+        return r;
+    const Table& t = doc->tables[static_cast<size_t>(rec->sourceTables.front())];
+    r.tableIndex = rec->sourceTables.front();
+    r.table = t.name;
+    const Cell* best = nullptr;
+    for (const Cell& c : t.cells)
+        if (!best || c.row < best->row || (c.row == best->row && c.col < best->col))
+            best = &c;
+    if (best)
+        r.address = best->address;
+    return r;
+}
+
+TableFacts collectFacts(const Document& doc, const Recognition& rec, int reportTable, int year)
+{
+    TableFacts f;
+    f.doc = &doc;
+    f.rec = &rec;
+    f.reportTable = reportTable;
+    f.year = year;
+    for (const auto& [key, loc] : rec.cells) {
+        const TemplateCell* tc = rec.tmpl->cellForKey(key);
+        const Table& t = doc.tables[static_cast<size_t>(loc.table)];
+        f.values.emplace(key, parseValue(t.cells[static_cast<size_t>(loc.cell)].text, tc->type));
+    }
+    return f;
+}
+
+void evaluate(const RuleDecl& rule, const TableFacts& facts, std::vector<Diagnostic>& out)
+{
+    if (rule.kind == "type")
+        return typeCheck(rule, facts, out);
+    if (rule.kind == "blank")
+        return blankCheck(rule, facts, out);
+    if (rule.kind == "outdated")
+        return outdatedCheck(rule, facts, out);
+    if (rule.kind == "unmapped")
+        return unmappedCheck(rule, facts, out);
+    if (rule.kind == "resembles")
+        return;                                 // document-level, see resemblanceFinding
+    for (const auto& vars : instances(rule)) {
+        if (rule.kind == "eq" || rule.kind == "le" || rule.kind == "ge" || rule.kind == "requires")
+            compare(rule, facts, vars, out);
+        else if (rule.kind == "maxle")
+            maxle(rule, facts, vars, out);
+        else if (rule.kind == "plainsum")
+            plainsum(rule, facts, vars, out);
+        else
+            throw std::logic_error("unknown rule kind " + rule.kind + " in rule " + rule.id);
+    }
+}
+
+Diagnostic resemblanceFinding(const RuleDecl& rule, const Document& doc, const Resemblance& r)
+{
+    Diagnostic d;
+    d.rule = rule.id;
+    d.severity = rule.severity;
+    d.templateId = r.tmpl->id;
+    const Table& t = doc.tables[static_cast<size_t>(r.table)];
+    d.cell.tableIndex = r.table;
+    d.cell.table = t.name;
+    if (!t.cells.empty())
+        d.cell.address = t.cells.front().address;
+    char score[16];
+    std::snprintf(score, sizeof score, "%.2f", r.score);
+    d.expected = r.tmpl->id;
+    d.actual = score;
+    for (const char* lang : {kZh, kEn}) {
+        auto it = rule.message.find(lang);
+        d.messages[lang] = substitute(it->second, {{"table", r.tmpl->titleZh}, {"score", score}});
+    }
+    return d;
+}
+
+} // namespace ogi

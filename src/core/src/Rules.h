@@ -1,0 +1,51 @@
+// Rule declarations (data/rules.json) and their evaluation over one recognized table.
+#pragma once
+
+#include "ogi/Diagnostic.h"
+#include "ogi/Recognizer.h"
+#include "ogi/Text.h"
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace ogi {
+
+/// One declaration of data/rules.json. `each` expands it into instances ({c} → NP, BIZ, …).
+struct RuleDecl {
+    std::string id;
+    Severity severity = Severity::Error;
+    std::vector<std::string> templates;   ///< template id patterns: "old*", "*-t3", "2021-t2", "*"
+    std::string kind;                     ///< eq le ge maxle plainsum requires type blank outdated unmapped resembles
+    std::vector<std::string> lhs, rhs, parts, valueTypes;
+    std::string total, target;
+    std::vector<std::pair<std::string, std::vector<std::string>>> each;
+    std::map<std::string, std::string> title, message; ///< language tag -> text
+
+    bool appliesTo(const TemplateDef& t) const;
+};
+
+/// All declarations, parsed once from the embedded rules file.
+const std::vector<RuleDecl>& ruleCatalog();
+
+/// What a rule sees of one recognized table.
+struct TableFacts {
+    const Document* doc = nullptr;
+    const Recognition* rec = nullptr;
+    int reportTable = -1;                 ///< index in Report::tables
+    int year = 0;
+    std::map<std::string, Value> values;  ///< mapped keys only
+
+    CellRef ref(const std::string& key) const;
+    CellRef tableAnchor() const;          ///< top-left cell of the table (for table-level findings)
+};
+
+TableFacts collectFacts(const Document& doc, const Recognition& rec, int reportTable, int year);
+
+/// Run one declaration over a table; appends findings.
+void evaluate(const RuleDecl& rule, const TableFacts& facts, std::vector<Diagnostic>& out);
+
+/// Finding for a table that resembles a template but could not be recognized.
+Diagnostic resemblanceFinding(const RuleDecl& rule, const Document& doc, const Resemblance& r);
+
+} // namespace ogi

@@ -1,0 +1,310 @@
+// Template catalog: parses the embedded JSON files once, lays out each grid like HTML
+// (cells fill the leftmost positions not covered by a row-span from above), and generates
+// blank tables from it.
+#include "ogi/Templates.h"
+
+#include "ogi/Text.h"
+
+#include <boost/json.hpp>
+
+#include <algorithm>
+#include <stdexcept>
+#include <string_view>
+
+namespace ogi {
+namespace data {
+const std::vector<std::pair<std::string_view, std::string_view>>& templateFiles();
+}
+
+namespace {
+
+namespace json = boost::json;
+
+std::string str(const json::object& o, std::string_view k, std::string def = {})
+{
+    if (auto* v = o.if_contains(k))
+        if (v->is_string())
+            return std::string(v->as_string());
+    return def;
+}
+
+int num(const json::object& o, std::string_view k, int def)
+{
+    if (auto* v = o.if_contains(k))
+        if (v->is_int64())
+            return static_cast<int>(v->as_int64());
+    return def;
+}
+
+ValueType parseType(const std::string& s, const std::string& context)
+{
+    if (s == "int") return ValueType::Int;
+    if (s == "dec") return ValueType::Dec;
+    if (s == "signed") return ValueType::Signed;
+    if (s == "amount") return ValueType::Amount;
+    if (s == "heading") return ValueType::Heading;
+    throw std::runtime_error("unknown value type '" + s + "' in " + context);
+}
+
+TemplateDef parseTemplate(std::string_view fileName, std::string_view text)
+{
+    const std::string ctx(fileName);
+    json::value root = json::parse(json::string_view(text.data(), text.size()));
+    const json::object& o = root.as_object();
+    TemplateDef t;
+    t.id = str(o, "id");
+    t.version = str(o, "version");
+    t.family = str(o, "family");
+    t.layout = str(o, "layout", "matrix");
+    if (auto* title = o.if_contains("title"); title && title->is_object()) {
+        t.titleZh = str(title->as_object(), "zh-CN");
+        t.titleEn = str(title->as_object(), "en-US", t.titleZh);
+    }
+    t.section = str(o, "section");
+    const int headerRows = num(o, "headerRows", 0);
+    const ValueType defaultType = parseType(str(o, "valueType", "int"), ctx);
+    std::vector<std::string> columnKeys;
+    if (auto* ck = o.if_contains("columnKeys"))
+        for (const auto& k : ck->as_array())
+            columnKeys.emplace_back(k.as_string());
+    if (auto* sig = o.if_contains("signatures"))
+        for (const auto& s : sig->as_array())
+            t.signatures.push_back(coreLabel(normalizeLabel(std::string(s.as_string()))));
+
+    // HTML-style placement.
+    std::vector<std::vector<bool>> covered;
+    auto isCovered = [&](int r, int c) {
+        return r < static_cast<int>(covered.size()) && c < static_cast<int>(covered[r].size()) && covered[r][c];
+    };
+    auto cover = [&](int r, int c) {
+        if (static_cast<int>(covered.size()) <= r)
+            covered.resize(r + 1);
+        if (static_cast<int>(covered[r].size()) <= c)
+            covered[r].resize(c + 1, false);
+        covered[r][c] = true;
+    };
+    const json::array& rows = o.at("rows").as_array();
+    for (size_t r = 0; r < rows.size(); ++r) {
+        int col = 0;
+        std::vector<json::object> expanded;
+        for (const auto& cv : rows[r].as_array()) {
+            const json::object& co = cv.as_object();
+            const std::string key = str(co, "k");
+            if (key.size() > 2 && key.compare(key.size() - 2, 2, ".*") == 0) {
+                if (columnKeys.empty())
+                    throw std::runtime_error(ctx + ": key " + key + " needs columnKeys");
+                for (const auto& ck : columnKeys) {
+                    json::object copy = co;
+                    copy["k"] = key.substr(0, key.size() - 1) + ck;
+                    expanded.push_back(std::move(copy));
+                }
+            } else {
+                expanded.push_back(co);
+            }
+        }
+        for (const json::object& co : expanded) {
+            while (isCovered(static_cast<int>(r), col))
+                ++col;
+            TemplateCell cell;
+            cell.row = static_cast<int>(r);
+            cell.col = col;
+            cell.rowSpan = std::max(1, num(co, "rs", 1));
+            cell.colSpan = std::max(1, num(co, "cs", 1));
+            cell.key = str(co, "k");
+            if (co.contains("u")) {
+                cell.unit = true;
+                cell.text = str(co, "u");
+            } else {
+                cell.text = str(co, "t");
+            }
+            if (auto* alt = co.if_contains("alt"))
+                for (const auto& a : alt->as_array())
+                    cell.variants.emplace_back(a.as_string());
+            cell.type = co.contains("type") ? parseType(str(co, "type"), ctx) : defaultType;
+            cell.optional = co.contains("opt") && co.at("opt").as_bool();
+            cell.header = cell.row < headerRows;
+            for (int dr = 0; dr < cell.rowSpan; ++dr)
+                for (int dc = 0; dc < cell.colSpan; ++dc)
+                    cover(cell.row + dr, cell.col + dc);
+            t.rows = std::max(t.rows, cell.row + cell.rowSpan);
+            t.cols = std::max(t.cols, cell.col + cell.colSpan);
+            col += cell.colSpan;
+            t.cells.push_back(std::move(cell));
+        }
+    }
+    // A row marked optional on any cell is optional as a whole.
+    for (const TemplateCell& c : t.cells)
+        if (c.optional)
+            for (TemplateCell& other : t.cells)
+                if (other.row == c.row)
+                    other.optional = true;
+    if (t.id.empty() || t.cells.empty())
+        throw std::runtime_error(ctx + ": template without id or cells");
+    return t;
+}
+
+std::vector<TemplateDef> loadAll()
+{
+    std::vector<TemplateDef> out;
+    for (const auto& [name, text] : data::templateFiles())
+        out.push_back(parseTemplate(name, text));
+    return out;
+}
+
+const TemplateCell* coveringLabel(const TemplateDef& t, int r, int c)
+{
+    for (const TemplateCell& cell : t.cells)
+        if (r >= cell.row && r < cell.row + cell.rowSpan && c >= cell.col && c < cell.col + cell.colSpan)
+            return &cell;
+    return nullptr;
+}
+
+} // namespace
+
+const std::vector<TemplateDef>& templates()
+{
+    static const std::vector<TemplateDef> all = loadAll();
+    return all;
+}
+
+const TemplateDef* findTemplate(const std::string& id)
+{
+    for (const TemplateDef& t : templates())
+        if (t.id == id)
+            return &t;
+    return nullptr;
+}
+
+const TemplateCell* TemplateDef::cellForKey(const std::string& key) const
+{
+    for (const TemplateCell& c : cells)
+        if (c.key == key)
+            return &c;
+    return nullptr;
+}
+
+std::vector<std::string> TemplateDef::keys() const
+{
+    std::vector<std::string> out;
+    for (const TemplateCell& c : cells)
+        if (!c.key.empty())
+            out.push_back(c.key);
+    return out;
+}
+
+std::vector<std::string> TemplateDef::rowLabels(const std::string& key) const
+{
+    std::vector<std::string> out;
+    const TemplateCell* v = cellForKey(key);
+    if (!v)
+        return out;
+    const TemplateCell* last = nullptr;
+    for (int c = 0; c < v->col; ++c) {
+        const TemplateCell* cell = coveringLabel(*this, v->row, c);
+        if (cell && cell != last && cell->key.empty() && !cell->unit && !cell->text.empty())
+            out.push_back(cell->text);
+        last = cell;
+    }
+    return out;
+}
+
+std::vector<std::string> TemplateDef::columnLabels(const std::string& key) const
+{
+    std::vector<std::string> out;
+    const TemplateCell* v = cellForKey(key);
+    if (!v)
+        return out;
+    const TemplateCell* last = nullptr;
+    for (int r = v->row - 1; r >= 0; --r) {
+        const TemplateCell* cell = coveringLabel(*this, r, v->col);
+        if (!cell || cell == last)
+            continue;
+        last = cell;
+        if (!cell->key.empty())
+            break;                    // reached the values of another block
+        if (!cell->unit && !cell->text.empty())
+            out.insert(out.begin(), cell->text);
+    }
+    return out;
+}
+
+std::string TemplateDef::describeKey(const std::string& key) const
+{
+    const auto rows = rowLabels(key);
+    const auto cols = columnLabels(key);
+    std::string out;
+    if (!rows.empty())
+        out = rows.back();
+    if (layout == "list")
+        return out.empty() ? key : out;
+    if (!cols.empty()) {
+        const std::string& col = cols.back();
+        // Skip the template-wide column headers that say nothing about the cell.
+        if (!out.empty())
+            out += " / ";
+        out += col;
+        if (cols.size() >= 2 && family == "t4")
+            out = cols[cols.size() - 2] + " / " + out;
+    }
+    return out.empty() ? key : out;
+}
+
+Table generateTable(const std::string& templateId)
+{
+    return generateTable(templateId, {});
+}
+
+Table generateTable(const std::string& templateId, const std::map<std::string, std::string>& values)
+{
+    Table table;
+    const TemplateDef* t = findTemplate(templateId);
+    if (!t)
+        return table;
+    table.name = t->id;
+    table.location = t->titleZh;
+    table.rows = t->rows;
+    table.cols = t->cols;
+    for (const TemplateCell& c : t->cells) {
+        std::string text = c.text;
+        if (!c.key.empty()) {
+            auto it = values.find(c.key);
+            text = it == values.end() ? std::string() : it->second;
+        }
+        table.add(c.row, c.col, std::move(text), c.rowSpan, c.colSpan);
+    }
+    return table;
+}
+
+std::vector<SkeletonItem> reportSkeleton2021()
+{
+    // Spec §8.2/§8.3: six fixed headings, the five sub-headings of 一, the three tables
+    // under 二/三/四, and placeholders for 五 (problems + last year's rectification) and
+    // 六 (信息处理费).
+    return {
+        {"一、总体情况", 1, ""},
+        {"（一）主动公开", 2, ""},
+        {"【请填写本年度主动公开政府信息的总体情况。】", 0, ""},
+        {"（二）依申请公开", 2, ""},
+        {"【请填写本年度收到和处理政府信息公开申请的总体情况。】", 0, ""},
+        {"（三）政府信息管理", 2, ""},
+        {"【请填写政府信息管理工作情况。】", 0, ""},
+        {"（四）政府信息公开平台建设", 2, ""},
+        {"【请填写政府信息公开平台建设情况。】", 0, ""},
+        {"（五）监督保障", 2, ""},
+        {"【请填写监督保障情况（人民政府还应包括工作考核、社会评议和责任追究结果情况）。】", 0, ""},
+        {"二、主动公开政府信息情况", 1, ""},
+        {"", 0, "2021-t2"},
+        {"三、收到和处理政府信息公开申请情况", 1, ""},
+        {"", 0, "2021-t3"},
+        {"四、政府信息公开行政复议、行政诉讼情况", 1, ""},
+        {"", 0, "2021-t4"},
+        {"五、存在的主要问题及改进情况", 1, ""},
+        {"【请填写本年度政府信息公开工作存在的主要问题及改进措施。】", 0, ""},
+        {"【请填写上年度问题整改情况。】", 0, ""},
+        {"六、其他需要报告的事项", 1, ""},
+        {"【请按照《政府信息公开信息处理费管理办法》报告本年度信息处理费的收取情况（发出收费通知的件数和总金额、实际收取的总金额）；未收取的，请写明“本年度未收取信息处理费”。】", 0, ""},
+        {"【其他需要报告的事项（如落实上级年度政务公开工作要点情况等）。】", 0, ""},
+    };
+}
+
+} // namespace ogi

@@ -1,0 +1,396 @@
+// Label normalization and value parsing. ICU does the Unicode work (NFKC folds full-width
+// punctuation and digits, U+3000 and friends); what remains is the report-specific folding
+// of spec §5.3: quotes, 、/，, numbering styles, parenthesized notes.
+#include "ogi/Text.h"
+
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+
+namespace ogi {
+namespace {
+
+std::u32string toU32(const icu::UnicodeString& s)
+{
+    std::u32string out;
+    out.reserve(static_cast<size_t>(s.length()));
+    for (int32_t i = 0; i < s.length();) {
+        const UChar32 c = s.char32At(i);
+        out.push_back(static_cast<char32_t>(c));
+        i += U16_LENGTH(c);
+    }
+    return out;
+}
+
+std::string toUtf8(const std::u32string& s)
+{
+    std::string out;
+    out.reserve(s.size() * 3);
+    for (char32_t c : s) {
+        if (c < 0x80) {
+            out.push_back(static_cast<char>(c));
+        } else if (c < 0x800) {
+            out.push_back(static_cast<char>(0xC0 | (c >> 6)));
+            out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+        } else if (c < 0x10000) {
+            out.push_back(static_cast<char>(0xE0 | (c >> 12)));
+            out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+            out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+        } else {
+            out.push_back(static_cast<char>(0xF0 | (c >> 18)));
+            out.push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
+            out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+            out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+        }
+    }
+    return out;
+}
+
+/// NFKC, then drop every kind of white space and invisible formatting character.
+std::u32string foldedNoSpace(std::string_view text)
+{
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(status);
+    icu::UnicodeString src = icu::UnicodeString::fromUTF8(
+        icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+    icu::UnicodeString norm;
+    if (U_SUCCESS(status))
+        norm = nfkc->normalize(src, status);
+    if (U_FAILURE(status))
+        norm = src;
+    std::u32string out;
+    for (char32_t c : toU32(norm)) {
+        if (u_isUWhiteSpace(static_cast<UChar32>(c)) || u_isWhitespace(static_cast<UChar32>(c)))
+            continue;
+        const int8_t type = u_charType(static_cast<UChar32>(c));
+        if (type == U_FORMAT_CHAR || type == U_CONTROL_CHAR)   // ZWSP, BOM, soft hyphen, controls
+            continue;
+        out.push_back(c);
+    }
+    return out;
+}
+
+bool isChineseNumeral(char32_t c)
+{
+    return std::u32string_view(U"一二三四五六七八九十").find(c) != std::u32string_view::npos;
+}
+
+bool isDigit(char32_t c) { return c >= U'0' && c <= U'9'; }
+
+/// Length of the item-numbering prefix at the start of s (normalized form), 0 if none.
+/// Handles "一、", "(一)", "1.", "(1)".
+size_t numberingPrefixLength(const std::u32string& s)
+{
+    size_t i = 0;
+    if (!s.empty() && s[0] == U'(') {
+        size_t j = 1;
+        while (j < s.size() && (isChineseNumeral(s[j]) || isDigit(s[j])))
+            ++j;
+        if (j > 1 && j < s.size() && s[j] == U')')
+            return j + 1;
+        return 0;
+    }
+    while (i < s.size() && isChineseNumeral(s[i]))
+        ++i;
+    if (i > 0)
+        return (i < s.size() && s[i] == U'、') ? i + 1 : 0;
+    while (i < s.size() && isDigit(s[i]))
+        ++i;
+    if (i > 0 && i < s.size() && s[i] == U'.')
+        return i + 1;
+    return 0;
+}
+
+} // namespace
+
+std::string normalizeValueText(std::string_view text)
+{
+    return toUtf8(foldedNoSpace(text));
+}
+
+std::string normalizeLabel(std::string_view text)
+{
+    std::u32string s = foldedNoSpace(text);
+    for (char32_t& c : s) {
+        switch (c) {
+        case U'\u201C': case U'\u201D': case U'\u201E': case U'\u2018': case U'\u2019':
+        case U'\'': case U'\u300C': case U'\u300D': case U'\u300E': case U'\u300F':
+            c = U'"';
+            break;
+        case U',': case U'\uFF64':   // half-width ideographic comma
+            c = U'、';                 // 、 and ，/, are equivalent inside labels (spec §5.3)
+            break;
+        case U'\u2013': case U'\u2212': case U'\u2015': case U'\u2500':
+            c = U'\u2014';            // dashes → em dash
+            break;
+        default:
+            break;
+        }
+    }
+    // Numbering: "1、" / "1." → "1."; "(1)" → "1."; "一." / "一、" → "一、"; "(一)" stays.
+    size_t i = 0;
+    while (i < s.size() && isDigit(s[i]))
+        ++i;
+    if (i > 0 && i < s.size() && (s[i] == U'、' || s[i] == U'.'))
+        s[i] = U'.';
+    else if (!s.empty() && s[0] == U'(') {
+        size_t j = 1;
+        while (j < s.size() && isDigit(s[j]))
+            ++j;
+        if (j > 1 && j < s.size() && s[j] == U')')
+            s = s.substr(1, j - 1) + U"." + s.substr(j + 1);
+    } else {
+        i = 0;
+        while (i < s.size() && isChineseNumeral(s[i]))
+            ++i;
+        if (i > 0 && i < s.size() && s[i] == U'.')
+            s[i] = U'、';
+    }
+    return toUtf8(s);
+}
+
+std::string coreLabel(std::string_view normalized)
+{
+    icu::UnicodeString u = icu::UnicodeString::fromUTF8(
+        icu::StringPiece(normalized.data(), static_cast<int32_t>(normalized.size())));
+    std::u32string s = toU32(u);
+    s.erase(0, numberingPrefixLength(s));
+    const std::u32string qizhong = U"其中:";
+    if (s.compare(0, qizhong.size(), qizhong) == 0)
+        s.erase(0, qizhong.size());
+    // Drop parenthesized notes, including one left unclosed by a line or page break.
+    std::u32string out;
+    int depth = 0;
+    for (char32_t c : s) {
+        if (c == U'(') {
+            ++depth;
+            continue;
+        }
+        if (c == U')') {
+            if (depth > 0)
+                --depth;
+            continue;
+        }
+        if (depth == 0)
+            out.push_back(c);
+    }
+    return toUtf8(out);
+}
+
+namespace {
+
+bool isPlaceholder(const std::string& s)
+{
+    static const char* const kPlaceholders[] = {
+        "", "-", "--", "—", "——", "–", "/", "\\", "无", "N/A", "n/a", "NA", "空", "…", "...", "×",
+    };
+    for (const char* p : kPlaceholders)
+        if (s == p)
+            return true;
+    return false;
+}
+
+bool endsWith(const std::string& s, const std::string& suffix)
+{
+    return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+bool startsWith(const std::string& s, const std::string& prefix)
+{
+    return s.compare(0, prefix.size(), prefix) == 0;
+}
+
+/// Plain decimal number: optional sign, digits with optional thousands groups, optional fraction.
+bool parsePlainNumber(const std::string& s, double& out)
+{
+    if (s.empty())
+        return false;
+    size_t i = 0;
+    bool neg = false;
+    if (s[i] == '+' || s[i] == '-') {
+        neg = s[i] == '-';
+        ++i;
+    }
+    std::string digits;
+    size_t groupLen = 0;
+    bool sawComma = false, sawDigit = false;
+    for (; i < s.size() && s[i] != '.'; ++i) {
+        const char c = s[i];
+        if (c >= '0' && c <= '9') {
+            digits.push_back(c);
+            ++groupLen;
+            sawDigit = true;
+        } else if (c == ',') {
+            // thousands separator: 1-3 digits before the first, exactly 3 between
+            if (!sawDigit || (sawComma ? groupLen != 3 : groupLen > 3))
+                return false;
+            sawComma = true;
+            groupLen = 0;
+        } else {
+            return false;
+        }
+    }
+    if (!sawDigit || (sawComma && groupLen != 3))
+        return false;
+    if (i < s.size()) {            // fraction
+        digits.push_back('.');
+        ++i;
+        if (i == s.size())
+            return false;
+        for (; i < s.size(); ++i) {
+            if (s[i] < '0' || s[i] > '9')
+                return false;
+            digits.push_back(s[i]);
+        }
+    }
+    if (digits.size() > 30)
+        return false;
+    out = std::strtod(digits.c_str(), nullptr);
+    if (neg)
+        out = -out;
+    return std::isfinite(out);
+}
+
+std::string stripUnit(const std::string& s, std::initializer_list<const char*> units, std::string* found = nullptr)
+{
+    for (const char* u : units)
+        if (endsWith(s, u) && s.size() > std::string(u).size()) {
+            if (found)
+                *found = u;
+            return s.substr(0, s.size() - std::string(u).size());
+        }
+    return s;
+}
+
+Value invalid(std::string raw, std::string problem)
+{
+    Value v;
+    v.kind = Value::Kind::Invalid;
+    v.raw = std::move(raw);
+    v.problem = std::move(problem);
+    return v;
+}
+
+bool parseSigned(const std::string& s, double& out)
+{
+    // "23(增)", "1(减)", "+1036", "-1", "增3", "减少1", "增加3", "0"
+    static const std::pair<const char*, int> kWords[] = {
+        {"增加", 1}, {"减少", -1}, {"新增", 1}, {"增", 1}, {"减", -1},
+    };
+    for (const auto& [w, sign] : kWords) {
+        const std::string word = w;
+        if (endsWith(s, "(" + word + ")")) {
+            double v;
+            if (parsePlainNumber(s.substr(0, s.size() - word.size() - 2), v) && v >= 0) {
+                out = sign * v;
+                return true;
+            }
+            return false;
+        }
+        if (startsWith(s, word)) {
+            double v;
+            if (parsePlainNumber(stripUnit(s.substr(word.size()), {"项", "个", "件"}), v) && v >= 0) {
+                out = sign * v;
+                return true;
+            }
+            return false;
+        }
+    }
+    return parsePlainNumber(stripUnit(s, {"项", "个", "件"}), out);
+}
+
+} // namespace
+
+Value parseValue(std::string_view text, ValueType type)
+{
+    const std::string s = normalizeValueText(text);
+    Value v;
+    v.raw = std::string(text);
+    if (isPlaceholder(s)) {
+        v.kind = Value::Kind::Missing;
+        return v;
+    }
+    double number = 0;
+    switch (type) {
+    case ValueType::Heading:
+        return invalid(v.raw, "a heading row must not hold a value");
+    case ValueType::Int: {
+        if (!parsePlainNumber(stripUnit(s, {"人次", "件", "条", "个", "人", "次", "篇", "项"}), number))
+            return invalid(v.raw, "not a number");
+        if (number < 0)
+            return invalid(v.raw, "negative");
+        if (std::fabs(number - std::round(number)) > 1e-9)
+            return invalid(v.raw, "not an integer");
+        break;
+    }
+    case ValueType::Dec: {
+        std::string unit;
+        const std::string body = stripUnit(s, {"万元", "元"}, &unit);
+        if (unit == "元")
+            return invalid(v.raw, "unit 元 in a 万元 cell");
+        if (!parsePlainNumber(body, number))
+            return invalid(v.raw, "not a number");
+        if (number < 0)
+            return invalid(v.raw, "negative");
+        break;
+    }
+    case ValueType::Signed:
+        if (!parseSigned(s, number))
+            return invalid(v.raw, "not a signed number");
+        break;
+    case ValueType::Amount:
+        if (!parsePlainNumber(stripUnit(s, {"万元", "元"}), number))
+            return invalid(v.raw, "not an amount");
+        if (number < 0)
+            return invalid(v.raw, "negative");
+        break;
+    }
+    v.kind = Value::Kind::Number;
+    v.number = number;
+    return v;
+}
+
+bool looksLikeValue(std::string_view text)
+{
+    const std::string s = normalizeValueText(text);
+    if (isPlaceholder(s))
+        return true;
+    double n;
+    if (parseSigned(s, n))
+        return true;
+    return parsePlainNumber(stripUnit(s, {"万元", "元", "人次", "件", "条", "个", "人", "次", "篇"}), n);
+}
+
+std::string formatNumber(double v)
+{
+    char buf[64];
+    if (std::fabs(v - std::round(v)) < 1e-9 && std::fabs(v) < 1e15) {
+        std::snprintf(buf, sizeof buf, "%lld", static_cast<long long>(std::llround(v)));
+        return buf;
+    }
+    std::snprintf(buf, sizeof buf, "%.4f", v);
+    std::string s = buf;
+    while (!s.empty() && s.back() == '0')
+        s.pop_back();
+    if (!s.empty() && s.back() == '.')
+        s.pop_back();
+    return s;
+}
+
+const char* toString(ValueType t)
+{
+    switch (t) {
+    case ValueType::Int: return "int";
+    case ValueType::Dec: return "dec";
+    case ValueType::Signed: return "signed";
+    case ValueType::Amount: return "amount";
+    case ValueType::Heading: return "heading";
+    }
+    return "int";
+}
+
+} // namespace ogi
