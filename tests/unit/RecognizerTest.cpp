@@ -1,1 +1,309 @@
+// The recognizer under the deformations real documents show (spec §7, last row): lost
+// merges, extra rows and columns, header line breaks, split labels, split tables, irregular
+// physical columns — and tables that are not report tables.
+#include "Seeds.h"
+
+#include "ogi/Checker.h"
+#include "ogi/Recognizer.h"
+#include "ogi/Templates.h"
+
 #include <gtest/gtest.h>
+
+using namespace ogi;
+
+namespace {
+
+/// The generated template with every merge dropped: each anchor becomes a 1x1 cell at its
+/// anchor position (what a lossy export leaves), values from `values`.
+Table flattened(const std::string& id, const std::map<std::string, std::string>& values)
+{
+    Table t = generateTable(id, values);
+    for (Cell& c : t.cells) {
+        c.rowSpan = c.colSpan = 1;
+        c.address = "R" + std::to_string(c.row) + "C" + std::to_string(c.col);
+    }
+    return t;
+}
+
+/// Text of the cell mapped to a key.
+std::string mappedText(const Document& doc, const Recognition& r, const std::string& key)
+{
+    auto it = r.cells.find(key);
+    if (it == r.cells.end())
+        return "<unmapped>";
+    return doc.tables[static_cast<size_t>(it->second.table)].cells[static_cast<size_t>(it->second.cell)].text;
+}
+
+/// Every key maps to the cell holding its own value.
+void expectAllMapped(const Document& doc, const Recognition& r, const std::map<std::string, std::string>& values)
+{
+    EXPECT_TRUE(r.missing.empty()) << "first missing: " << (r.missing.empty() ? "" : r.missing.front());
+    for (const auto& [key, text] : values)
+        EXPECT_EQ(mappedText(doc, r, key), text) << key;
+}
+
+/// Values that identify their key (distinct numbers), to prove the mapping cell by cell.
+std::map<std::string, std::string> distinctValues(const std::string& id)
+{
+    std::map<std::string, std::string> v;
+    int n = 1;
+    for (const std::string& k : findTemplate(id)->keys()) {
+        if (findTemplate(id)->cellForKey(k)->type == ValueType::Heading)
+            continue;
+        v[k] = std::to_string(n++);
+    }
+    return v;
+}
+
+Document single(Table t)
+{
+    Document d;
+    d.addTable(std::move(t));
+    return d;
+}
+
+} // namespace
+
+/// Table four is identical in 2019 and 2021: alone, it is read as the current format (in a
+/// document with other 2019 tables it is read as 2019, see SeedsTest).
+std::string expectedAlone(const std::string& id) { return id == "2019-t4" ? "2021-t4" : id; }
+
+class EveryTemplate : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(EveryTemplate, MapsEveryKeyWithMerges)
+{
+    const auto values = distinctValues(GetParam());
+    const Document doc = single(generateTable(GetParam(), values));
+    const auto rec = recognize(doc);
+    ASSERT_EQ(rec.size(), 1u);
+    EXPECT_EQ(rec[0].tmpl->id, expectedAlone(GetParam()));
+    expectAllMapped(doc, rec[0], values);
+}
+
+TEST_P(EveryTemplate, MapsEveryKeyWhenMergesAreLost)
+{
+    const auto values = distinctValues(GetParam());
+    const Document doc = single(flattened(GetParam(), values));
+    const auto rec = recognize(doc);
+    ASSERT_EQ(rec.size(), 1u);
+    EXPECT_EQ(rec[0].tmpl->id, expectedAlone(GetParam()));
+    expectAllMapped(doc, rec[0], values);
+}
+
+INSTANTIATE_TEST_SUITE_P(Templates, EveryTemplate,
+    ::testing::Values("old", "old-b0", "2019-t2", "2019-t3", "2019-t4", "2021-t2", "2021-t3", "2021-t4"));
+
+TEST(Recognizer, TellsThe2019TableThreeFromThe2021One)
+{
+    for (const char* id : {"2019-t3", "2021-t3"}) {
+        const auto rec = recognize(single(generateTable(id)));
+        ASSERT_EQ(rec.size(), 1u);
+        EXPECT_EQ(rec[0].tmpl->id, id);
+    }
+}
+
+TEST(Recognizer, HeaderTextWithLineBreaksAndStraySpaces)
+{
+    auto values = distinctValues("2019-t2");
+    Table t = generateTable("2019-t2", values);
+    for (Cell& c : t.cells) {
+        if (c.text == "本年新制作数量") c.text = "本年新\n制作数量";
+        if (c.text == "本年新公开数量") c.text = "本年新 公开数量";
+        if (c.text == "第二十条第（一）项") c.text = "第二十条第 ( 一 ) 项";
+    }
+    const Document doc = single(std::move(t));
+    const auto rec = recognize(doc);
+    ASSERT_EQ(rec.size(), 1u);
+    expectAllMapped(doc, rec[0], values);
+}
+
+TEST(Recognizer, ExtraColumnIsSkippedByItsHeader)
+{
+    // A local variant adds a 小计 column for the five kinds of organisations, before 总计.
+    const auto values = distinctValues("2021-t3");
+    Table base = generateTable("2021-t3", values);
+    Table t;
+    for (const Cell& c : base.cells) {
+        Cell copy = c;
+        if (c.col >= 9) copy.col += 1;                         // 总计 moves right
+        if (c.row == 0 && c.col == 3) copy.colSpan += 1;       // 申请人情况 widens
+        t.cells.push_back(copy);
+    }
+    t.add(1, 9, "法人或其他组织小计", 2, 1);
+    for (int r = 3; r < base.rows; ++r)
+        t.add(r, 9, "999");
+    const Document doc = single(std::move(t));
+    const auto rec = recognize(doc);
+    ASSERT_EQ(rec.size(), 1u);
+    expectAllMapped(doc, rec[0], values);
+}
+
+TEST(Recognizer, ExtraRowsOfALocalVariantAreIgnored)
+{
+    const auto values = distinctValues("old");
+    Table base = generateTable("old", values);
+    Table t;
+    for (const Cell& c : base.cells) {
+        Cell copy = c;
+        if (c.row >= 4) copy.row += 2;                          // two local rows after B03
+        t.cells.push_back(copy);
+    }
+    t.add(4, 0, "主动公开机构领导、机构设置及人事信息");
+    t.add(4, 1, "条");
+    t.add(4, 2, "77");
+    t.add(5, 0, "主动公开行政执法信息");
+    t.add(5, 1, "条");
+    t.add(5, 2, "88");
+    const Document doc = single(std::move(t));
+    const auto rec = recognize(doc);
+    ASSERT_EQ(rec.size(), 1u);
+    expectAllMapped(doc, rec[0], values);
+}
+
+TEST(Recognizer, LabelSplitOverTwoRowsInTableThree)
+{
+    const auto values = distinctValues("2021-t3");
+    Table t = flattened("2021-t3", values);
+    // Row 23 (R3_6_1): the long label wraps; the first line is a row of its own.
+    for (Cell& c : t.cells)
+        if (c.row >= 23) c.row += 1;
+    for (Cell& c : t.cells)
+        if (c.row == 24 && c.text.rfind("1.申请人无正当理由", 0) == 0)
+            c.text = "行政机关不再处理其政府信息公开申请";
+    t.add(23, 2, "1.申请人无正当理由逾期不补正、");
+    const Document doc = single(std::move(t));
+    const auto rec = recognize(doc);
+    ASSERT_EQ(rec.size(), 1u);
+    expectAllMapped(doc, rec[0], values);
+}
+
+TEST(Recognizer, TableSplitByAPageBreakIsJoined)
+{
+    const auto values = distinctValues("old");
+    const Table whole = generateTable("old", values);
+    Table first, second;
+    for (const Cell& c : whole.cells) {
+        if (c.row < 30)
+            first.cells.push_back(c);
+        else {
+            Cell copy = c;
+            copy.row -= 30;
+            second.cells.push_back(copy);
+        }
+    }
+    first.name = "Table1";
+    second.name = "Table2";
+    Document doc;
+    doc.addTable(first);
+    doc.addParagraph("");
+    doc.addTable(second);
+    const auto rec = recognize(doc);
+    ASSERT_EQ(rec.size(), 1u);
+    EXPECT_EQ(rec[0].sourceTables, (std::vector<int>{0, 1}));
+    expectAllMapped(doc, rec[0], values);
+    EXPECT_EQ(rec[0].cells.at("B65").table, 1);
+}
+
+TEST(Recognizer, Irregular2019TableTwoColumns)
+{
+    // 上海 2019 HTML: 5 physical columns; in (五)/(六) the header gives colspan 2 to 本年增/减
+    // while the data rows give it to the first value cell, so columns do not line up.
+    Table t;
+    int r = 0;
+    auto row = [&](std::vector<std::pair<std::string, int>> cells) {
+        int c = 0;
+        for (auto& [text, span] : cells) {
+            t.add(r, c, text, 1, span);
+            c += span;
+        }
+        ++r;
+    };
+    row({{"第二十条第（一）项", 5}});
+    row({{"信息内容", 1}, {"本年新制作数量", 1}, {"本年新公开数量", 2}, {"对外公开总数量", 1}});
+    row({{"规章", 1}, {"1", 1}, {"2", 2}, {"3", 1}});
+    row({{"规范性文件", 1}, {"4", 1}, {"5", 2}, {"6", 1}});
+    row({{"第二十条第（五）项", 5}});
+    row({{"信息内容", 1}, {"上一年项目数量", 1}, {"本年增/减", 2}, {"处理决定数量", 1}});
+    row({{"行政许可", 1}, {"7", 2}, {"+8", 1}, {"9", 1}});
+    row({{"其他对外管理服务事项", 1}, {"10", 2}, {"11(增)", 1}, {"12", 1}});
+    row({{"第二十条第（六）项", 5}});
+    row({{"信息内容", 1}, {"上一年项目数量", 1}, {"本年增/减", 2}, {"处理决定数量", 1}});
+    row({{"行政处罚", 1}, {"13", 2}, {"14", 1}, {"15", 1}});
+    row({{"行政强制", 1}, {"16", 2}, {"17", 1}, {"18", 1}});
+    row({{"第二十条第（八）项", 5}});
+    row({{"信息内容", 1}, {"上一年项目数量", 2}, {"本年增/减", 2}});
+    row({{"行政事业性收费", 1}, {"19", 2}, {"20", 2}});
+    row({{"第二十条第（九）项", 5}});
+    row({{"信息内容", 1}, {"采购项目数量", 2}, {"采购总金额", 2}});
+    row({{"政府集中采购", 1}, {"21", 2}, {"22元", 2}});
+    const Document doc = single(std::move(t));
+    const auto rec = recognize(doc);
+    ASSERT_EQ(rec.size(), 1u);
+    EXPECT_EQ(rec[0].tmpl->id, "2019-t2");
+    EXPECT_TRUE(rec[0].missing.empty());
+    EXPECT_EQ(mappedText(doc, rec[0], "P1_RULE.NEW_PUB"), "2");
+    EXPECT_EQ(mappedText(doc, rec[0], "P5_LIC.PREV"), "7");
+    EXPECT_EQ(mappedText(doc, rec[0], "P5_LIC.CHG"), "+8");
+    EXPECT_EQ(mappedText(doc, rec[0], "P5_LIC.DEC"), "9");
+    EXPECT_EQ(mappedText(doc, rec[0], "P6_ENF.DEC"), "18");
+    EXPECT_EQ(mappedText(doc, rec[0], "P8_FEE.CHG"), "20");
+    EXPECT_EQ(mappedText(doc, rec[0], "P9_PROC.AMT"), "22元");
+}
+
+TEST(Recognizer, TablesThatAreNotReportTablesAreIgnored)
+{
+    Table staff;
+    staff.add(0, 0, "姓名");
+    staff.add(0, 1, "职务");
+    staff.add(0, 2, "电话");
+    staff.add(1, 0, "张三");
+    staff.add(1, 1, "科员");
+    staff.add(1, 2, "0951-8677006");
+    Table empty;
+    Document doc;
+    doc.addTable(staff);
+    doc.addTable(empty);
+    EXPECT_TRUE(recognize(doc).empty());
+    const Report r = Checker().check(doc);
+    EXPECT_TRUE(r.diagnostics.empty());
+}
+
+TEST(Recognizer, SeveralReportTablesInOneDocumentKeepTheirOrder)
+{
+    Document doc;
+    doc.addParagraph("二、主动公开政府信息情况", 1);
+    doc.addTable(generateTable("2021-t2"));
+    doc.addParagraph("三、收到和处理政府信息公开申请情况", 1);
+    doc.addTable(generateTable("2021-t3"));
+    doc.addParagraph("四、政府信息公开行政复议、行政诉讼情况", 1);
+    doc.addTable(generateTable("2021-t4"));
+    const auto rec = recognize(doc);
+    ASSERT_EQ(rec.size(), 3u);
+    EXPECT_EQ(rec[0].tmpl->id, "2021-t2");
+    EXPECT_EQ(rec[1].tmpl->id, "2021-t3");
+    EXPECT_EQ(rec[2].tmpl->id, "2021-t4");
+}
+
+TEST(Recognizer, CorruptSpansDoNotCrash)
+{
+    Table t = generateTable("2021-t4");
+    t.cells[0].rowSpan = 1000000;
+    t.cells[1].colSpan = -5;
+    t.cells[2].row = -3;
+    t.add(70000, 70000, "1");
+    const Document doc = single(std::move(t));
+    EXPECT_NO_THROW(Checker().check(doc));
+}
+
+TEST(Year, FoundInTitleOrPeriod)
+{
+    Document a;
+    a.addParagraph("金凤区司法局2017年政府信息公开工作年度报告");
+    EXPECT_EQ(findReportYear(a), 2017);
+    Document b;
+    b.addParagraph("所列政府信息公开数据统计期限为2018年1月1日至2018年12月31日。");
+    EXPECT_EQ(findReportYear(b), 2018);
+    Document c;
+    c.addParagraph("上海市司法局工作要点");
+    EXPECT_EQ(findReportYear(c), 0);
+}

@@ -9,6 +9,7 @@
 #include "ogi/Text.h"
 
 #include <algorithm>
+#include <cmath>
 #include <set>
 #include <unordered_map>
 #include <unordered_set>
@@ -377,16 +378,19 @@ void mapList(const View& v, const TemplateIndex& idx, Recognition& out)
 // ---------------------------------------------------------------------------------------
 // Matrix layout (2019/2021 tables).
 
-/// Column header path of a value anchor: label texts above it, nearest first, up to the
-/// previous body row.
+/// Column header path of a value anchor: label texts above it, nearest first. Body rows
+/// of the same block are skipped; the body rows of the block above end the walk.
 std::vector<Label> headerPath(const View& v, const Grid& g, int anchor, const std::vector<bool>& bodyRow)
 {
     std::vector<Label> path;
     const Cell& cell = v.table.cells[static_cast<size_t>(anchor)];
     int last = -1;
     for (int r = cell.row - 1; r >= 0; --r) {
-        if (bodyRow[static_cast<size_t>(r)])
-            break;
+        if (bodyRow[static_cast<size_t>(r)]) {
+            if (!path.empty())
+                break;
+            continue;
+        }
         const int a = g.at(r, cell.col);
         if (a < 0 || a == last)
             continue;
@@ -512,16 +516,27 @@ Recognition mapView(const View& v, const TemplateIndex& idx, const std::vector<i
 struct Best {
     const TemplateIndex* idx = nullptr;
     double score = 0;
+    bool tied = false;   ///< another version of the same family scored the same (e.g. table four)
 };
 
-Best bestTemplate(const View& v)
+/// Best template for a view. Versions that cannot be told apart by their labels (table four
+/// is the same in 2019 and 2021) are resolved by `preferredVersion` (the version of the
+/// document's other tables), else the newest wins.
+Best bestTemplate(const View& v, const std::string& preferredVersion = {})
 {
     Best best;
     for (const TemplateIndex& idx : indexes()) {
         const double s = detectionScore(v, idx);
-        if (s > best.score + 1e-9) {
-            best.score = s;
-            best.idx = &idx;
+        if (s <= 0)
+            continue;
+        if (best.idx && std::fabs(s - best.score) <= 1e-9 && idx.tmpl->family == best.idx->tmpl->family) {
+            best.tied = true;
+            const bool preferNew = idx.tmpl->version == preferredVersion ||
+                                   (best.idx->tmpl->version != preferredVersion && idx.tmpl->version > best.idx->tmpl->version);
+            if (preferNew)
+                best.idx = &idx;
+        } else if (s > best.score + 1e-9) {
+            best = Best{&idx, s, false};
         }
     }
     return best;
@@ -539,16 +554,27 @@ std::vector<Recognition> recognize(const Document& doc)
     for (size_t i = 0; i < doc.tables.size(); ++i)
         views.push_back(makeView(doc, {static_cast<int>(i)}));
 
+    // The version of the document's unambiguous 2019/2021 tables decides ambiguous ones.
+    std::string docVersion;
+    for (const View& v : views) {
+        const Best b = bestTemplate(v);
+        if (b.idx && !b.tied && b.score >= kRecognitionThreshold && b.idx->tmpl->family != "old") {
+            docVersion = b.idx->tmpl->version;
+            break;
+        }
+    }
+
     for (size_t i = 0; i < doc.tables.size(); ++i) {
-        const Best best = bestTemplate(views[i]);
+        const Best best = bestTemplate(views[i], docVersion);
         if (!best.idx || best.score < kRecognitionThreshold)
             continue;
         Recognition r = mapView(views[i], *best.idx, {static_cast<int>(i)}, best.score);
         // A table split by a page break: the next table carries on with rows of the same
-        // template and is no report table of its own.
+        // template family and is no report table of its own.
         if (!r.missing.empty() && i + 1 < doc.tables.size()) {
-            const Best nextBest = bestTemplate(views[i + 1]);
-            if (!nextBest.idx || nextBest.score < kRecognitionThreshold || nextBest.idx == best.idx) {
+            const Best nextBest = bestTemplate(views[i + 1], docVersion);
+            if (!nextBest.idx || nextBest.score < kRecognitionThreshold ||
+                nextBest.idx->tmpl->family == best.idx->tmpl->family) {
                 const std::vector<int> both{static_cast<int>(i), static_cast<int>(i + 1)};
                 const View joined = makeView(doc, both);
                 Recognition rj = mapView(joined, *best.idx, both, detectionScore(joined, *best.idx));

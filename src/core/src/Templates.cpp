@@ -220,8 +220,11 @@ std::vector<std::string> TemplateDef::columnLabels(const std::string& key) const
         if (!cell || cell == last)
             continue;
         last = cell;
-        if (!cell->key.empty())
-            break;                    // reached the values of another block
+        if (!cell->key.empty()) {
+            if (!out.empty())
+                break;                // reached the values of the block above
+            continue;                 // values of this block's earlier rows
+        }
         if (!cell->unit && !cell->text.empty())
             out.insert(out.begin(), cell->text);
     }
