@@ -6,6 +6,7 @@
 //     else by order (flattened or irregular headers).
 #include "ogi/Recognizer.h"
 
+#include "ogi/Checker.h"
 #include "ogi/Text.h"
 
 #include <algorithm>
@@ -136,6 +137,8 @@ struct View {
     std::vector<CellLocation> origin;         ///< per cell: where it lives in the document
     std::vector<Label> labels;                ///< per cell
     std::vector<bool> valueLike;              ///< per cell
+    std::vector<const Label*> distinct;       ///< distinct non-empty labels
+    std::unordered_set<std::string> norms, cores;
 };
 
 View makeView(const Document& doc, const std::vector<int>& tableIndices)
@@ -160,13 +163,18 @@ View makeView(const Document& doc, const std::vector<int>& tableIndices)
         v.valueLike.push_back(looksLikeValue(c.text));
         v.labels.push_back(v.valueLike.back() ? Label{} : makeLabel(c.text));
     }
+    for (const Label& l : v.labels)
+        if (!l.norm.empty() && v.norms.insert(l.norm).second) {
+            v.cores.insert(l.core);
+            v.distinct.push_back(&l);
+        }
     return v;
 }
 
 bool containsSignature(const View& v, const std::string& sig)
 {
-    for (const Label& l : v.labels)
-        if (!l.norm.empty() && (l.norm.find(sig) != std::string::npos || l.core.find(sig) != std::string::npos))
+    for (const Label* l : v.distinct)
+        if (l->norm.find(sig) != std::string::npos || l->core.find(sig) != std::string::npos)
             return true;
     return false;
 }
@@ -179,26 +187,18 @@ double detectionScore(const View& v, const TemplateIndex& idx)
             gate = true;
             break;
         }
-    if (!gate)
+    if (!gate || v.distinct.empty() || idx.labels.empty())
         return 0;
-    std::unordered_set<std::string> tableNorms, tableCores;
-    int tableLabels = 0, tableHits = 0;
-    for (const Label& l : v.labels) {
-        if (l.norm.empty() || !tableNorms.insert(l.norm).second)
-            continue;
-        tableCores.insert(l.core);
-        ++tableLabels;
-        if (idx.labelNorms.count(l.norm) || idx.labelCores.count(l.core))
+    int tableHits = 0;
+    for (const Label* l : v.distinct)
+        if (idx.labelNorms.count(l->norm) || idx.labelCores.count(l->core))
             ++tableHits;
-    }
-    std::unordered_set<std::string> found;
     int hits = 0;
-    for (const Label& l : idx.labels) {
-        if (tableNorms.count(l.norm) || (!l.core.empty() && tableCores.count(l.core)))
+    for (const Label& l : idx.labels)
+        if (v.norms.count(l.norm) || (!l.core.empty() && v.cores.count(l.core)))
             ++hits;
-    }
-    const double recall = idx.labels.empty() ? 0 : double(hits) / double(idx.labels.size());
-    const double precision = tableLabels == 0 ? 0 : double(tableHits) / double(tableLabels);
+    const double recall = double(hits) / double(idx.labels.size());
+    const double precision = double(tableHits) / double(v.distinct.size());
     if (recall + precision == 0)
         return 0;
     return 2 * recall * precision / (recall + precision);
@@ -519,14 +519,26 @@ struct Best {
     bool tied = false;   ///< another version of the same family scored the same (e.g. table four)
 };
 
-/// Best template for a view. Versions that cannot be told apart by their labels (table four
-/// is the same in 2019 and 2021) are resolved by `preferredVersion` (the version of the
-/// document's other tables), else the newest wins.
-Best bestTemplate(const View& v, const std::string& preferredVersion = {})
+/// Detection scores of one view against every template (computed once per table).
+std::vector<double> scores(const View& v)
+{
+    std::vector<double> out;
+    out.reserve(indexes().size());
+    for (const TemplateIndex& idx : indexes())
+        out.push_back(detectionScore(v, idx));
+    return out;
+}
+
+/// Best template given the scores. Versions that cannot be told apart by their labels
+/// (table four is the same in 2019 and 2021) are resolved by `preferredVersion` (the
+/// version of the document's other tables), else the newest wins.
+Best bestTemplate(const std::vector<double>& score, const std::string& preferredVersion = {})
 {
     Best best;
-    for (const TemplateIndex& idx : indexes()) {
-        const double s = detectionScore(v, idx);
+    const auto& all = indexes();
+    for (size_t i = 0; i < all.size(); ++i) {
+        const TemplateIndex& idx = all[i];
+        const double s = score[i];
         if (s <= 0)
             continue;
         if (best.idx && std::fabs(s - best.score) <= 1e-9 && idx.tmpl->family == best.idx->tmpl->family) {
@@ -550,29 +562,36 @@ std::vector<Recognition> recognize(const Document& doc)
 {
     std::vector<Recognition> out;
     std::vector<View> views;
+    std::vector<std::vector<double>> tableScores;
     views.reserve(doc.tables.size());
-    for (size_t i = 0; i < doc.tables.size(); ++i)
+    for (size_t i = 0; i < doc.tables.size(); ++i) {
         views.push_back(makeView(doc, {static_cast<int>(i)}));
+        tableScores.push_back(scores(views.back()));
+    }
 
     // The version of the document's unambiguous 2019/2021 tables decides ambiguous ones.
     std::string docVersion;
-    for (const View& v : views) {
-        const Best b = bestTemplate(v);
+    for (const auto& sc : tableScores) {
+        const Best b = bestTemplate(sc);
         if (b.idx && !b.tied && b.score >= kRecognitionThreshold && b.idx->tmpl->family != "old") {
             docVersion = b.idx->tmpl->version;
             break;
         }
     }
+    if (docVersion.empty()) {              // else the report year: 2019–2020 used the trial format
+        const int year = findReportYear(doc);
+        docVersion = year >= 2021 ? "2021" : year >= 2019 ? "2019" : "";
+    }
 
     for (size_t i = 0; i < doc.tables.size(); ++i) {
-        const Best best = bestTemplate(views[i], docVersion);
+        const Best best = bestTemplate(tableScores[i], docVersion);
         if (!best.idx || best.score < kRecognitionThreshold)
             continue;
         Recognition r = mapView(views[i], *best.idx, {static_cast<int>(i)}, best.score);
         // A table split by a page break: the next table carries on with rows of the same
         // template family and is no report table of its own.
         if (!r.missing.empty() && i + 1 < doc.tables.size()) {
-            const Best nextBest = bestTemplate(views[i + 1], docVersion);
+            const Best nextBest = bestTemplate(tableScores[i + 1], docVersion);
             if (!nextBest.idx || nextBest.score < kRecognitionThreshold ||
                 nextBest.idx->tmpl->family == best.idx->tmpl->family) {
                 const std::vector<int> both{static_cast<int>(i), static_cast<int>(i + 1)};
@@ -599,7 +618,7 @@ std::vector<Resemblance> resemblances(const Document& doc, const std::vector<Rec
     for (size_t i = 0; i < doc.tables.size(); ++i) {
         if (used.count(static_cast<int>(i)))
             continue;
-        const Best best = bestTemplate(makeView(doc, {static_cast<int>(i)}));
+        const Best best = bestTemplate(scores(makeView(doc, {static_cast<int>(i)})));
         if (best.idx && best.score >= kResemblanceThreshold)
             out.push_back({static_cast<int>(i), best.idx->tmpl, best.score});
     }

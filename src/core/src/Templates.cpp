@@ -140,6 +140,12 @@ TemplateDef parseTemplate(std::string_view fileName, std::string_view text)
                     other.optional = true;
     if (t.id.empty() || t.cells.empty())
         throw std::runtime_error(ctx + ": template without id or cells");
+    for (size_t i = 0; i < t.cells.size(); ++i)
+        if (!t.cells[i].key.empty()) {
+            if (!t.keyIndex.emplace(t.cells[i].key, i).second)
+                throw std::runtime_error(ctx + ": duplicate key " + t.cells[i].key);
+            t.valueKeys.push_back(t.cells[i].key);
+        }
     return t;
 }
 
@@ -177,19 +183,8 @@ const TemplateDef* findTemplate(const std::string& id)
 
 const TemplateCell* TemplateDef::cellForKey(const std::string& key) const
 {
-    for (const TemplateCell& c : cells)
-        if (c.key == key)
-            return &c;
-    return nullptr;
-}
-
-std::vector<std::string> TemplateDef::keys() const
-{
-    std::vector<std::string> out;
-    for (const TemplateCell& c : cells)
-        if (!c.key.empty())
-            out.push_back(c.key);
-    return out;
+    auto it = keyIndex.find(key);
+    return it == keyIndex.end() ? nullptr : &cells[it->second];
 }
 
 std::vector<std::string> TemplateDef::rowLabels(const std::string& key) const

@@ -7,6 +7,7 @@
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -53,6 +54,15 @@ std::string toUtf8(const std::u32string& s)
 /// NFKC, then drop every kind of white space and invisible formatting character.
 std::u32string foldedNoSpace(std::string_view text)
 {
+    // Fast path: ASCII is NFKC-stable (most cells are plain numbers).
+    if (std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+        std::u32string out;
+        out.reserve(text.size());
+        for (char c : text)
+            if (static_cast<unsigned char>(c) > 0x20 && c != 0x7F)
+                out.push_back(static_cast<char32_t>(c));
+        return out;
+    }
     UErrorCode status = U_ZERO_ERROR;
     const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(status);
     icu::UnicodeString src = icu::UnicodeString::fromUTF8(
@@ -278,29 +288,46 @@ Value invalid(std::string raw, std::string problem)
 bool parseSigned(const std::string& s, double& out)
 {
     // "23(增)", "1(减)", "+1036", "-1", "增3", "减少1", "增加3", "0"
-    static const std::pair<const char*, int> kWords[] = {
-        {"增加", 1}, {"减少", -1}, {"新增", 1}, {"增", 1}, {"减", -1},
+    struct Word {
+        std::string word, bracketed;
+        int sign;
     };
-    for (const auto& [w, sign] : kWords) {
-        const std::string word = w;
-        if (endsWith(s, "(" + word + ")")) {
+    static const Word kWords[] = {
+        {"增加", "(增加)", 1}, {"减少", "(减少)", -1}, {"新增", "(新增)", 1}, {"增", "(增)", 1}, {"减", "(减)", -1},
+    };
+    for (const Word& w : kWords) {
+        if (endsWith(s, w.bracketed)) {
             double v;
-            if (parsePlainNumber(s.substr(0, s.size() - word.size() - 2), v) && v >= 0) {
-                out = sign * v;
+            if (parsePlainNumber(s.substr(0, s.size() - w.bracketed.size()), v) && v >= 0) {
+                out = w.sign * v;
                 return true;
             }
             return false;
         }
-        if (startsWith(s, word)) {
+        if (startsWith(s, w.word)) {
             double v;
-            if (parsePlainNumber(stripUnit(s.substr(word.size()), {"项", "个", "件"}), v) && v >= 0) {
-                out = sign * v;
+            if (parsePlainNumber(stripUnit(s.substr(w.word.size()), {"项", "个", "件"}), v) && v >= 0) {
+                out = w.sign * v;
                 return true;
             }
             return false;
         }
     }
     return parsePlainNumber(stripUnit(s, {"项", "个", "件"}), out);
+}
+
+/// Any ASCII or full-width (U+FF10..U+FF19) digit.
+bool hasDigit(std::string_view s)
+{
+    for (size_t i = 0; i < s.size(); ++i) {
+        const unsigned char c = static_cast<unsigned char>(s[i]);
+        if (c >= '0' && c <= '9')
+            return true;
+        if (c == 0xEF && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xBC &&
+            static_cast<unsigned char>(s[i + 2]) >= 0x90 && static_cast<unsigned char>(s[i + 2]) <= 0x99)
+            return true;
+    }
+    return false;
 }
 
 } // namespace
@@ -356,6 +383,8 @@ Value parseValue(std::string_view text, ValueType type)
 
 bool looksLikeValue(std::string_view text)
 {
+    if (!hasDigit(text))     // labels: only a short placeholder can be a value without digits
+        return text.size() <= 24 && isPlaceholder(normalizeValueText(text));
     const std::string s = normalizeValueText(text);
     if (isPlaceholder(s))
         return true;

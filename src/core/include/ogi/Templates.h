@@ -43,9 +43,11 @@ struct TemplateDef {
     int rows = 0, cols = 0;
     std::vector<TemplateCell> cells;   ///< anchors, row-major
     std::vector<std::string> signatures; ///< normalized labels that decide this template
+    std::map<std::string, size_t> keyIndex; ///< value key -> index in cells (built on load)
+    std::vector<std::string> valueKeys;     ///< value keys in grid order (built on load)
 
     const TemplateCell* cellForKey(const std::string& key) const;
-    std::vector<std::string> keys() const; ///< value keys in grid order
+    const std::vector<std::string>& keys() const { return valueKeys; } ///< value keys in grid order
     /// Label path of a value key's row, most specific last (e.g. {"三、本年度办理结果","（三）不予公开","1.属于国家秘密"}).
     std::vector<std::string> rowLabels(const std::string& key) const;
     /// Label path of a value key's column, outermost first (e.g. {"申请人情况","法人或其他组织","商业企业"}).
