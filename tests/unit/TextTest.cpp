@@ -130,6 +130,10 @@ TEST(Values, LooksLikeValueSeparatesLabelsFromValues)
     EXPECT_FALSE(looksLikeValue("规章"));
     EXPECT_FALSE(looksLikeValue("（七）总计"));
     EXPECT_FALSE(looksLikeValue("1.当面申请数"));
+    // NFKC makes digits of superscripts and circled numbers: whatever parses is a value
+    // (found by FuzzValue)
+    EXPECT_TRUE(looksLikeValue("\u00b9"));
+    EXPECT_TRUE(looksLikeValue("\u2460"));
 }
 
 TEST(Values, FormatNumber)

@@ -316,16 +316,30 @@ bool parseSigned(const std::string& s, double& out)
     return parsePlainNumber(stripUnit(s, {"项", "个", "件"}), out);
 }
 
-/// Any ASCII or full-width (U+FF10..U+FF19) digit.
-bool hasDigit(std::string_view s)
+/// False only when the text surely normalizes to something without a digit: every code point
+/// is an ASCII non-digit, a CJK ideograph or CJK/general punctuation. Anything else (full-width
+/// digits, superscripts, circled numbers…) may become a digit under NFKC.
+bool mayHoldDigit(std::string_view s)
 {
-    for (size_t i = 0; i < s.size(); ++i) {
+    for (size_t i = 0; i < s.size();) {
         const unsigned char c = static_cast<unsigned char>(s[i]);
-        if (c >= '0' && c <= '9')
+        if (c < 0x80) {
+            if (c >= '0' && c <= '9')
+                return true;
+            ++i;
+            continue;
+        }
+        if ((c & 0xF0) != 0xE0 || i + 2 >= s.size())
+            return true;                      // 2- or 4-byte sequences: not worth the analysis
+        const char32_t cp = ((c & 0x0F) << 12) | ((static_cast<unsigned char>(s[i + 1]) & 0x3F) << 6) |
+                            (static_cast<unsigned char>(s[i + 2]) & 0x3F);
+        const bool safe = (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3000 && cp <= 0x303F) ||
+                          (cp >= 0x2000 && cp <= 0x206F) || (cp >= 0xFF01 && cp <= 0xFF0F) ||
+                          (cp >= 0xFF1A && cp <= 0xFF20) || (cp >= 0xFF3B && cp <= 0xFF40) ||
+                          (cp >= 0xFF5B && cp <= 0xFF65);
+        if (!safe)
             return true;
-        if (c == 0xEF && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xBC &&
-            static_cast<unsigned char>(s[i + 2]) >= 0x90 && static_cast<unsigned char>(s[i + 2]) <= 0x99)
-            return true;
+        i += 3;
     }
     return false;
 }
@@ -383,7 +397,7 @@ Value parseValue(std::string_view text, ValueType type)
 
 bool looksLikeValue(std::string_view text)
 {
-    if (!hasDigit(text))     // labels: only a short placeholder can be a value without digits
+    if (!mayHoldDigit(text)) // labels: only a short placeholder can be a value without digits
         return text.size() <= 24 && isPlaceholder(normalizeValueText(text));
     const std::string s = normalizeValueText(text);
     if (isPlaceholder(s))
