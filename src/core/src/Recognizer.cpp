@@ -444,31 +444,69 @@ bool mapByHeaders(const View& v, const Grid& g, const TemplateRow& tr, const Phy
     return true;
 }
 
+/// Does physical row j hold template row tr? On success `body` is the row as the template
+/// sees it: a cell after the matched label that does not read as a value ("abc" typed into a
+/// value cell) is a value cell all the same, so that the type rules can report it.
+bool matchBodyRow(const View& v, const TemplateIndex& idx, const TemplateRow& tr, const std::vector<PhysRow>& rows,
+                  size_t j, PhysRow& body)
+{
+    const PhysRow& pr = rows[j];
+    auto ownTrailing = [&](size_t from, std::vector<int>& values) {
+        for (size_t i = from; i < pr.labels.size(); ++i) {
+            const int a = pr.labels[i];
+            if (v.table.cells[static_cast<size_t>(a)].row != static_cast<int>(j) ||
+                isAnyTemplateLabel(idx, v.labels[static_cast<size_t>(a)]))
+                return false;
+            values.push_back(a);
+        }
+        return true;
+    };
+    body = pr;
+    if (tr.leaf.empty()) {
+        // table four's value row: no label at all, or only text that is no template label
+        std::vector<int> values;
+        if (!ownTrailing(0, values))
+            return false;
+        values.insert(values.end(), pr.values.begin(), pr.values.end());
+        const bool ok = values.size() * 2 >= tr.keys.size() &&
+                        (hasNonEmptyValue(v, pr) || !pr.labels.empty() || values.size() >= tr.keys.size());
+        if (ok) {
+            body.labels.clear();
+            body.values = std::move(values);
+        }
+        return ok;
+    }
+    for (size_t i = pr.labels.size(); i-- > 0;) {
+        if (!leafMatches(tr, v.labels[static_cast<size_t>(pr.labels[i])]))
+            continue;
+        std::vector<int> values;
+        if (!ownTrailing(i + 1, values))
+            return false;
+        values.insert(values.end(), pr.values.begin(), pr.values.end());
+        if (values.empty())
+            return false;
+        body.labels.resize(i + 1);
+        body.values = std::move(values);
+        return true;
+    }
+    // label split over two rows
+    return !pr.values.empty() && j > 0 && rows[j - 1].values.empty() && leafMatchesConcat(tr, rows[j - 1].leaf, pr.leaf);
+}
+
 void mapMatrix(const View& v, const TemplateIndex& idx, Recognition& out)
 {
     const Grid g(v.table);
     const std::vector<PhysRow> rows = physicalRows(v, g);
     std::vector<int> match(idx.rows.size(), -1);
+    std::vector<PhysRow> body(idx.rows.size());
     std::vector<bool> bodyRow(rows.size(), false);
 
     // Rows are aligned in order; the first labelled body row anchors the search for rows
     // with no label (table four's single value row lies below its header).
     size_t p = 0;
     for (size_t t = 0; t < idx.rows.size(); ++t) {
-        const TemplateRow& tr = idx.rows[t];
         for (size_t j = p; j < rows.size(); ++j) {
-            const PhysRow& pr = rows[j];
-            bool ok = false;
-            if (tr.leaf.empty()) {
-                ok = pr.labels.empty() && pr.values.size() * 2 >= tr.keys.size() &&
-                     (hasNonEmptyValue(v, pr) || pr.values.size() >= tr.keys.size());
-            } else if (!pr.values.empty() && leafMatches(tr, pr.leaf)) {
-                ok = true;
-            } else if (!pr.values.empty() && j > 0 && rows[j - 1].values.empty() &&
-                       leafMatchesConcat(tr, rows[j - 1].leaf, pr.leaf)) {
-                ok = true;                  // label split over two rows
-            }
-            if (ok) {
+            if (matchBodyRow(v, idx, idx.rows[t], rows, j, body[t])) {
                 match[t] = static_cast<int>(j);
                 bodyRow[j] = true;
                 p = j + 1;
@@ -484,7 +522,7 @@ void mapMatrix(const View& v, const TemplateIndex& idx, Recognition& out)
                 out.missing.insert(out.missing.end(), tr.keys.begin(), tr.keys.end());
             continue;
         }
-        const PhysRow& pr = rows[static_cast<size_t>(match[t])];
+        const PhysRow& pr = body[t];
         std::vector<int> assigned;
         if (!mapByHeaders(v, g, tr, pr, bodyRow, assigned)) {
             assigned.assign(tr.keys.size(), -1);

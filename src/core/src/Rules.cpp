@@ -43,6 +43,10 @@ std::map<std::string, std::string> texts(const json::object& o, std::string_view
     return out;
 }
 
+std::vector<std::map<std::string, std::string>> instances(const RuleDecl& r);
+std::string substitute(std::string s, const std::map<std::string, std::string>& vars);
+std::vector<std::string> substitute(const std::vector<std::string>& v, const std::map<std::string, std::string>& vars);
+
 std::vector<RuleDecl> loadRules()
 {
     std::vector<RuleDecl> out;
@@ -71,6 +75,9 @@ std::vector<RuleDecl> loadRules()
                 }
             r.title = texts(o, "title");
             r.message = texts(o, "message");
+            for (const auto& vars : instances(r))
+                r.instances.push_back({substitute(r.lhs, vars), substitute(r.rhs, vars), substitute(r.parts, vars),
+                                       substitute(r.total, vars), substitute(r.target, vars)});
             out.push_back(std::move(r));
         }
     }
@@ -243,16 +250,15 @@ Target targetOf(const TableFacts& f, const std::string& preferred, const Operand
     return t;
 }
 
-void compare(const RuleDecl& rule, const TableFacts& f, const std::map<std::string, std::string>& vars,
-             std::vector<Diagnostic>& out)
+void compare(const RuleDecl& rule, const TableFacts& f, const RuleInstance& in, std::vector<Diagnostic>& out)
 {
     bool blanks = false;
-    const Operands lhs = operands(f, substitute(rule.lhs, vars), blanks);
-    const Operands rhs = operands(f, substitute(rule.rhs, vars), blanks);
+    const Operands lhs = operands(f, in.lhs, blanks);
+    const Operands rhs = operands(f, in.rhs, blanks);
     // A side whose keys all belong to another template version makes the instance moot.
     if (!lhs.complete || !rhs.complete || lhs.keys.empty() || (!rule.rhs.empty() && rhs.keys.empty()))
         return;
-    const std::string preferred = substitute(rule.target, vars);
+    const std::string& preferred = in.target;
     if (!preferred.empty() && !f.values.count(preferred))
         return;
     const double L = sum(f, lhs.keys), R = sum(f, rhs.keys);
@@ -289,13 +295,12 @@ void compare(const RuleDecl& rule, const TableFacts& f, const std::map<std::stri
     emit(rule, f, std::move(fd), out);
 }
 
-void maxle(const RuleDecl& rule, const TableFacts& f, const std::map<std::string, std::string>& vars,
-           std::vector<Diagnostic>& out)
+void maxle(const RuleDecl& rule, const TableFacts& f, const RuleInstance& in, std::vector<Diagnostic>& out)
 {
     bool blanks = false;
-    const std::string total = substitute(rule.total, vars);
+    const std::string& total = in.total;
     const Operands tot = operands(f, {total}, blanks);
-    const Operands parts = operands(f, substitute(rule.parts, vars), blanks);
+    const Operands parts = operands(f, in.parts, blanks);
     if (!tot.complete || tot.keys.empty() || !parts.complete || parts.keys.empty())
         return;
     const double T = f.values.at(total).number;
@@ -326,13 +331,12 @@ void maxle(const RuleDecl& rule, const TableFacts& f, const std::map<std::string
     emit(rule, f, std::move(fd), out);
 }
 
-void plainsum(const RuleDecl& rule, const TableFacts& f, const std::map<std::string, std::string>& vars,
-              std::vector<Diagnostic>& out)
+void plainsum(const RuleDecl& rule, const TableFacts& f, const RuleInstance& in, std::vector<Diagnostic>& out)
 {
     bool blanks = false;
-    const std::string total = substitute(rule.total, vars);
+    const std::string& total = in.total;
     const Operands tot = operands(f, {total}, blanks);
-    const Operands parts = operands(f, substitute(rule.parts, vars), blanks);
+    const Operands parts = operands(f, in.parts, blanks);
     if (blanks || !tot.complete || tot.keys.empty() || !parts.complete || parts.keys.empty())
         return;
     int nonZero = 0;
@@ -525,13 +529,13 @@ void evaluate(const RuleDecl& rule, const TableFacts& facts, std::vector<Diagnos
         return unmappedCheck(rule, facts, out);
     if (rule.kind == "resembles")
         return;                                 // document-level, see resemblanceFinding
-    for (const auto& vars : instances(rule)) {
+    for (const RuleInstance& in : rule.instances) {
         if (rule.kind == "eq" || rule.kind == "le" || rule.kind == "ge" || rule.kind == "requires")
-            compare(rule, facts, vars, out);
+            compare(rule, facts, in, out);
         else if (rule.kind == "maxle")
-            maxle(rule, facts, vars, out);
+            maxle(rule, facts, in, out);
         else if (rule.kind == "plainsum")
-            plainsum(rule, facts, vars, out);
+            plainsum(rule, facts, in, out);
         else
             throw std::logic_error("unknown rule kind " + rule.kind + " in rule " + rule.id);
     }

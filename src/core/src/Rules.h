@@ -11,6 +11,12 @@
 
 namespace ogi {
 
+/// One expansion of a declaration's `each` (operands with {c}, {r}, {x} substituted).
+struct RuleInstance {
+    std::vector<std::string> lhs, rhs, parts;
+    std::string total, target;
+};
+
 /// One declaration of data/rules.json. `each` expands it into instances ({c} → NP, BIZ, …).
 struct RuleDecl {
     std::string id;
@@ -21,6 +27,7 @@ struct RuleDecl {
     std::string total, target;
     std::vector<std::pair<std::string, std::vector<std::string>>> each;
     std::map<std::string, std::string> title, message; ///< language tag -> text
+    std::vector<RuleInstance> instances;  ///< expanded once on load
 
     bool appliesTo(const TemplateDef& t) const;
 };
