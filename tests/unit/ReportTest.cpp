@@ -2,6 +2,7 @@
 #include "Seeds.h"
 
 #include "ogi/Checker.h"
+#include "ogi/Templates.h"
 
 #include <boost/json.hpp>
 #include <gtest/gtest.h>
@@ -70,4 +71,39 @@ TEST(Report, EmptyDocument)
     EXPECT_TRUE(o.at("tables").as_array().empty());
     EXPECT_TRUE(o.at("diagnostics").as_array().empty());
     EXPECT_NE(r.toText().find("未发现年报统计表格"), std::string::npos);
+}
+
+TEST(TotalDefinitions, TableThreeTotalsComeFromTheSumRules)
+{
+    const auto defs = totalDefinitions("2021-t3");
+    std::map<std::string, std::vector<std::string>> m(defs.begin(), defs.end());
+    // N-3: every row's 总计 is the six applicant columns
+    ASSERT_TRUE(m.count("R1.TOT"));
+    EXPECT_EQ(m.at("R1.TOT"), (std::vector<std::string>{"R1.NP", "R1.BIZ", "R1.RES", "R1.NGO", "R1.LAW", "R1.OTH"}));
+    // N-2: （七）总计 per column is the 21 outcome rows (2021 has R3_6_1..3, not R3_6)
+    ASSERT_TRUE(m.count("R3_7.NP"));
+    EXPECT_EQ(m.at("R3_7.NP").size(), 21u);
+    EXPECT_EQ(m.at("R3_7.NP").back(), "R3_6_3.NP");
+    // R3_7.TOT is defined once (N-2 comes first in rules.json), after its addends
+    size_t posTot = 0, posNp = 0;
+    for (size_t i = 0; i < defs.size(); ++i) {
+        if (defs[i].first == "R3_7.TOT") posTot = i;
+        if (defs[i].first == "R3_6_3.TOT") posNp = i;
+    }
+    EXPECT_LT(posNp, posTot);
+    EXPECT_FALSE(m.count("R1.NP"));                         // N-1 is a balance, not a total
+}
+
+TEST(TotalDefinitions, OldTableAndTableFour)
+{
+    std::map<std::string, std::vector<std::string>> old;
+    for (auto& d : totalDefinitions("old")) old.insert(d);
+    EXPECT_EQ(old.at("B22"), (std::vector<std::string>{"B23", "B24", "B25", "B26"}));
+    EXPECT_EQ(old.at("B58"), (std::vector<std::string>{"B59", "B60"}));
+    EXPECT_TRUE(old.count("B30"));
+    std::map<std::string, std::vector<std::string>> t4;
+    for (auto& d : totalDefinitions("2021-t4")) t4.insert(d);
+    EXPECT_EQ(t4.size(), 3u);
+    EXPECT_EQ(t4.at("LD_TOT"), (std::vector<std::string>{"LD_KEEP", "LD_CORR", "LD_OTHR", "LD_PEND"}));
+    EXPECT_TRUE(totalDefinitions("no-such-template").empty());
 }

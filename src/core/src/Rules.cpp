@@ -6,6 +6,8 @@
 #include <boost/json.hpp>
 
 #include <algorithm>
+#include <functional>
+#include <set>
 #include <cmath>
 #include <stdexcept>
 
@@ -561,6 +563,48 @@ Diagnostic resemblanceFinding(const RuleDecl& rule, const Document& doc, const R
         d.messages[lang] = substitute(it->second, {{"table", r.tmpl->titleZh}, {"score", score}});
     }
     return d;
+}
+
+} // namespace ogi
+
+namespace ogi {
+
+std::vector<std::pair<std::string, std::vector<std::string>>> totalDefinitions(const std::string& templateId)
+{
+    std::vector<std::pair<std::string, std::vector<std::string>>> defs;
+    const TemplateDef* t = findTemplate(templateId);
+    if (!t)
+        return defs;
+    std::map<std::string, std::vector<std::string>> byTotal;
+    for (const RuleDecl& rule : ruleCatalog()) {
+        if (rule.kind != "eq" || rule.severity != Severity::Error || !rule.appliesTo(*t))
+            continue;
+        for (const RuleInstance& in : rule.instances) {
+            if (in.lhs.size() != 1 || (!in.target.empty() && in.target != in.lhs.front()))
+                continue;                         // balances (N-1) define no single total
+            if (!t->cellForKey(in.lhs.front()) || byTotal.count(in.lhs.front()))
+                continue;
+            std::vector<std::string> parts;
+            for (const std::string& k : in.rhs)
+                if (t->cellForKey(k))
+                    parts.push_back(k);
+            if (!parts.empty())
+                byTotal.emplace(in.lhs.front(), std::move(parts));
+        }
+    }
+    // Topological order: a total after the totals it adds up.
+    std::set<std::string> done;
+    std::function<void(const std::string&)> visit = [&](const std::string& key) {
+        if (done.count(key) || !byTotal.count(key))
+            return;
+        done.insert(key);
+        for (const std::string& p : byTotal.at(key))
+            visit(p);
+        defs.emplace_back(key, byTotal.at(key));
+    };
+    for (const std::string& k : t->keys())
+        visit(k);
+    return defs;
 }
 
 } // namespace ogi

@@ -76,3 +76,12 @@ struct SkeletonItem {
 std::vector<SkeletonItem> reportSkeleton2021();
 
 } // namespace ogi
+
+namespace ogi {
+
+/// Cells that are totals of other cells, as the HARD sum rules declare them (N-2, N-3,
+/// L-1…L-3, B-1…B-7): total key -> addend keys. Used to put live formulas into inserted
+/// Calc templates. Ordered so that a total's addends that are totals themselves come first.
+std::vector<std::pair<std::string, std::vector<std::string>>> totalDefinitions(const std::string& templateId);
+
+} // namespace ogi
