@@ -382,6 +382,8 @@ Value parseValue(std::string_view text, ValueType type)
     case ValueType::Signed:
         if (!parseSigned(s, number))
             return invalid(v.raw, "not a signed number");
+        if (std::fabs(number - std::round(number)) > 1e-9)
+            return invalid(v.raw, "not a whole number");   // 本年增/减 counts items
         break;
     case ValueType::Amount:
         if (!parsePlainNumber(stripUnit(s, {"万元", "元"}), number))
