@@ -1,1 +1,1043 @@
+// One passing and at least one failing case per rule of data/rules.json, against the rule
+// definitions of spec §6 and the blank handling of spec §5.2. Each failing case asserts the
+// exact (rule, severity, cell key, expected, actual) tuples and, with every rule on, that no
+// other finding appears.
+#include "Seeds.h"
+
+#include "ogi/Checker.h"
+#include "ogi/Templates.h"
+
 #include <gtest/gtest.h>
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <string>
+#include <tuple>
+#include <vector>
+
+using namespace ogi;
+
+namespace {
+
+using Values = std::map<std::string, std::string>;
+using Finding = std::tuple<std::string, std::string, std::string>;                           // rule, severity, key
+using Detail = std::tuple<std::string, std::string, std::string, std::string, std::string>; // … expected, actual
+
+/// Every rule id declared in data/rules.json.
+const std::vector<std::string> kRuleIds = {
+    "B-1", "B-2", "B-3", "B-4", "B-5", "B-6", "B-7", "B-8", "B-9", "B-10", "B-11", "B-12", "B-13", "B-14", "B-15", "B-17",
+    "N-1", "N-2", "N-3", "N-4", "N-6", "L-1", "L-2", "L-3", "L-4", "P-1", "P-2", "P-3", "P-4", "P-5",
+    "S-3", "S-4", "R-1", "R-2"};
+
+/// A report title of the template's era (S-4 stays quiet).
+std::string titleFor(const std::string& id)
+{
+    const std::string& version = findTemplate(id)->version;
+    if (version == "2014")
+        return "2017年度政府信息公开工作年度报告";
+    return version + "年政府信息公开工作年度报告";
+}
+
+Report run(const std::string& id, const Values& v, CheckOptions options = {}, std::string title = {})
+{
+    return Checker(std::move(options)).check(test::documentWith(id, v, title.empty() ? titleFor(id) : title));
+}
+
+/// The rule alone: every other rule id disabled.
+Report runOnly(const std::string& rule, const std::string& id, const Values& v)
+{
+    CheckOptions o;
+    for (const std::string& r : kRuleIds)
+        if (r != rule)
+            o.disabledRules.insert(r);
+    return run(id, v, o);
+}
+
+std::set<Finding> findings(const Report& r)
+{
+    std::set<Finding> out;
+    for (const Diagnostic& d : r.diagnostics)
+        out.emplace(d.rule, toString(d.severity), d.cell.key);
+    return out;
+}
+
+std::set<Detail> details(const Report& r, const std::string& rule)
+{
+    std::set<Detail> out;
+    for (const Diagnostic& d : r.diagnostics)
+        if (d.rule == rule)
+            out.emplace(d.rule, toString(d.severity), d.cell.key, d.expected, d.actual);
+    return out;
+}
+
+const Diagnostic* find(const Report& r, const std::string& rule, const std::string& key)
+{
+    for (const Diagnostic& d : r.diagnostics)
+        if (d.rule == rule && d.cell.key == key)
+            return &d;
+    return nullptr;
+}
+
+int num(const Values& v, const std::string& key) { return std::stoi(v.at(key)); }
+std::string str(int n) { return std::to_string(n); }
+void bump(Values& v, const std::string& key, int delta) { v[key] = str(num(v, key) + delta); }
+
+/// Every value key of a template set to "0".
+Values zeros(const std::string& id)
+{
+    Values v;
+    const TemplateDef* t = findTemplate(id);
+    for (const std::string& k : t->keys())
+        if (t->cellForKey(k)->type != ValueType::Heading)
+            v[k] = "0";
+    return v;
+}
+
+/// The number inside an expectation ("≤ 12" → "12").
+std::string numberIn(const std::string& expected)
+{
+    for (const char* prefix : {"≤ ", "≥ ", "< ", "> "})
+        if (expected.rfind(prefix, 0) == 0)
+            return expected.substr(std::string(prefix).size());
+    return expected;
+}
+
+bool contains(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
+
+/// Both languages carry a message that shows the expected and the actual number.
+void expectMessagesShowNumbers(const Report& r, const std::string& rule)
+{
+    int seen = 0;
+    for (const Diagnostic& d : r.diagnostics) {
+        if (d.rule != rule)
+            continue;
+        ++seen;
+        for (const char* lang : {"zh-CN", "en-US"}) {
+            ASSERT_TRUE(d.messages.count(lang)) << rule << " has no " << lang << " message";
+            const std::string& m = d.messages.at(lang);
+            EXPECT_TRUE(contains(m, numberIn(d.expected))) << lang << ": " << m << " lacks " << d.expected;
+            EXPECT_TRUE(contains(m, d.actual)) << lang << ": " << m << " lacks " << d.actual;
+            EXPECT_FALSE(contains(m, "{")) << lang << ": unresolved placeholder in " << m;
+        }
+    }
+    EXPECT_GT(seen, 0) << "no " << rule << " finding";
+}
+
+/// A key of `rows` × `col` whose consistent value is non-zero (so that reading it as 0
+/// would break the rules that use it).
+std::string nonZeroKey(const Values& v, const std::vector<std::string>& rows, const std::string& col)
+{
+    for (const std::string& r : rows)
+        if (num(v, r + "." + col) > 0)
+            return r + "." + col;
+    return {};
+}
+
+const std::vector<std::string> kResultRows2021 = {
+    "R3_1",   "R3_2",   "R3_3_1", "R3_3_2", "R3_3_3", "R3_3_4", "R3_3_5", "R3_3_6", "R3_3_7", "R3_3_8", "R3_4_1",
+    "R3_4_2", "R3_4_3", "R3_5_1", "R3_5_2", "R3_5_3", "R3_5_4", "R3_5_5", "R3_6_1", "R3_6_2", "R3_6_3"};
+
+} // namespace
+
+// =======================================================================================
+// Old statistics table (spec §6.1)
+
+TEST(RulesOld, B1ApplicationsReceivedEqualTheFourChannels)
+{
+    Values v = test::consistentValues("old");
+    EXPECT_TRUE(runOnly("B-1", "old", v).diagnostics.empty());
+    const int sum = num(v, "B23") + num(v, "B24") + num(v, "B25") + num(v, "B26");
+    ASSERT_EQ(num(v, "B22"), sum);
+    v["B22"] = str(sum + 2);
+    const Report r = run("old", v);
+    EXPECT_EQ(details(r, "B-1"), (std::set<Detail>{{"B-1", "error", "B22", str(sum), str(sum + 2)}}));
+    EXPECT_EQ(findings(r), (std::set<Finding>{{"B-1", "error", "B22"}})) << r.toText();
+    expectMessagesShowNumbers(r, "B-1");
+    const Diagnostic* d = find(r, "B-1", "B22");
+    ASSERT_NE(d, nullptr);
+    EXPECT_EQ(d->cell.address, "C23");   // row 22 of the grid, value column
+    std::set<std::string> related;
+    for (const CellRef& c : d->related)
+        related.insert(c.key);
+    EXPECT_EQ(related, (std::set<std::string>{"B23", "B24", "B25", "B26"}));
+    EXPECT_TRUE(contains(d->messages.at("zh-CN"), "收到申请数")) << d->messages.at("zh-CN");
+}
+
+TEST(RulesOld, B2ClosedEqualsOnTimePlusLate)
+{
+    Values v = test::consistentValues("old", 2);
+    EXPECT_TRUE(runOnly("B-2", "old", v).diagnostics.empty());
+    const int b27 = num(v, "B27");
+    bump(v, "B29", 1);   // a late closure that the total does not count
+    const Report r = run("old", v);
+    EXPECT_EQ(details(r, "B-2"), (std::set<Detail>{{"B-2", "error", "B27", str(b27 + 1), str(b27)}}));
+    EXPECT_EQ(findings(r), (std::set<Finding>{{"B-2", "error", "B27"}})) << r.toText();
+    expectMessagesShowNumbers(r, "B-2");
+}
+
+TEST(RulesOld, B3RepliesEqualItemsOneToEightWithoutTheReasons)
+{
+    Values v = test::consistentValues("old", 3);
+    EXPECT_TRUE(runOnly("B-3", "old", v).diagnostics.empty());
+    const int b30 = num(v, "B30");
+    bump(v, "B41", 1);
+    const Report r = run("old", v);
+    EXPECT_EQ(details(r, "B-3"), (std::set<Detail>{{"B-3", "error", "B30", str(b30 + 1), str(b30)}}));
+    EXPECT_EQ(findings(r), (std::set<Finding>{{"B-3", "error", "B30"}})) << r.toText();
+    expectMessagesShowNumbers(r, "B-3");
+}
+
+TEST(RulesOld, B4RefusalsEqualTheirSixReasons)
+{
+    Values v = test::consistentValues("old", 4);
+    EXPECT_TRUE(runOnly("B-4", "old", v).diagnostics.empty());
+    const int b34 = num(v, "B34");
+    bump(v, "B35", 3);   // a reason is not an item of B-3: only B-4 breaks
+    const Report r = run("old", v);
+    EXPECT_EQ(details(r, "B-4"), (std::set<Detail>{{"B-4", "error", "B34", str(b34 + 3), str(b34)}}));
+    EXPECT_EQ(findings(r), (std::set<Finding>{{"B-4", "error", "B34"}})) << r.toText();
+    expectMessagesShowNumbers(r, "B-4");
+}
+
+TEST(RulesOld, B5B6B7TotalsOfReconsiderationLitigationAndStaff)
+{
+    const std::vector<std::tuple<std::string, std::string, std::string>> cases = {
+        {"B-5", "B45", "B47"}, {"B-6", "B49", "B52"}, {"B-7", "B58", "B60"}};
+    for (const auto& [rule, total, part] : cases) {
+        SCOPED_TRACE(rule);
+        Values v = test::consistentValues("old", 5);
+        EXPECT_TRUE(runOnly(rule, "old", v).diagnostics.empty());
+        const int t = num(v, total);
+        bump(v, part, 2);
+        const Report r = run("old", v);
+        EXPECT_EQ(details(r, rule), (std::set<Detail>{{rule, "error", total, str(t + 2), str(t)}}));
+        EXPECT_EQ(findings(r), (std::set<Finding>{{rule, "error", total}})) << r.toText();
+        expectMessagesShowNumbers(r, rule);
+    }
+}
+
+TEST(RulesOld, B8ThereofItemAboveItsParent)
+{
+    Values v = test::consistentValues("old");
+    EXPECT_TRUE(runOnly("B-8", "old", v).diagnostics.empty());
+    // 其中：主要负责同志参加新闻发布会次数 above 新闻发布会总次数
+    Values press = v;
+    const int b14 = num(press, "B14");
+    press["B15"] = str(b14 + 1);
+    const Report r1 = run("old", press);
+    EXPECT_EQ(details(r1, "B-8"), (std::set<Detail>{{"B-8", "error", "B15", "≤ " + str(b14), str(b14 + 1)}}));
+    EXPECT_EQ(findings(r1), (std::set<Finding>{{"B-8", "error", "B15"}})) << r1.toText();
+    expectMessagesShowNumbers(r1, "B-8");
+    // 其中：主动公开规范性文件数 above B02: B-8 (HARD) and, as B04 = the old B03, B-12 (SOFT)
+    Values docs = v;
+    const int b02 = num(docs, "B02");
+    docs["B03"] = str(b02 + 1);
+    const Report r2 = run("old", docs);
+    EXPECT_EQ(details(r2, "B-8"), (std::set<Detail>{{"B-8", "error", "B03", "≤ " + str(b02), str(b02 + 1)}}));
+    EXPECT_EQ(findings(r2), (std::set<Finding>{{"B-8", "error", "B03"}, {"B-12", "warning", "B03"}})) << r2.toText();
+}
+
+TEST(RulesOld, B8OnlineInterviewsAndTheTableWithoutTheResponseBlock)
+{
+    Values v = test::consistentValues("old", 2);
+    const int b16 = num(v, "B16");
+    v["B17"] = str(b16 + 3);
+    EXPECT_EQ(details(run("old", v), "B-8"), (std::set<Detail>{{"B-8", "error", "B17", "≤ " + str(b16), str(b16 + 3)}}));
+    // old-b0 has no B14…B17: the two instances on them are moot, the B03 one still applies
+    Values b0 = test::consistentValues("old-b0", 2);
+    EXPECT_TRUE(runOnly("B-8", "old-b0", b0).diagnostics.empty());
+    const int b02 = num(b0, "B02");
+    b0["B03"] = str(b02 + 1);
+    EXPECT_EQ(details(run("old-b0", b0), "B-8"), (std::set<Detail>{{"B-8", "error", "B03", "≤ " + str(b02), str(b02 + 1)}}));
+}
+
+TEST(RulesOld, B9TotalBelowASingleChannelIsAWarning)
+{
+    Values v = test::consistentValues("old");
+    EXPECT_TRUE(runOnly("B-9", "old", v).diagnostics.empty());
+    const int b02 = num(v, "B02");
+    v["B08"] = str(b02 + 5);   // 政务微博 alone above the de-duplicated total
+    const Report r = run("old", v);
+    EXPECT_EQ(details(r, "B-9"), (std::set<Detail>{{"B-9", "warning", "B02", "≥ " + str(b02 + 5), str(b02)}}));
+    EXPECT_EQ(findings(r), (std::set<Finding>{{"B-9", "warning", "B02"}})) << r.toText();
+    expectMessagesShowNumbers(r, "B-9");
+    const Diagnostic* d = find(r, "B-9", "B02");
+    ASSERT_NE(d, nullptr);
+    std::set<std::string> related;   // the channels above the total
+    for (const CellRef& c : d->related)
+        related.insert(c.key);
+    EXPECT_EQ(related, (std::set<std::string>{"B08"}));
+}
+
+TEST(RulesOld, B10TotalAboveTheSumOfChannels)
+{
+    Values v = test::consistentValues("old");
+    v["B03"] = v["B04"] = "2";
+    v["B02"] = "10";
+    v["B06"] = "0";
+    v["B07"] = "5";
+    v["B08"] = "3";
+    v["B09"] = "0";
+    v["B10"] = "0";
+    const Report r = run("old", v);
+    EXPECT_EQ(details(r, "B-10"), (std::set<Detail>{{"B-10", "warning", "B02", "≤ 8", "10"}}));
+    EXPECT_EQ(findings(r), (std::set<Finding>{{"B-10", "warning", "B02"}})) << r.toText();
+    expectMessagesShowNumbers(r, "B-10");
+    v["B02"] = "7";   // ≤ 8 and ≥ every channel
+    EXPECT_TRUE(run("old", v).diagnostics.empty());
+}
+
+TEST(RulesOld, B11PlainSumOfSeveralChannelsIsInfo)
+{
+    Values v = test::consistentValues("old");
+    EXPECT_TRUE(runOnly("B-11", "old", v).diagnostics.empty());
+    v["B03"] = v["B04"] = "2";
+    v["B02"] = "7";
+    v["B06"] = "0";
+    v["B07"] = "4";
+    v["B08"] = "3";
+    v["B09"] = "0";
+    v["B10"] = "0";
+    const Report r = run("old", v);
+    EXPECT_EQ(details(r, "B-11"), (std::set<Detail>{{"B-11", "info", "B02", "< 7", "7"}}));
+    EXPECT_EQ(findings(r), (std::set<Finding>{{"B-11", "info", "B02"}})) << r.toText();
+    // one non-zero channel equal to the total is fine (everything published once, on the website)
+    v["B07"] = "7";
+    v["B08"] = "0";
+    EXPECT_TRUE(run("old", v).diagnostics.empty());
+}
+
+TEST(RulesOld, B12NormativeDocumentsDisclosedVersusIssued)
+{
+    Values v = test::consistentValues("old");
+    ASSERT_EQ(v["B03"], v["B04"]);
+    EXPECT_TRUE(runOnly("B-12", "old", v).diagnostics.empty());
+    // more disclosed than issued: warning (seed 002)
+    Values more = v;
+    more["B03"] = "1";
+    more["B04"] = "0";
+    const Report r1 = run("old", more);
+    EXPECT_EQ(details(r1, "B-12"), (std::set<Detail>{{"B-12", "warning", "B03", "≤ 0", "1"}}));
+    EXPECT_EQ(findings(r1), (std::set<Finding>{{"B-12", "warning", "B03"}})) << r1.toText();
+    expectMessagesShowNumbers(r1, "B-12");
+    // fewer disclosed than issued: info
+    Values fewer = v;
+    fewer["B03"] = "0";
+    fewer["B04"] = "1";
+    const Report r2 = run("old", fewer);
+    EXPECT_EQ(details(r2, "B-12"), (std::set<Detail>{{"B-12", "info", "B03", "≥ 1", "0"}}));
+    EXPECT_EQ(findings(r2), (std::set<Finding>{{"B-12", "info", "B03"}})) << r2.toText();
+    expectMessagesShowNumbers(r2, "B-12");
+}
+
+TEST(RulesOld, B13RepliesDifferFromClosedApplications)
+{
+    Values v = test::consistentValues("old", 3);
+    EXPECT_TRUE(runOnly("B-13", "old", v).diagnostics.empty());
+    const int b27 = num(v, "B27"), b30 = num(v, "B30");
+    bump(v, "B31", 1);   // B-3 still holds, B30 no longer equals B27
+    bump(v, "B30", 1);
+    const Report r = run("old", v);
+    EXPECT_EQ(details(r, "B-13"), (std::set<Detail>{{"B-13", "warning", "B30", str(b27), str(b30 + 1)}}));
+    EXPECT_EQ(findings(r), (std::set<Finding>{{"B-13", "warning", "B30"}})) << r.toText();
+    expectMessagesShowNumbers(r, "B-13");
+}
+
+TEST(RulesOld, B14MoreClosedThanReceived)
+{
+    Values v = test::consistentValues("old", 4);
+    EXPECT_TRUE(runOnly("B-14", "old", v).diagnostics.empty());
+    const int b22 = num(v, "B22");
+    // one more closure, on time and replied: B-2, B-3 and B-13 still hold
+    for (const char* k : {"B27", "B28", "B30", "B31"})
+        bump(v, k, 1);
+    const Report r = run("old", v);
+    EXPECT_EQ(details(r, "B-14"), (std::set<Detail>{{"B-14", "warning", "B27", "≤ " + str(b22), str(b22 + 1)}}));
+    EXPECT_EQ(findings(r), (std::set<Finding>{{"B-14", "warning", "B27"}})) << r.toText();
+    expectMessagesShowNumbers(r, "B-14");
+}
+
+TEST(RulesOld, B15InvalidTextIsATypeErrorAndItsRulesAreSkipped)
+{
+    Values v = test::consistentValues("old");
+    EXPECT_TRUE(runOnly("B-15", "old", v).diagnostics.empty());
+    ASSERT_GT(num(v, "B23"), 0);   // read as 0, B-1 would fail
+    const std::vector<std::pair<std::string, std::string>> bad = {{"abc", "not a number"},
+                                                                  {"-2", "negative"},
+                                                                  {"1.5", "not an integer"}};
+    for (const auto& [text, problem] : bad) {
+        SCOPED_TRACE(text);
+        Values w = v;
+        w["B23"] = text;
+        const Report r = run("old", w);
+        EXPECT_EQ(details(r, "B-15"), (std::set<Detail>{{"B-15", "error", "B23", "integer ≥ 0", text}}));
+        EXPECT_EQ(findings(r), (std::set<Finding>{{"B-15", "error", "B23"}})) << r.toText();
+        const Diagnostic* d = find(r, "B-15", "B23");
+        ASSERT_NE(d, nullptr);
+        EXPECT_TRUE(contains(d->messages.at("zh-CN"), text));
+        EXPECT_TRUE(contains(d->messages.at("en-US"), text));
+        EXPECT_TRUE(contains(d->messages.at("en-US"), problem)) << d->messages.at("en-US");
+    }
+}
+
+TEST(RulesOld, B15HeadingRowsStayEmptyAndMoneyIsDecimal)
+{
+    Values v = test::consistentValues("old");
+    v["B01"] = "5";        // 一、主动公开情况 is a heading
+    v["B54"] = "12元";     // 万元 cell written in 元
+    v["B61"] = "3.75";     // decimal 万元: fine
+    const Report r = run("old", v);
+    EXPECT_EQ(details(r, "B-15"), (std::set<Detail>{{"B-15", "error", "B01", "empty", "5"},
+                                                    {"B-15", "error", "B54", "number ≥ 0 (万元)", "12元"}}));
+    EXPECT_EQ(findings(r), (std::set<Finding>{{"B-15", "error", "B01"}, {"B-15", "error", "B54"}})) << r.toText();
+}
+
+TEST(RulesOld, B17TraineesWithoutCoursesIsInfo)
+{
+    Values v = test::consistentValues("old");
+    EXPECT_TRUE(runOnly("B-17", "old", v).diagnostics.empty());
+    v["B64"] = "0";
+    v["B65"] = "3";
+    const Report r = run("old", v);
+    EXPECT_EQ(details(r, "B-17"), (std::set<Detail>{{"B-17", "info", "B65", "> 0", "3"}}));
+    EXPECT_EQ(findings(r), (std::set<Finding>{{"B-17", "info", "B65"}})) << r.toText();
+    // nobody trained, no course: nothing to say
+    v["B65"] = "0";
+    EXPECT_TRUE(run("old", v).diagnostics.empty());
+}
+
+// =======================================================================================
+// Table three (spec §6.2)
+
+TEST(RulesTable3, N1ColumnBalance)
+{
+    for (const char* id : {"2021-t3", "2019-t3"}) {
+        SCOPED_TRACE(id);
+        Values v = test::consistentValues(id, 2);
+        EXPECT_TRUE(runOnly("N-1", id, v).diagnostics.empty());
+        const int biz = num(v, "R3_7.BIZ"), tot = num(v, "R3_7.TOT");
+        bump(v, "R1.BIZ", 1);   // one more new application, not handled nor carried forward
+        bump(v, "R1.TOT", 1);   // N-3 on row R1 still holds
+        const Report r = run(id, v);
+        EXPECT_EQ(details(r, "N-1"), (std::set<Detail>{{"N-1", "error", "R3_7.BIZ", str(biz + 1), str(biz)},
+                                                       {"N-1", "error", "R3_7.TOT", str(tot + 1), str(tot)}}));
+        EXPECT_EQ(findings(r), (std::set<Finding>{{"N-1", "error", "R3_7.BIZ"}, {"N-1", "error", "R3_7.TOT"}}))
+            << r.toText();
+        expectMessagesShowNumbers(r, "N-1");
+    }
+}
+
+TEST(RulesTable3, N2TotalOfOutcomes)
+{
+    for (const char* id : {"2021-t3", "2019-t3"}) {
+        SCOPED_TRACE(id);
+        Values v = test::consistentValues(id, 3);
+        EXPECT_TRUE(runOnly("N-2", id, v).diagnostics.empty());
+        const int oth = num(v, "R3_7.OTH"), tot = num(v, "R3_7.TOT");
+        bump(v, "R3_3_1.OTH", 1);   // an outcome the total does not count
+        bump(v, "R3_3_1.TOT", 1);
+        const Report r = run(id, v);
+        EXPECT_EQ(details(r, "N-2"), (std::set<Detail>{{"N-2", "error", "R3_7.OTH", str(oth + 1), str(oth)},
+                                                       {"N-2", "error", "R3_7.TOT", str(tot + 1), str(tot)}}));
+        EXPECT_EQ(findings(r), (std::set<Finding>{{"N-2", "error", "R3_7.OTH"}, {"N-2", "error", "R3_7.TOT"}}))
+            << r.toText();
+        expectMessagesShowNumbers(r, "N-2");
+    }
+}
+
+TEST(RulesTable3, N2CountsTheThreeOtherHandlingItemsOf2021AndTheSingleRowOf2019)
+{
+    Values v21 = test::consistentValues("2021-t3", 4);
+    const int np21 = num(v21, "R3_7.NP");
+    bump(v21, "R3_6_2.NP", 1);
+    bump(v21, "R3_6_2.TOT", 1);
+    EXPECT_EQ(details(run("2021-t3", v21), "N-2"),
+              (std::set<Detail>{{"N-2", "error", "R3_7.NP", str(np21 + 1), str(np21)},
+                                {"N-2", "error", "R3_7.TOT", str(num(v21, "R3_7.TOT") + 1), v21["R3_7.TOT"]}}));
+    Values v19 = test::consistentValues("2019-t3", 4);
+    const int np19 = num(v19, "R3_7.NP");
+    bump(v19, "R3_6.NP", 1);
+    bump(v19, "R3_6.TOT", 1);
+    EXPECT_EQ(details(run("2019-t3", v19), "N-2"),
+              (std::set<Detail>{{"N-2", "error", "R3_7.NP", str(np19 + 1), str(np19)},
+                                {"N-2", "error", "R3_7.TOT", str(num(v19, "R3_7.TOT") + 1), v19["R3_7.TOT"]}}));
+}
+
+TEST(RulesTable3, N3RowTotalOverApplicants)
+{
+    Values v = test::consistentValues("2021-t3", 1);
+    EXPECT_TRUE(runOnly("N-3", "2021-t3", v).diagnostics.empty());
+    const int t1 = num(v, "R3_1.TOT"), t2 = num(v, "R3_2.TOT");
+    ASSERT_GT(t2, 0);
+    // one application moved from （二） to （一） in the 总计 column only: N-2 (TOT) still holds
+    bump(v, "R3_1.TOT", 1);
+    bump(v, "R3_2.TOT", -1);
+    const Report r = run("2021-t3", v);
+    EXPECT_EQ(details(r, "N-3"), (std::set<Detail>{{"N-3", "error", "R3_1.TOT", str(t1), str(t1 + 1)},
+                                                   {"N-3", "error", "R3_2.TOT", str(t2), str(t2 - 1)}}));
+    EXPECT_EQ(findings(r), (std::set<Finding>{{"N-3", "error", "R3_1.TOT"}, {"N-3", "error", "R3_2.TOT"}}))
+        << r.toText();
+    expectMessagesShowNumbers(r, "N-3");
+}
+
+TEST(RulesTable3, N4InvalidTextIsATypeErrorAndItsRulesAreSkipped)
+{
+    const Values v = test::consistentValues("2021-t3", 1);
+    EXPECT_TRUE(runOnly("N-4", "2021-t3", v).diagnostics.empty());
+    // a 法律服务机构 cell whose value, read as 0, would break N-2 (LAW) and N-3 (its row)
+    const std::string key = nonZeroKey(v, kResultRows2021, "LAW");
+    ASSERT_FALSE(key.empty());
+    for (const std::string text : {"abc", "1.5", "-3"}) {
+        SCOPED_TRACE(text);
+        Values w = v;
+        w[key] = text;
+        const Report r = run("2021-t3", w);
+        EXPECT_EQ(details(r, "N-4"), (std::set<Detail>{{"N-4", "error", key, "integer ≥ 0", text}}));
+        EXPECT_EQ(findings(r), (std::set<Finding>{{"N-4", "error", key}})) << r.toText();
+        const Diagnostic* d = find(r, "N-4", key);
+        ASSERT_NE(d, nullptr);
+        EXPECT_TRUE(contains(d->messages.at("zh-CN"), text));
+        EXPECT_TRUE(contains(d->messages.at("en-US"), text));
+    }
+}
+
+TEST(RulesTable3, N4InvalidTextInTheFirstValueColumn)
+{
+    // 自然人 is the first value column: the text must still be read as that cell's value,
+    // not as a row label.
+    Values v = test::consistentValues("2021-t3", 1);
+    v["R3_1.NP"] = "abc";
+    const Report r = run("2021-t3", v);
+    ASSERT_EQ(r.tables.size(), 1u);
+    EXPECT_EQ(r.tables[0].mappedKeys, r.tables[0].totalKeys);
+    EXPECT_EQ(details(r, "N-4"), (std::set<Detail>{{"N-4", "error", "R3_1.NP", "integer ≥ 0", "abc"}}));
+    EXPECT_EQ(findings(r), (std::set<Finding>{{"N-4", "error", "R3_1.NP"}})) << r.toText();
+}
+
+TEST(RulesTable3, N6CarriedForwardAboveApplicationsToHandle)
+{
+    Values v = zeros("2021-t3");
+    EXPECT_TRUE(run("2021-t3", v).diagnostics.empty());
+    // nothing received or carried over, yet one application carried forward. N-6 only follows
+    // from N-1 with non-negative integers, so N-1 breaks as well (R3_7 would have to be -1).
+    v["R4.NP"] = "1";
+    v["R4.TOT"] = "1";
+    const Report r = run("2021-t3", v);
+    EXPECT_EQ(details(r, "N-6"), (std::set<Detail>{{"N-6", "error", "R4.NP", "≤ 0", "1"},
+                                                   {"N-6", "error", "R4.TOT", "≤ 0", "1"}}));
+    EXPECT_EQ(details(r, "N-1"), (std::set<Detail>{{"N-1", "error", "R3_7.NP", "-1", "0"},
+                                                   {"N-1", "error", "R3_7.TOT", "-1", "0"}}));
+    EXPECT_EQ(findings(r), (std::set<Finding>{{"N-6", "error", "R4.NP"},
+                                              {"N-6", "error", "R4.TOT"},
+                                              {"N-1", "error", "R3_7.NP"},
+                                              {"N-1", "error", "R3_7.TOT"}}))
+        << r.toText();
+    expectMessagesShowNumbers(r, "N-6");
+    EXPECT_TRUE(runOnly("N-6", "2021-t3", test::consistentValues("2021-t3", 5)).diagnostics.empty());
+}
+
+// =======================================================================================
+// Table four (spec §6.3)
+
+TEST(RulesTable4, L1L2L3TotalsOfEachBlock)
+{
+    const std::vector<std::tuple<std::string, std::string, std::string>> cases = {
+        {"L-1", "RV_TOT", "RV_KEEP"}, {"L-2", "LD_TOT", "LD_PEND"}, {"L-3", "LR_TOT", "LR_CORR"}};
+    for (const char* id : {"2021-t4", "2019-t4"})
+        for (const auto& [rule, total, part] : cases) {
+            SCOPED_TRACE(std::string(id) + " " + rule);
+            Values v = test::consistentValues(id, 2);
+            EXPECT_TRUE(runOnly(rule, id, v).diagnostics.empty());
+            const int t = num(v, total);
+            bump(v, part, 2);
+            const Report r = run(id, v);
+            EXPECT_EQ(details(r, rule), (std::set<Detail>{{rule, "error", total, str(t + 2), str(t)}}));
+            EXPECT_EQ(findings(r), (std::set<Finding>{{rule, "error", total}})) << r.toText();
+            expectMessagesShowNumbers(r, rule);
+        }
+}
+
+TEST(RulesTable4, L4InvalidTextIsATypeErrorAndL2IsSkipped)
+{
+    Values v = test::consistentValues("2021-t4", 1);
+    EXPECT_TRUE(runOnly("L-4", "2021-t4", v).diagnostics.empty());
+    bump(v, "LD_TOT", 7);   // whatever LD_CORR is read as, L-2 could not hold unless it is 7 more
+    v["LD_CORR"] = "1.5";
+    const Report r = run("2021-t4", v);
+    EXPECT_EQ(details(r, "L-4"), (std::set<Detail>{{"L-4", "error", "LD_CORR", "integer ≥ 0", "1.5"}}));
+    EXPECT_EQ(findings(r), (std::set<Finding>{{"L-4", "error", "LD_CORR"}})) << r.toText();
+}
+
+TEST(RulesTable4, L4InvalidTextInTheFirstCell)
+{
+    // The value row of table four has no row label; text in its first cell must not turn the
+    // row into an unrecognized one.
+    Values v = test::consistentValues("2021-t4", 1);
+    v["RV_KEEP"] = "abc";
+    const Report r = run("2021-t4", v);
+    ASSERT_EQ(r.tables.size(), 1u);
+    EXPECT_EQ(r.tables[0].mappedKeys, r.tables[0].totalKeys);
+    EXPECT_EQ(details(r, "L-4"), (std::set<Detail>{{"L-4", "error", "RV_KEEP", "integer ≥ 0", "abc"}}));
+    EXPECT_EQ(findings(r), (std::set<Finding>{{"L-4", "error", "RV_KEEP"}})) << r.toText();
+}
+
+// =======================================================================================
+// Table two (spec §6.4)
+
+TEST(RulesTable2, P1TypesOf2021)
+{
+    Values v = test::consistentValues("2021-t2", 1);
+    v["P8_FEE.AMT"] = "12.5";   // 万元, decimal: fine
+    EXPECT_TRUE(runOnly("P-1", "2021-t2", v).diagnostics.empty());
+    bump(v, "P1_RULE.MADE", 100);   // P-2 would fail if REPEAL were read as 0
+    v["P1_RULE.REPEAL"] = "x";
+    v["P6_PUN.DEC"] = "-2";
+    v["P8_FEE.AMT"] = "3元";
+    const Report r = run("2021-t2", v);
+    EXPECT_EQ(details(r, "P-1"), (std::set<Detail>{{"P-1", "error", "P1_RULE.REPEAL", "integer ≥ 0", "x"},
+                                                   {"P-1", "error", "P6_PUN.DEC", "integer ≥ 0", "-2"},
+                                                   {"P-1", "error", "P8_FEE.AMT", "number ≥ 0 (万元)", "3元"}}));
+    EXPECT_EQ(findings(r), (std::set<Finding>{{"P-1", "error", "P1_RULE.REPEAL"},
+                                              {"P-1", "error", "P6_PUN.DEC"},
+                                              {"P-1", "error", "P8_FEE.AMT"}}))
+        << r.toText();
+}
+
+TEST(RulesTable2, P1TypesOf2019LeaveTheSignedCellsToP5)
+{
+    Values v = test::consistentValues("2019-t2", 1);
+    v["P9_PROC.AMT"] = "1483180";   // seed 001: amount without unit
+    EXPECT_TRUE(runOnly("P-1", "2019-t2", v).diagnostics.empty());
+    v["P9_PROC.AMT"] = "12.5万元";
+    EXPECT_TRUE(runOnly("P-1", "2019-t2", v).diagnostics.empty());
+    v["P9_PROC.AMT"] = "abc";
+    v["P1_NORM.NEW_MADE"] = v["P1_NORM.NEW_PUB"] = "4";   // P-3 would fail if PUB_TOTAL were read as 0
+    v["P1_NORM.PUB_TOTAL"] = "1.5";
+    v["P8_FEE.CHG"] = "xyz";
+    const Report r = run("2019-t2", v);
+    EXPECT_EQ(details(r, "P-1"), (std::set<Detail>{{"P-1", "error", "P9_PROC.AMT", "amount", "abc"},
+                                                   {"P-1", "error", "P1_NORM.PUB_TOTAL", "integer ≥ 0", "1.5"}}));
+    EXPECT_EQ(findings(r), (std::set<Finding>{{"P-1", "error", "P9_PROC.AMT"},
+                                              {"P-1", "error", "P1_NORM.PUB_TOTAL"},
+                                              {"P-5", "warning", "P8_FEE.CHG"}}))
+        << r.toText();
+}
+
+TEST(RulesTable2, P1InvalidTextInRowsWithOneValueCell)
+{
+    // 行政许可 and 行政事业性收费 rows hold a single value cell: text there is still that value.
+    Values v = test::consistentValues("2021-t2", 1);
+    v["P5_LIC.DEC"] = "abc";
+    v["P8_FEE.AMT"] = "见附件";
+    const Report r = run("2021-t2", v);
+    ASSERT_EQ(r.tables.size(), 1u);
+    EXPECT_EQ(r.tables[0].mappedKeys, r.tables[0].totalKeys);
+    EXPECT_EQ(details(r, "P-1"), (std::set<Detail>{{"P-1", "error", "P5_LIC.DEC", "integer ≥ 0", "abc"},
+                                                   {"P-1", "error", "P8_FEE.AMT", "number ≥ 0 (万元)", "见附件"}}));
+    EXPECT_EQ(findings(r), (std::set<Finding>{{"P-1", "error", "P5_LIC.DEC"}, {"P-1", "error", "P8_FEE.AMT"}}))
+        << r.toText();
+}
+
+TEST(RulesTable2, P2IssuedAboveInForcePlusRepealed)
+{
+    Values v = test::consistentValues("2021-t2", 2);
+    EXPECT_TRUE(runOnly("P-2", "2021-t2", v).diagnostics.empty());
+    const int bound = num(v, "P1_NORM.VALID") + num(v, "P1_NORM.REPEAL");
+    v["P1_NORM.MADE"] = str(bound + 1);
+    const Report r = run("2021-t2", v);
+    EXPECT_EQ(details(r, "P-2"), (std::set<Detail>{{"P-2", "warning", "P1_NORM.MADE", "≤ " + str(bound), str(bound + 1)}}));
+    EXPECT_EQ(findings(r), (std::set<Finding>{{"P-2", "warning", "P1_NORM.MADE"}})) << r.toText();
+    expectMessagesShowNumbers(r, "P-2");
+}
+
+TEST(RulesTable2, P3NewlyDisclosedAboveTotalDisclosed)
+{
+    Values v = test::consistentValues("2019-t2", 2);
+    EXPECT_TRUE(runOnly("P-3", "2019-t2", v).diagnostics.empty());
+    const int total = num(v, "P1_NORM.PUB_TOTAL");
+    v["P1_NORM.NEW_PUB"] = v["P1_NORM.NEW_MADE"] = str(total + 1);   // P-4 holds
+    const Report r = run("2019-t2", v);
+    EXPECT_EQ(details(r, "P-3"), (std::set<Detail>{{"P-3", "warning", "P1_NORM.NEW_PUB", "≤ " + str(total), str(total + 1)}}));
+    EXPECT_EQ(findings(r), (std::set<Finding>{{"P-3", "warning", "P1_NORM.NEW_PUB"}})) << r.toText();
+    expectMessagesShowNumbers(r, "P-3");
+}
+
+TEST(RulesTable2, P4NewlyDisclosedDiffersFromNewlyMade)
+{
+    Values v = test::consistentValues("2019-t2", 3);
+    EXPECT_TRUE(runOnly("P-4", "2019-t2", v).diagnostics.empty());
+    const int pub = num(v, "P1_RULE.NEW_PUB");
+    v["P1_RULE.NEW_MADE"] = str(pub + 2);
+    const Report r = run("2019-t2", v);
+    EXPECT_EQ(details(r, "P-4"), (std::set<Detail>{{"P-4", "info", "P1_RULE.NEW_PUB", str(pub + 2), str(pub)}}));
+    EXPECT_EQ(findings(r), (std::set<Finding>{{"P-4", "info", "P1_RULE.NEW_PUB"}})) << r.toText();
+    expectMessagesShowNumbers(r, "P-4");
+}
+
+TEST(RulesTable2, P5ChangeFormat)
+{
+    Values v = test::consistentValues("2019-t2", 1);
+    v["P5_LIC.PREV"] = v["P5_OTH.PREV"] = v["P6_ENF.PREV"] = "1";
+    v["P5_LIC.CHG"] = "23(增)";   // seed 001 spellings
+    v["P5_OTH.CHG"] = "1(减)";
+    v["P6_PUN.CHG"] = "+3";
+    v["P6_ENF.CHG"] = "-1";
+    v["P8_FEE.CHG"] = "0";
+    EXPECT_TRUE(run("2019-t2", v).diagnostics.empty()) << run("2019-t2", v).toText();
+    v["P6_PUN.CHG"] = "abc";
+    const Report r = run("2019-t2", v);
+    EXPECT_EQ(details(r, "P-5"), (std::set<Detail>{{"P-5", "warning", "P6_PUN.CHG", "signed integer", "abc"}}));
+    EXPECT_EQ(findings(r), (std::set<Finding>{{"P-5", "warning", "P6_PUN.CHG"}})) << r.toText();
+    const Diagnostic* d = find(r, "P-5", "P6_PUN.CHG");
+    ASSERT_NE(d, nullptr);
+    EXPECT_TRUE(contains(d->messages.at("zh-CN"), "abc"));
+    EXPECT_TRUE(contains(d->messages.at("en-US"), "abc"));
+}
+
+TEST(RulesTable2, P5ChangeMustBeAWholeNumber)
+{
+    // spec §6.4 P-5: 本年增/减 parses to a signed integer (a count of items changes by whole items).
+    Values v = test::consistentValues("2019-t2", 1);
+    v["P6_ENF.CHG"] = "1.5";
+    const Report r = run("2019-t2", v);
+    EXPECT_EQ(details(r, "P-5"), (std::set<Detail>{{"P-5", "warning", "P6_ENF.CHG", "signed integer", "1.5"}}));
+    EXPECT_EQ(findings(r), (std::set<Finding>{{"P-5", "warning", "P6_ENF.CHG"}})) << r.toText();
+}
+
+TEST(RulesTable2, P5CountNegativeAfterTheChange)
+{
+    Values v = test::consistentValues("2019-t2", 1);
+    v["P6_PUN.PREV"] = "2";
+    v["P6_PUN.CHG"] = "5(减)";   // 2 − 5 < 0: the change may be at least −2
+    const Report r = run("2019-t2", v);
+    EXPECT_EQ(details(r, "P-5"), (std::set<Detail>{{"P-5", "warning", "P6_PUN.CHG", "≥ -2", "-5"}}));
+    EXPECT_EQ(findings(r), (std::set<Finding>{{"P-5", "warning", "P6_PUN.CHG"}})) << r.toText();
+    expectMessagesShowNumbers(r, "P-5");
+}
+
+// =======================================================================================
+// Blanks (spec §5.2, S-3)
+
+TEST(RulesBlank, S3PlaceholdersAreBlanksWhenTheRulesHold)
+{
+    Values v = test::consistentValues("2021-t4", 3);
+    EXPECT_TRUE(runOnly("S-3", "2021-t4", v).diagnostics.empty());
+    v["LR_TOT"] = str(num(v, "LR_KEEP") + num(v, "LR_CORR") + num(v, "LR_PEND"));   // holds with blank = 0
+    for (const std::string text : {"-", "—", "/", "无", "N/A"}) {
+        SCOPED_TRACE(text);
+        Values w = v;
+        w["LR_OTHR"] = text;
+        const Report r = run("2021-t4", w);
+        EXPECT_EQ(details(r, "S-3"), (std::set<Detail>{{"S-3", "warning", "LR_OTHR", "0", text}}));
+        EXPECT_EQ(findings(r), (std::set<Finding>{{"S-3", "warning", "LR_OTHR"}})) << r.toText();
+    }
+    Values empty = v;
+    empty["LR_OTHR"] = "";
+    const Report r = run("2021-t4", empty);
+    EXPECT_EQ(findings(r), (std::set<Finding>{{"S-3", "warning", "LR_OTHR"}})) << r.toText();
+    const Diagnostic* d = find(r, "S-3", "LR_OTHR");
+    ASSERT_NE(d, nullptr);
+    EXPECT_EQ(d->expected, "0");
+    for (const char* lang : {"zh-CN", "en-US"}) {
+        ASSERT_TRUE(d->messages.count(lang));
+        EXPECT_FALSE(d->messages.at(lang).empty());
+    }
+}
+
+TEST(RulesBlank, HardRuleFailingWithABlankOperandIsOnlyAWarning)
+{
+    Values v = test::consistentValues("2021-t4", 2);
+    v["RV_CORR"] = "2";
+    const int total = num(v, "RV_KEEP") + 2 + num(v, "RV_OTHR") + num(v, "RV_PEND");
+    v["RV_TOT"] = str(total);
+    EXPECT_TRUE(run("2021-t4", v).diagnostics.empty());
+    v["RV_CORR"] = "";   // the 2 may still be there: blank = 0 breaks L-1, but only as a warning
+    const Report r = run("2021-t4", v);
+    EXPECT_EQ(details(r, "L-1"), (std::set<Detail>{{"L-1", "warning", "RV_TOT", str(total - 2), str(total)}}));
+    EXPECT_EQ(findings(r), (std::set<Finding>{{"L-1", "warning", "RV_TOT"}, {"S-3", "warning", "RV_CORR"}}))
+        << r.toText();
+    expectMessagesShowNumbers(r, "L-1");
+    const Diagnostic* d = find(r, "L-1", "RV_TOT");
+    ASSERT_NE(d, nullptr);
+    EXPECT_TRUE(contains(d->messages.at("zh-CN"), "空")) << d->messages.at("zh-CN");
+    EXPECT_TRUE(contains(d->messages.at("en-US"), "blank")) << d->messages.at("en-US");
+}
+
+TEST(RulesBlank, DowngradeInTheOldTableAndTableThree)
+{
+    Values old = test::consistentValues("old");
+    const int b22 = num(old, "B22"), b23 = num(old, "B23");
+    ASSERT_GT(b23, 0);
+    old["B23"] = "—";   // B-1 with blank = 0 fails: a warning, not an error
+    const Report r1 = run("old", old);
+    EXPECT_EQ(details(r1, "B-1"), (std::set<Detail>{{"B-1", "warning", "B22", str(b22 - b23), str(b22)}}));
+    EXPECT_EQ(findings(r1), (std::set<Finding>{{"B-1", "warning", "B22"}, {"S-3", "warning", "B23"}})) << r1.toText();
+
+    Values t3 = test::consistentValues("2021-t3", 1);
+    const std::string key = nonZeroKey(t3, kResultRows2021, "RES");
+    ASSERT_FALSE(key.empty());
+    const std::string row = key.substr(0, key.find('.'));
+    t3[key] = "";   // N-2 (RES) and N-3 (its row) fail with blank = 0: warnings
+    const Report r2 = run("2021-t3", t3);
+    EXPECT_EQ(findings(r2), (std::set<Finding>{{"N-2", "warning", "R3_7.RES"},
+                                               {"N-3", "warning", row + ".TOT"},
+                                               {"S-3", "warning", key}}))
+        << r2.toText();
+}
+
+TEST(RulesBlank, BlankTotalWithNonZeroPartsIsAWarningToo)
+{
+    Values v = test::consistentValues("2021-t4", 1);
+    const int sum = num(v, "LD_KEEP") + num(v, "LD_CORR") + num(v, "LD_OTHR") + num(v, "LD_PEND");
+    ASSERT_GT(sum, 0);
+    v["LD_TOT"] = "";
+    const Report r = run("2021-t4", v);
+    EXPECT_EQ(findings(r), (std::set<Finding>{{"L-2", "warning", "LD_TOT"}, {"S-3", "warning", "LD_TOT"}})) << r.toText();
+    const Diagnostic* d = find(r, "L-2", "LD_TOT");
+    ASSERT_NE(d, nullptr);
+    EXPECT_EQ(d->expected, str(sum));
+}
+
+TEST(RulesBlank, SoftRulesStaySoftAndInfoStaysInfo)
+{
+    // B-12 info (B03 < B04) with B03 blank: at most a warning, so still info.
+    Values v = test::consistentValues("old");
+    v["B03"] = "";
+    v["B04"] = "2";
+    const Report r = run("old", v);
+    EXPECT_EQ(findings(r), (std::set<Finding>{{"B-12", "info", "B03"}, {"S-3", "warning", "B03"}})) << r.toText();
+    const Diagnostic* d = find(r, "B-12", "B03");
+    ASSERT_NE(d, nullptr);
+    EXPECT_EQ(d->expected, "≥ 2");
+}
+
+// =======================================================================================
+// Outdated template (S-4), partial and unrecognized tables
+
+TEST(RulesStructure, S4OldFormInA2020Report)
+{
+    const Values v = test::consistentValues("old");
+    EXPECT_TRUE(runOnly("S-4", "old", v).diagnostics.empty());   // 2017 report
+    EXPECT_TRUE(run("old", v, {}, "2018年政府信息公开工作年度报告").diagnostics.empty());
+    const Report r = run("old", v, {}, "2020年政府信息公开工作年度报告");
+    ASSERT_EQ(r.year, 2020);
+    EXPECT_EQ(details(r, "S-4"), (std::set<Detail>{{"S-4", "warning", "", "2019", "2014"}}));
+    EXPECT_EQ(findings(r), (std::set<Finding>{{"S-4", "warning", ""}})) << r.toText();
+    const Diagnostic* d = find(r, "S-4", "");
+    ASSERT_NE(d, nullptr);
+    for (const char* lang : {"zh-CN", "en-US"})
+        EXPECT_TRUE(contains(d->messages.at(lang), "2020")) << d->messages.at(lang);
+}
+
+TEST(RulesStructure, S42019TablesInA2021Report)
+{
+    for (const char* id : {"2019-t3", "2019-t2"}) {
+        SCOPED_TRACE(id);
+        const Values v = test::consistentValues(id, 2);
+        EXPECT_TRUE(run(id, v, {}, "2020年政府信息公开工作年度报告").diagnostics.empty());
+        const Report r = run(id, v, {}, "2021年政府信息公开工作年度报告");
+        ASSERT_EQ(r.tables.size(), 1u);
+        EXPECT_EQ(r.tables[0].templateId, id);
+        EXPECT_EQ(details(r, "S-4"), (std::set<Detail>{{"S-4", "warning", "", "2021", "2019"}}));
+        EXPECT_EQ(findings(r), (std::set<Finding>{{"S-4", "warning", ""}})) << r.toText();
+    }
+}
+
+TEST(RulesStructure, S4Not2021TablesInA2021ReportNorTheSharedTableFour)
+{
+    for (const char* id : {"2021-t2", "2021-t3", "2021-t4"})
+        EXPECT_TRUE(run(id, test::consistentValues(id, 3), {}, "2021年政府信息公开工作年度报告").diagnostics.empty())
+            << id;
+    // Table four is the same in both formats (spec §1.1 limits S-4 to tables two and three).
+    const Report r = run("2019-t4", test::consistentValues("2019-t4", 3), {}, "2022年政府信息公开工作年度报告");
+    EXPECT_TRUE(r.diagnostics.empty()) << r.toText();
+}
+
+TEST(RulesStructure, S4NotForTableFourNextTo2019TablesInA2021Report)
+{
+    // A 2021 report still using the 2019 tables two to four: spec §1.1 flags the tables with
+    // 2019 signatures (two and three); table four is identical in both formats, so there is
+    // nothing to change in it.
+    Document doc;
+    doc.addParagraph("2021年政府信息公开工作年度报告", 1);
+    doc.addTable(generateTable("2019-t3", test::consistentValues("2019-t3", 1)));
+    doc.addTable(generateTable("2019-t4", test::consistentValues("2019-t4", 1)));
+    const Report r = Checker().check(doc);
+    ASSERT_EQ(r.tables.size(), 2u);
+    std::set<std::pair<std::string, std::string>> outdated;   // rule, table's template
+    for (const Diagnostic& d : r.diagnostics)
+        outdated.emplace(d.rule, d.templateId);
+    EXPECT_EQ(outdated, (std::set<std::pair<std::string, std::string>>{{"S-4", "2019-t3"}})) << r.toText();
+}
+
+namespace {
+
+/// The table without the given grid rows: cells below move up, merges across them shrink.
+Table withoutRows(const Table& t, const std::set<int>& rows)
+{
+    Table out;
+    out.name = t.name;
+    for (const Cell& c : t.cells) {
+        int removedAbove = 0, removedInside = 0;
+        for (int r : rows) {
+            if (r < c.row)
+                ++removedAbove;
+            else if (r < c.row + c.rowSpan)
+                ++removedInside;
+        }
+        if (removedInside == c.rowSpan)
+            continue;
+        out.add(c.row - removedAbove, c.col, c.text, c.rowSpan - removedInside, c.colSpan,
+                std::string(1, static_cast<char>('A' + c.col)) + std::to_string(c.row - removedAbove + 1));
+    }
+    return out;
+}
+
+} // namespace
+
+TEST(RulesStructure, R1TwoRowsMissingSkipsTheRulesOnThem)
+{
+    Values v = test::consistentValues("2021-t3", 1);
+    // R3_3_7 and R3_3_8 (grid rows 13, 14): their numbers stay inside （七）总计, so N-2 would
+    // fail if it were evaluated without them.
+    int missingSum = 0;
+    for (const char* c : {"NP", "BIZ", "RES", "NGO", "LAW", "OTH"})
+        missingSum += num(v, std::string("R3_3_7.") + c) + num(v, std::string("R3_3_8.") + c);
+    ASSERT_GT(missingSum, 0);
+    bump(v, "R1.LAW", 1);   // a rule on the rows that are there still runs
+    bump(v, "R1.TOT", 1);
+    Document doc;
+    doc.addParagraph("2021年政府信息公开工作年度报告", 1);
+    doc.addTable(withoutRows(generateTable("2021-t3", v), {13, 14}));
+    ASSERT_EQ(doc.tables[0].rows, 26);
+
+    const Report r = Checker().check(doc);
+    ASSERT_EQ(r.tables.size(), 1u);
+    EXPECT_EQ(r.tables[0].templateId, "2021-t3");
+    EXPECT_EQ(r.tables[0].totalKeys, 175);   // 25 body rows × 7 columns
+    EXPECT_EQ(r.tables[0].mappedKeys, 161);
+    EXPECT_EQ(details(r, "R-1"), (std::set<Detail>{{"R-1", "warning", "", "175", "161"}}));
+    EXPECT_EQ(findings(r), (std::set<Finding>{{"R-1", "warning", ""},
+                                              {"N-1", "error", "R3_7.LAW"},
+                                              {"N-1", "error", "R3_7.TOT"}}))
+        << r.toText();
+    const Diagnostic* d = find(r, "R-1", "");
+    ASSERT_NE(d, nullptr);
+    for (const char* lang : {"zh-CN", "en-US"})
+        EXPECT_TRUE(contains(d->messages.at(lang), "14")) << d->messages.at(lang);
+
+    CheckOptions quiet;
+    quiet.reportUnmapped = false;
+    EXPECT_EQ(findings(Checker(quiet).check(doc)),
+              (std::set<Finding>{{"N-1", "error", "R3_7.LAW"}, {"N-1", "error", "R3_7.TOT"}}));
+    // the complete table: no R-1
+    EXPECT_TRUE(runOnly("R-1", "2021-t3", test::consistentValues("2021-t3", 1)).diagnostics.empty());
+}
+
+TEST(RulesStructure, R2ATableThatOnlyResemblesATemplate)
+{
+    // The first block of 2021 table two alone: 5 of its 16 labels, nothing else.
+    Table t;
+    t.name = "Table1";
+    const std::vector<std::vector<std::string>> rows = {
+        {"", "本年制发件数", "本年废止件数", "现行有效件数"}, {"规章", "1", "0", "5"}, {"行政规范性文件", "2", "1", "8"}};
+    for (size_t r = 0; r < rows.size(); ++r)
+        for (size_t c = 0; c < rows[r].size(); ++c)
+            t.add(static_cast<int>(r), static_cast<int>(c), rows[r][c]);
+    Document doc;
+    doc.addParagraph("2021年政府信息公开工作年度报告", 1);
+    doc.addTable(t);
+    const Report r = Checker().check(doc);
+    EXPECT_TRUE(r.tables.empty());
+    EXPECT_EQ(findings(r), (std::set<Finding>{{"R-2", "info", ""}})) << r.toText();
+    const Diagnostic* d = find(r, "R-2", "");
+    ASSERT_NE(d, nullptr);
+    EXPECT_EQ(d->templateId, "2021-t2");
+    EXPECT_EQ(d->expected, "2021-t2");
+    EXPECT_EQ(d->cell.tableIndex, 0);
+    const double score = std::stod(d->actual);
+    EXPECT_GE(score, 0.25);
+    EXPECT_LT(score, 0.5);
+    for (const char* lang : {"zh-CN", "en-US"})
+        EXPECT_TRUE(contains(d->messages.at(lang), d->actual)) << d->messages.at(lang);
+
+    CheckOptions off;
+    off.disabledRules = {"R-2"};
+    EXPECT_TRUE(Checker(off).check(doc).diagnostics.empty());
+}
+
+TEST(RulesStructure, R2NotForTablesUnrelatedToTheTemplates)
+{
+    EXPECT_TRUE(runOnly("R-2", "2021-t2", test::consistentValues("2021-t2", 1)).diagnostics.empty());
+    Table t;
+    t.add(0, 0, "序号");
+    t.add(0, 1, "工作任务");
+    t.add(0, 2, "责任单位");
+    t.add(1, 0, "1");
+    t.add(1, 1, "推进政务公开标准化规范化");
+    t.add(1, 2, "办公室");
+    Document doc;
+    doc.addParagraph("上海市司法局2017年政务公开工作要点", 1);
+    doc.addTable(t);
+    const Report r = Checker().check(doc);
+    EXPECT_TRUE(r.tables.empty());
+    EXPECT_TRUE(r.diagnostics.empty()) << r.toText();
+}
+
+// =======================================================================================
+// Options
+
+TEST(RulesOptions, DisabledRulesAreNotEvaluated)
+{
+    Values v = test::consistentValues("old");
+    bump(v, "B22", 2);
+    CheckOptions o;
+    o.disabledRules = {"B-1"};
+    EXPECT_TRUE(run("old", v, o).diagnostics.empty());
+
+    CheckOptions noBlanks;
+    noBlanks.disabledRules = {"S-3"};
+    EXPECT_TRUE(run("2021-t4", {}, noBlanks).diagnostics.empty());
+
+    Values t3 = test::consistentValues("2021-t3", 1);
+    bump(t3, "R3_7.NP", 1);
+    CheckOptions noN2;
+    noN2.disabledRules = {"N-2", "no-such-rule"};
+    EXPECT_EQ(findings(run("2021-t3", t3, noN2)),
+              (std::set<Finding>{{"N-1", "error", "R3_7.NP"}, {"N-3", "error", "R3_7.TOT"}}));
+}
+
+TEST(RulesOptions, EveryRuleIdOfTheCatalogCanBeSwitchedOff)
+{
+    // A document that breaks rules of every family; with every id of rules.json disabled
+    // nothing is left (so no rule id exists that this file does not know).
+    Document doc;
+    doc.addParagraph("2021年政府信息公开工作年度报告", 1);
+    Values old = test::consistentValues("old");
+    bump(old, "B22", 1);
+    old["B24"] = "";
+    Values t3 = test::consistentValues("2019-t3", 1);
+    bump(t3, "R3_7.NP", 1);
+    t3["R1.BIZ"] = "abc";
+    Values t4 = test::consistentValues("2021-t4", 1);
+    bump(t4, "LD_TOT", 1);
+    Values t2 = test::consistentValues("2019-t2", 1);
+    t2["P5_LIC.CHG"] = "abc";
+    doc.addTable(generateTable("old", old));
+    doc.addTable(generateTable("2019-t2", t2));
+    doc.addTable(generateTable("2019-t3", t3));
+    doc.addTable(generateTable("2021-t4", t4));
+    const Report all = Checker().check(doc);
+    std::set<std::string> seen;
+    for (const Diagnostic& d : all.diagnostics)
+        seen.insert(d.rule);
+    EXPECT_TRUE(seen.count("B-1") && seen.count("S-3") && seen.count("S-4") && seen.count("N-1") &&
+                seen.count("N-4") && seen.count("L-2") && seen.count("P-5"))
+        << all.toText();
+    for (const std::string& rule : seen)
+        EXPECT_NE(std::find(kRuleIds.begin(), kRuleIds.end(), rule), kRuleIds.end()) << rule;
+    CheckOptions none;
+    none.disabledRules.insert(kRuleIds.begin(), kRuleIds.end());
+    EXPECT_TRUE(Checker(none).check(doc).diagnostics.empty());
+}

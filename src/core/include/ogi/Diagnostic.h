@@ -29,7 +29,7 @@ struct Diagnostic {
     CellRef cell;                 ///< the cell to highlight (the total cell by default)
     std::vector<CellRef> related; ///< operands of the rule
     std::string expected;         ///< e.g. "47", "≥ 313", "a number"
-    std::string actual;           ///< e.g. "46", "(blank)", "abc"
+    std::string actual;           ///< e.g. "46", "abc"; empty for a blank cell (messages say 空白/blank)
     std::map<std::string, std::string> messages; ///< language tag ("zh-CN", "en-US") -> text
 
     /// Message in the requested language; falls back to zh-CN, then to any message.
