@@ -1,0 +1,218 @@
+#include "CheckSession.hxx"
+
+#include "Highlighter.hxx"
+#include "OgiNames.hxx"
+#include "Strings.hxx"
+#include "UnoUtil.hxx"
+
+#include <ogi/Checker.h>
+
+#include <com/sun/star/document/XUndoManager.hpp>
+#include <com/sun/star/document/XUndoManagerSupplier.hpp>
+#include <com/sun/star/frame/XModel.hpp>
+#include <com/sun/star/frame/XStorable.hpp>
+#include <cppuhelper/weakref.hxx>
+
+#include <mutex>
+#include <set>
+#include <vector>
+
+using namespace css;
+using rtl::OUString;
+
+namespace ogiuno {
+
+namespace {
+
+/// enterUndoContext/leaveUndoContext, exception-safe.
+class UndoContext {
+public:
+    UndoContext(const uno::Reference<lang::XComponent>& model, const OUString& title)
+    {
+        uno::Reference<document::XUndoManagerSupplier> supplier(model, uno::UNO_QUERY);
+        if (supplier.is())
+            m_manager = supplier->getUndoManager();
+        if (m_manager.is())
+            m_manager->enterUndoContext(title);
+    }
+    ~UndoContext()
+    {
+        try {
+            if (m_manager.is())
+                m_manager->leaveUndoContext();
+        } catch (...) {
+        }
+    }
+    UndoContext(const UndoContext&) = delete;
+    UndoContext& operator=(const UndoContext&) = delete;
+
+private:
+    uno::Reference<document::XUndoManager> m_manager;
+};
+
+/// lockControllers/unlockControllers: no repaint per cell while marking.
+class ControllerLock {
+public:
+    explicit ControllerLock(const uno::Reference<lang::XComponent>& model) : m_model(model, uno::UNO_QUERY)
+    {
+        if (m_model.is())
+            m_model->lockControllers();
+    }
+    ~ControllerLock()
+    {
+        try {
+            if (m_model.is())
+                m_model->unlockControllers();
+        } catch (...) {
+        }
+    }
+    ControllerLock(const ControllerLock&) = delete;
+    ControllerLock& operator=(const ControllerLock&) = delete;
+
+private:
+    uno::Reference<frame::XModel> m_model;
+};
+
+struct Remembered {
+    uno::WeakReference<uno::XInterface> document;
+    OUString json;
+    OUString text;
+};
+
+std::mutex g_mutex;
+std::vector<Remembered> g_reports;
+
+void remember(const uno::Reference<lang::XComponent>& model, const CheckOutcome& outcome)
+{
+    uno::Reference<uno::XInterface> key(model, uno::UNO_QUERY);
+    Remembered entry{key, toOU(outcome.report.toJson(outcome.lang)), toOU(outcome.report.toText(outcome.lang))};
+    std::lock_guard<std::mutex> lock(g_mutex);
+    // Drop entries of closed documents, and the previous entry of this one.
+    std::vector<Remembered> kept;
+    for (Remembered& r : g_reports) {
+        uno::Reference<uno::XInterface> doc(r.document);
+        if (doc.is() && doc != key)
+            kept.push_back(std::move(r));
+    }
+    kept.push_back(std::move(entry));
+    g_reports.swap(kept);
+}
+
+const Remembered* findRemembered(const uno::Reference<uno::XInterface>& model)
+{
+    uno::Reference<uno::XInterface> key(model, uno::UNO_QUERY);
+    for (const Remembered& r : g_reports) {
+        uno::Reference<uno::XInterface> doc(r.document);
+        if (doc.is() && doc == key)
+            return &r;
+    }
+    return nullptr;
+}
+
+CheckOutcome runEngine(const uno::Reference<uno::XComponentContext>& ctx, const uno::Reference<lang::XComponent>& model)
+{
+    CheckOutcome outcome;
+    outcome.lang = uiLanguage(ctx);
+    outcome.read = readDocument(model);
+    outcome.report = ogi::Checker().check(outcome.read.doc);
+    return outcome;
+}
+
+} // namespace
+
+bool isReadOnly(const uno::Reference<lang::XComponent>& model)
+{
+    uno::Reference<frame::XStorable> storable(model, uno::UNO_QUERY);
+    return storable.is() && storable->isReadonly();
+}
+
+CheckOutcome checkDocument(const uno::Reference<uno::XComponentContext>& ctx, const uno::Reference<lang::XComponent>& model)
+{
+    CheckOutcome outcome = runEngine(ctx, model);
+    outcome.readOnly = isReadOnly(model);
+    remember(model, outcome);
+    return outcome;
+}
+
+CheckOutcome checkAndMark(const uno::Reference<uno::XComponentContext>& ctx, const uno::Reference<lang::XComponent>& model)
+{
+    const DocKind kind = documentKind(model);
+    if (isReadOnly(model)) {
+        CheckOutcome outcome = runEngine(ctx, model);
+        outcome.readOnly = true;
+        remember(model, outcome);
+        return outcome;
+    }
+    ControllerLock lock(model);
+    UndoContext undo(model, u8(OGI_UNDO_TITLE));
+    // Clear first: a re-check replaces the previous marks, and the reader must not see our
+    // comments.
+    clearMarks(model, kind);
+    CheckOutcome outcome = runEngine(ctx, model);
+    outcome.markedCells = paintMarks(model, outcome.read, outcome.report, outcome.lang);
+    outcome.painted = true;
+    remember(model, outcome);
+    return outcome;
+}
+
+int clearDocument(const uno::Reference<lang::XComponent>& model)
+{
+    const DocKind kind = documentKind(model);
+    if (isReadOnly(model))
+        return 0;
+    ControllerLock lock(model);
+    UndoContext undo(model, u8(OGI_UNDO_TITLE_CLEAR));
+    return clearMarks(model, kind);
+}
+
+OUString summaryText(const CheckOutcome& o)
+{
+    const std::string& lang = o.lang;
+    const ogi::Report& r = o.report;
+    if (r.tables.empty() && r.diagnostics.empty())
+        return tr(Str::SummaryNoTables, lang);
+    const int errors = r.count(ogi::Severity::Error), warnings = r.count(ogi::Severity::Warning),
+              infos = r.count(ogi::Severity::Info);
+    if (errors + warnings + infos == 0)
+        return fill(tr(Str::SummaryAllFine, lang), "TABLES", OUString::number(static_cast<sal_Int32>(r.tables.size())));
+    OUString text = tr(Str::SummaryCounts, lang);
+    text = fill(text, "ERRORS", OUString::number(errors));
+    text = fill(text, "WARNINGS", OUString::number(warnings));
+    text = fill(text, "INFOS", OUString::number(infos));
+    // Tables with findings, in report order, with their own counts.
+    OUString tables;
+    for (const ogi::TableInfo& t : r.tables) {
+        int n = 0;
+        for (const ogi::Diagnostic& d : r.diagnostics)
+            if (d.table == t.index)
+                ++n;
+        if (n == 0)
+            continue;
+        if (!tables.isEmpty())
+            tables += lang == "zh-CN" ? u8("\xEF\xBC\x9B") : OUString("; ");
+        tables += toOU(t.title.empty() ? t.templateId : t.title) + " (" + toOU(t.location) + "): " + OUString::number(n);
+    }
+    if (!tables.isEmpty())
+        text += " " + fill(tr(Str::SummaryTables, lang), "TABLES", tables);
+    if (o.readOnly)
+        text += " " + tr(Str::SummaryReadOnly, lang);
+    else if (o.painted)
+        text += " " + fill(tr(Str::SummaryMarked, lang), "CELLS", OUString::number(o.markedCells));
+    return text;
+}
+
+OUString lastReport(const uno::Reference<uno::XInterface>& model)
+{
+    std::lock_guard<std::mutex> lock(g_mutex);
+    const Remembered* r = findRemembered(model);
+    return r ? r->json : OUString();
+}
+
+OUString lastReportText(const uno::Reference<uno::XInterface>& model)
+{
+    std::lock_guard<std::mutex> lock(g_mutex);
+    const Remembered* r = findRemembered(model);
+    return r ? r->text : OUString();
+}
+
+} // namespace ogiuno

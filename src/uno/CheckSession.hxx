@@ -1,0 +1,49 @@
+// The one path from a document to a report, shared by the toolbar commands and the IDL
+// service: read → engine → (clear + paint, in one undo step). Also remembers the last report
+// per document for getLastReport().
+#pragma once
+
+#include "DocumentReader.hxx"
+
+#include <ogi/Diagnostic.h>
+
+#include <com/sun/star/lang/XComponent.hpp>
+#include <com/sun/star/uno/XComponentContext.hpp>
+
+#include <string>
+
+namespace ogiuno {
+
+struct CheckOutcome {
+    ReadResult read;
+    ogi::Report report;
+    std::string lang;       ///< language of messages and comments
+    bool readOnly = false;  ///< document is read-only: nothing was painted
+    bool painted = false;   ///< marks were (re)applied
+    int markedCells = 0;
+};
+
+/// Reads and checks; does not modify the document.
+CheckOutcome checkDocument(const css::uno::Reference<css::uno::XComponentContext>& ctx,
+                           const css::uno::Reference<css::lang::XComponent>& model);
+
+/// Clears previous marks, checks and marks, as one undo step (OGI_UNDO_TITLE). A read-only
+/// document is only checked.
+CheckOutcome checkAndMark(const css::uno::Reference<css::uno::XComponentContext>& ctx,
+                          const css::uno::Reference<css::lang::XComponent>& model);
+
+/// Removes our marks as one undo step; returns the number of restored cells (0 and no
+/// change for a read-only document).
+int clearDocument(const css::uno::Reference<css::lang::XComponent>& model);
+
+bool isReadOnly(const css::uno::Reference<css::lang::XComponent>& model);
+
+/// One-paragraph summary for the infobar / log: counts per severity and the tables involved.
+rtl::OUString summaryText(const CheckOutcome& outcome);
+
+/// JSON of the last check of this document in this session, or empty.
+rtl::OUString lastReport(const css::uno::Reference<css::uno::XInterface>& model);
+/// Readable text (Report::toText) of the last check, or empty.
+rtl::OUString lastReportText(const css::uno::Reference<css::uno::XInterface>& model);
+
+} // namespace ogiuno

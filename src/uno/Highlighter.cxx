@@ -1,0 +1,453 @@
+#include "Highlighter.hxx"
+
+#include "OgiNames.hxx"
+#include "UnoUtil.hxx"
+
+#include <com/sun/star/beans/XPropertySet.hpp>
+#include <com/sun/star/beans/XPropertyState.hpp>
+#include <com/sun/star/container/XEnumeration.hpp>
+#include <com/sun/star/container/XEnumerationAccess.hpp>
+#include <com/sun/star/container/XIndexAccess.hpp>
+#include <com/sun/star/container/XNameAccess.hpp>
+#include <com/sun/star/container/XNameContainer.hpp>
+#include <com/sun/star/lang/XMultiServiceFactory.hpp>
+#include <com/sun/star/lang/XServiceInfo.hpp>
+#include <com/sun/star/sheet/XCellFormatRangesSupplier.hpp>
+#include <com/sun/star/sheet/XSheetAnnotation.hpp>
+#include <com/sun/star/sheet/XSheetAnnotationAnchor.hpp>
+#include <com/sun/star/sheet/XSheetAnnotations.hpp>
+#include <com/sun/star/sheet/XSheetAnnotationsSupplier.hpp>
+#include <com/sun/star/sheet/XSpreadsheet.hpp>
+#include <com/sun/star/sheet/XSpreadsheetDocument.hpp>
+#include <com/sun/star/table/CellAddress.hpp>
+#include <com/sun/star/table/XCell.hpp>
+#include <com/sun/star/table/XCellRange.hpp>
+#include <com/sun/star/text/XSimpleText.hpp>
+#include <com/sun/star/text/XText.hpp>
+#include <com/sun/star/text/XTextContent.hpp>
+#include <com/sun/star/text/XTextFieldsSupplier.hpp>
+#include <com/sun/star/text/XTextTable.hpp>
+#include <com/sun/star/text/XTextTablesSupplier.hpp>
+#include <com/sun/star/sheet/XCellAddressable.hpp>
+#include <com/sun/star/sheet/XCellRangeAddressable.hpp>
+#include <com/sun/star/table/CellRangeAddress.hpp>
+#include <com/sun/star/util/DateTime.hpp>
+#include <com/sun/star/xml/AttributeData.hpp>
+
+#include <map>
+#include <tuple>
+
+using namespace css;
+using rtl::OUString;
+
+namespace ogiuno {
+
+namespace {
+
+const char kAttrLocalName[] = "origbg";
+const char kAttrPrefix[] = "ogirc";
+
+int rank(ogi::Severity s)
+{
+    switch (s) {
+    case ogi::Severity::Error: return 3;
+    case ogi::Severity::Warning: return 2;
+    case ogi::Severity::Info: return 1;
+    }
+    return 0;
+}
+
+OUString calcNoteMarker() { return u8("\xE3\x80\x90" OGI_MARK_AUTHOR "\xE3\x80\x91"); } // 【…】
+
+/// Names of the background properties: Writer cells and Calc cells differ.
+struct BackgroundProps {
+    const char* color;
+    const char* transparent;
+};
+const BackgroundProps kWriterBg{"BackColor", "BackTransparent"};
+const BackgroundProps kCalcBg{"CellBackColor", "IsCellBackgroundTransparent"};
+
+bool isOurAttribute(const uno::Reference<container::XNameContainer>& attrs, const OUString& name,
+                    xml::AttributeData& data)
+{
+    if (!(attrs->getByName(name) >>= data))
+        return false;
+    const sal_Int32 colon = name.indexOf(':');
+    const OUString local = colon < 0 ? name : name.copy(colon + 1);
+    return data.Namespace == OGI_ATTR_NAMESPACE && local.equalsAscii(kAttrLocalName);
+}
+
+uno::Reference<container::XNameContainer> userAttributes(const uno::Reference<beans::XPropertySet>& props)
+{
+    uno::Reference<container::XNameContainer> attrs;
+    props->getPropertyValue("UserDefinedAttributes") >>= attrs;
+    return attrs;
+}
+
+/// Finds our saved-background attribute; returns its element name (empty if none).
+OUString findSavedBackground(const uno::Reference<container::XNameContainer>& attrs, OUString& value)
+{
+    if (!attrs.is())
+        return OUString();
+    const uno::Sequence<OUString> names = attrs->getElementNames();
+    for (const OUString& name : names) {
+        xml::AttributeData data;
+        if (isOurAttribute(attrs, name, data)) {
+            value = data.Value;
+            return name;
+        }
+    }
+    return OUString();
+}
+
+bool isDefault(const uno::Reference<beans::XPropertySet>& props, const char* name)
+{
+    uno::Reference<beans::XPropertyState> state(props, uno::UNO_QUERY);
+    try {
+        return state.is() && state->getPropertyState(OUString::createFromAscii(name)) == beans::PropertyState_DEFAULT_VALUE;
+    } catch (const uno::Exception&) {
+        return false;
+    }
+}
+
+void setToDefault(const uno::Reference<beans::XPropertySet>& props, const char* name)
+{
+    uno::Reference<beans::XPropertyState> state(props, uno::UNO_QUERY);
+    if (state.is())
+        state->setPropertyToDefault(OUString::createFromAscii(name));
+}
+
+/// Saves the cell's background (unless already saved) and paints it.
+void paintBackground(const uno::Reference<beans::XPropertySet>& props, const BackgroundProps& bg, sal_Int32 color)
+{
+    uno::Reference<container::XNameContainer> attrs = userAttributes(props);
+    OUString existing;
+    if (attrs.is() && findSavedBackground(attrs, existing).isEmpty()) {
+        sal_Int32 oldColor = -1;
+        bool oldTransparent = true;
+        props->getPropertyValue(OUString::createFromAscii(bg.color)) >>= oldColor;
+        props->getPropertyValue(OUString::createFromAscii(bg.transparent)) >>= oldTransparent;
+        const bool wasDefault = isDefault(props, bg.color);
+        const bool attrsWereDefault = attrs->getElementNames().getLength() == 0 && isDefault(props, "UserDefinedAttributes");
+        // value: colour,transparent,background-was-default,attributes-were-default
+        xml::AttributeData data;
+        data.Namespace = OGI_ATTR_NAMESPACE;
+        data.Type = "CDATA";
+        data.Value = OUString::number(oldColor) + "," + OUString::number(oldTransparent ? 1 : 0) + "," +
+                     OUString::number(wasDefault ? 1 : 0) + "," + OUString::number(attrsWereDefault ? 1 : 0);
+        attrs->insertByName(OUString::createFromAscii(kAttrPrefix) + ":" + OUString::createFromAscii(kAttrLocalName),
+                            uno::Any(data));
+        props->setPropertyValue("UserDefinedAttributes", uno::Any(attrs));
+    }
+    props->setPropertyValue(OUString::createFromAscii(bg.color), uno::Any(color));
+    props->setPropertyValue(OUString::createFromAscii(bg.transparent), uno::Any(false));
+}
+
+/// Restores the background saved by paintBackground; false when there was nothing saved.
+bool restoreBackground(const uno::Reference<beans::XPropertySet>& props, const BackgroundProps& bg)
+{
+    uno::Reference<container::XNameContainer> attrs = userAttributes(props);
+    OUString value;
+    const OUString name = findSavedBackground(attrs, value);
+    if (name.isEmpty())
+        return false;
+    sal_Int32 index = 0;
+    const sal_Int32 color = value.getToken(0, ',', index).toInt32();
+    const bool transparent = value.getToken(0, ',', index).toInt32() != 0;
+    const bool wasDefault = value.getToken(0, ',', index).toInt32() != 0;
+    const bool attrsWereDefault = index >= 0 && value.getToken(0, ',', index).toInt32() != 0;
+
+    attrs->removeByName(name);
+    if (attrs->getElementNames().getLength() == 0 && attrsWereDefault) {
+        try {
+            setToDefault(props, "UserDefinedAttributes");
+        } catch (const uno::Exception&) {
+            props->setPropertyValue("UserDefinedAttributes", uno::Any(attrs));
+        }
+    } else {
+        props->setPropertyValue("UserDefinedAttributes", uno::Any(attrs));
+    }
+    bool restored = false;
+    if (wasDefault) {
+        try {
+            setToDefault(props, bg.color);
+            setToDefault(props, bg.transparent);
+            restored = true;
+        } catch (const uno::Exception&) {
+        }
+    }
+    if (!restored) {
+        props->setPropertyValue(OUString::createFromAscii(bg.color), uno::Any(color));
+        props->setPropertyValue(OUString::createFromAscii(bg.transparent), uno::Any(transparent));
+    }
+    return true;
+}
+
+bool isOurColor(sal_Int32 c) { return c == kColorError || c == kColorWarning || c == kColorInfo; }
+
+/// Fallback for documents whose attribute was lost (OOXML): reset one of our colours.
+bool resetOurColor(const uno::Reference<beans::XPropertySet>& props, const BackgroundProps& bg)
+{
+    sal_Int32 color = -1;
+    props->getPropertyValue(OUString::createFromAscii(bg.color)) >>= color;
+    if (!isOurColor(color))
+        return false;
+    props->setPropertyValue(OUString::createFromAscii(bg.color), uno::Any(sal_Int32(-1)));
+    props->setPropertyValue(OUString::createFromAscii(bg.transparent), uno::Any(true));
+    return true;
+}
+
+// ---------------------------------------------------------------- Writer
+
+bool isOurAnnotation(const uno::Reference<uno::XInterface>& field)
+{
+    uno::Reference<lang::XServiceInfo> info(field, uno::UNO_QUERY);
+    if (!info.is() || !info->supportsService("com.sun.star.text.textfield.Annotation"))
+        return false;
+    uno::Reference<beans::XPropertySet> props(field, uno::UNO_QUERY);
+    OUString author;
+    return props.is() && (props->getPropertyValue("Author") >>= author) && author == u8(OGI_MARK_AUTHOR);
+}
+
+int clearWriter(const uno::Reference<lang::XComponent>& model)
+{
+    int restored = 0;
+    // 1. Our comments. Collect first, then dispose (disposing while enumerating is unsafe).
+    //    A cell holding our comment but no saved background (attribute lost in OOXML) gets
+    //    one of our colours reset.
+    std::vector<uno::Reference<text::XTextContent>> ours;
+    uno::Reference<text::XTextFieldsSupplier> fieldsSupplier(model, uno::UNO_QUERY_THROW);
+    uno::Reference<container::XEnumeration> fields = fieldsSupplier->getTextFields()->createEnumeration();
+    while (fields->hasMoreElements()) {
+        uno::Reference<text::XTextContent> field(fields->nextElement(), uno::UNO_QUERY);
+        if (field.is() && isOurAnnotation(field))
+            ours.push_back(field);
+    }
+    for (const auto& field : ours) {
+        try {
+            uno::Reference<beans::XPropertySet> anchor(field->getAnchor(), uno::UNO_QUERY);
+            uno::Reference<beans::XPropertySet> cell;
+            if (anchor.is())
+                anchor->getPropertyValue("Cell") >>= cell;
+            if (cell.is()) {
+                OUString saved;
+                if (findSavedBackground(userAttributes(cell), saved).isEmpty() && resetOurColor(cell, kWriterBg))
+                    ++restored;
+            }
+        } catch (const uno::Exception&) {
+        }
+        field->dispose();
+    }
+    // 2. Saved backgrounds, in every table (including nested ones).
+    uno::Reference<text::XTextTablesSupplier> tablesSupplier(model, uno::UNO_QUERY_THROW);
+    uno::Reference<container::XIndexAccess> tables(tablesSupplier->getTextTables(), uno::UNO_QUERY_THROW);
+    for (sal_Int32 t = 0; t < tables->getCount(); ++t) {
+        uno::Reference<text::XTextTable> table(tables->getByIndex(t), uno::UNO_QUERY);
+        if (!table.is())
+            continue;
+        const uno::Sequence<OUString> names = table->getCellNames();
+        for (const OUString& name : names) {
+            try {
+                uno::Reference<beans::XPropertySet> cell(table->getCellByName(name), uno::UNO_QUERY);
+                if (cell.is() && restoreBackground(cell, kWriterBg))
+                    ++restored;
+            } catch (const uno::Exception& e) {
+                logLine("clear: cell " + toStd(name) + ": " + toStd(e.Message));
+            }
+        }
+    }
+    return restored;
+}
+
+void markWriterCell(const uno::Reference<lang::XComponent>& model, const uno::Reference<container::XNameAccess>& tables,
+                    const HostTable& host, const OUString& address, sal_Int32 color, const OUString& comment)
+{
+    uno::Reference<text::XTextTable> table(tables->getByName(host.name), uno::UNO_QUERY_THROW);
+    uno::Reference<table::XCell> cell = table->getCellByName(address);
+    if (!cell.is())
+        return;
+    uno::Reference<beans::XPropertySet> props(cell, uno::UNO_QUERY_THROW);
+    paintBackground(props, kWriterBg, color);
+
+    uno::Reference<lang::XMultiServiceFactory> factory(model, uno::UNO_QUERY_THROW);
+    uno::Reference<beans::XPropertySet> note(factory->createInstance("com.sun.star.text.textfield.Annotation"),
+                                             uno::UNO_QUERY_THROW);
+    note->setPropertyValue("Author", uno::Any(u8(OGI_MARK_AUTHOR)));
+    note->setPropertyValue("Initials", uno::Any(OUString("OGI")));
+    note->setPropertyValue("Content", uno::Any(comment));
+    uno::Reference<text::XText> cellText(cell, uno::UNO_QUERY_THROW);
+    cellText->insertTextContent(cellText->getEnd(), uno::Reference<text::XTextContent>(note, uno::UNO_QUERY_THROW), false);
+}
+
+// ---------------------------------------------------------------- Calc
+
+uno::Reference<container::XIndexAccess> calcSheets(const uno::Reference<lang::XComponent>& model)
+{
+    uno::Reference<sheet::XSpreadsheetDocument> doc(model, uno::UNO_QUERY_THROW);
+    return uno::Reference<container::XIndexAccess>(doc->getSheets(), uno::UNO_QUERY_THROW);
+}
+
+int clearCalc(const uno::Reference<lang::XComponent>& model)
+{
+    int restored = 0;
+    const OUString marker = calcNoteMarker();
+    uno::Reference<container::XIndexAccess> sheets = calcSheets(model);
+    for (sal_Int32 s = 0; s < sheets->getCount(); ++s) {
+        uno::Reference<sheet::XSpreadsheet> sheet(sheets->getByIndex(s), uno::UNO_QUERY);
+        if (!sheet.is())
+            continue;
+        // Notes (backwards, so that indices stay valid while removing).
+        uno::Reference<sheet::XSheetAnnotations> notes =
+            uno::Reference<sheet::XSheetAnnotationsSupplier>(sheet, uno::UNO_QUERY_THROW)->getAnnotations();
+        uno::Reference<container::XIndexAccess> noteList(notes, uno::UNO_QUERY_THROW);
+        for (sal_Int32 i = noteList->getCount() - 1; i >= 0; --i) {
+            uno::Reference<sheet::XSheetAnnotation> note(noteList->getByIndex(i), uno::UNO_QUERY);
+            uno::Reference<text::XSimpleText> text(note, uno::UNO_QUERY);
+            if (!note.is() || !text.is())
+                continue;
+            if (!text->getString().startsWith(marker))
+                continue;
+            const table::CellAddress at = note->getPosition();
+            try {
+                uno::Reference<beans::XPropertySet> cell(sheet->getCellByPosition(at.Column, at.Row), uno::UNO_QUERY_THROW);
+                OUString saved;
+                if (findSavedBackground(userAttributes(cell), saved).isEmpty() && resetOurColor(cell, kCalcBg))
+                    ++restored;
+            } catch (const uno::Exception&) {
+            }
+            notes->removeByIndex(i);
+        }
+        // Saved backgrounds: ranges of uniform formatting, so each attribute is looked at once.
+        uno::Reference<container::XIndexAccess> ranges =
+            uno::Reference<sheet::XCellFormatRangesSupplier>(sheet, uno::UNO_QUERY_THROW)->getCellFormatRanges();
+        std::vector<uno::Reference<beans::XPropertySet>> marked;
+        for (sal_Int32 i = 0; i < ranges->getCount(); ++i) {
+            uno::Reference<beans::XPropertySet> range(ranges->getByIndex(i), uno::UNO_QUERY);
+            OUString saved;
+            if (range.is() && !findSavedBackground(userAttributes(range), saved).isEmpty())
+                marked.push_back(range);
+        }
+        for (const auto& range : marked) {
+            uno::Reference<table::XCellRange> cells(range, uno::UNO_QUERY);
+            // Restore cell by cell: a range of uniform format may still hold one saved value,
+            // but restoring per cell keeps it exact either way.
+            table::CellRangeAddress a;
+            uno::Reference<sheet::XCellRangeAddressable> addressable(range, uno::UNO_QUERY);
+            if (!addressable.is() || !cells.is())
+                continue;
+            a = addressable->getRangeAddress();
+            for (sal_Int32 r = 0; r <= a.EndRow - a.StartRow; ++r)
+                for (sal_Int32 c = 0; c <= a.EndColumn - a.StartColumn; ++c) {
+                    uno::Reference<beans::XPropertySet> cell(cells->getCellByPosition(c, r), uno::UNO_QUERY);
+                    if (cell.is() && restoreBackground(cell, kCalcBg))
+                        ++restored;
+                }
+        }
+    }
+    return restored;
+}
+
+void markCalcCell(const uno::Reference<container::XIndexAccess>& sheets, const HostTable& host, const OUString& address,
+                  sal_Int32 color, const OUString& comment)
+{
+    uno::Reference<sheet::XSpreadsheet> sheet(sheets->getByIndex(host.sheet), uno::UNO_QUERY_THROW);
+    // Address "Sheet.C5": the sheet name may itself contain dots, the cell part cannot.
+    const OUString cellName = address.copy(address.lastIndexOf('.') + 1);
+    uno::Reference<table::XCellRange> range(sheet, uno::UNO_QUERY_THROW);
+    uno::Reference<table::XCellRange> cellRange = range->getCellRangeByName(cellName);
+    uno::Reference<table::XCell> cell = cellRange->getCellByPosition(0, 0);
+    paintBackground(uno::Reference<beans::XPropertySet>(cell, uno::UNO_QUERY_THROW), kCalcBg, color);
+
+    // A cell has at most one note. If the user already wrote one, it is left alone (editing
+    // a note's text through the API is not undoable, and replacing it would change its author):
+    // the cell is only coloured; the finding is still in the summary and in ShowIssues.
+    uno::Reference<sheet::XSheetAnnotationAnchor> anchor(cell, uno::UNO_QUERY_THROW);
+    uno::Reference<text::XSimpleText> existing(anchor->getAnnotation(), uno::UNO_QUERY);
+    if (existing.is() && !existing->getString().isEmpty())
+        return;
+    const table::CellAddress at = uno::Reference<sheet::XCellAddressable>(cell, uno::UNO_QUERY_THROW)->getCellAddress();
+    uno::Reference<sheet::XSheetAnnotationsSupplier>(sheet, uno::UNO_QUERY_THROW)
+        ->getAnnotations()
+        ->insertNew(at, calcNoteMarker() + "\n" + comment);
+}
+
+} // namespace
+
+sal_Int32 severityColor(ogi::Severity s)
+{
+    switch (s) {
+    case ogi::Severity::Error: return kColorError;
+    case ogi::Severity::Warning: return kColorWarning;
+    case ogi::Severity::Info: return kColorInfo;
+    }
+    return kColorInfo;
+}
+
+OUString commentText(const std::vector<const ogi::Diagnostic*>& diagnostics, const std::string& lang)
+{
+    OUString text;
+    for (const ogi::Diagnostic* d : diagnostics) {
+        if (!text.isEmpty())
+            text += "\n";
+        text += "[" + toOU(d->rule) + "] " + toOU(d->message(lang));
+    }
+    return text;
+}
+
+int clearMarks(const uno::Reference<lang::XComponent>& model, DocKind kind)
+{
+    return kind == DocKind::Writer ? clearWriter(model) : clearCalc(model);
+}
+
+int paintMarks(const uno::Reference<lang::XComponent>& model, const ReadResult& read, const ogi::Report& report,
+               const std::string& lang)
+{
+    // Group by cell: one colour (the most severe) and one comment per cell.
+    struct CellMarks {
+        int tableIndex;
+        std::string address;
+        std::vector<const ogi::Diagnostic*> diagnostics;
+        ogi::Severity worst = ogi::Severity::Info;
+    };
+    std::vector<CellMarks> cells;
+    std::map<std::pair<int, std::string>, size_t> index;
+    for (const ogi::Diagnostic& d : report.diagnostics) {
+        if (d.cell.tableIndex < 0 || d.cell.tableIndex >= static_cast<int>(read.hosts.size()) || d.cell.address.empty())
+            continue; // document-level finding: shown in the summary only
+        auto key = std::make_pair(d.cell.tableIndex, d.cell.address);
+        auto it = index.find(key);
+        if (it == index.end()) {
+            it = index.emplace(key, cells.size()).first;
+            cells.push_back({d.cell.tableIndex, d.cell.address, {}, d.severity});
+        }
+        CellMarks& m = cells[it->second];
+        m.diagnostics.push_back(&d);
+        if (rank(d.severity) > rank(m.worst))
+            m.worst = d.severity;
+    }
+
+    uno::Reference<container::XNameAccess> writerTables;
+    uno::Reference<container::XIndexAccess> sheets;
+    if (read.kind == DocKind::Writer)
+        writerTables = uno::Reference<text::XTextTablesSupplier>(model, uno::UNO_QUERY_THROW)->getTextTables();
+    else
+        sheets = calcSheets(model);
+
+    int marked = 0;
+    for (const CellMarks& m : cells) {
+        const HostTable& host = read.hosts[static_cast<size_t>(m.tableIndex)];
+        try {
+            const OUString comment = commentText(m.diagnostics, lang);
+            if (read.kind == DocKind::Writer)
+                markWriterCell(model, writerTables, host, toOU(m.address), severityColor(m.worst), comment);
+            else
+                markCalcCell(sheets, host, toOU(m.address), severityColor(m.worst), comment);
+            ++marked;
+        } catch (const uno::Exception& e) {
+            logLine("mark " + m.address + ": " + toStd(e.Message)); // e.g. a protected cell
+        }
+    }
+    return marked;
+}
+
+} // namespace ogiuno

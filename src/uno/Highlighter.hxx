@@ -1,0 +1,43 @@
+// Turns diagnostics into cell marks (background by severity + a comment) and removes them.
+//
+// Original state: before a cell is painted, its background (colour, transparency, and
+// whether it was the default) is stored in the cell's UserDefinedAttributes under our
+// namespace (OGI_ATTR_NAMESPACE, local name "origbg"). Clearing restores from there and
+// removes the attribute, so check + clear leaves the cell as it was; the attribute is a cell
+// property, so undo covers it too. It survives ODF save/reload; OOXML drops it (recipe §5.1),
+// so after such a reload "clear" falls back to: a cell that carries our comment and one of
+// our mark colours gets a transparent background.
+// Our comments: Writer annotations authored OGI_MARK_AUTHOR; Calc notes (whose author is
+// read-only) start with the marker line "【OGI_MARK_AUTHOR】". A Calc cell that already has
+// a user note keeps it unchanged and gets only the colour (one note per cell).
+// Neither function opens an undo context: the caller wraps them (CheckSession).
+#pragma once
+
+#include "DocumentReader.hxx"
+
+#include <ogi/Diagnostic.h>
+
+#include <com/sun/star/lang/XComponent.hpp>
+
+#include <string>
+
+namespace ogiuno {
+
+constexpr sal_Int32 kColorError = 0xFFB3B3;
+constexpr sal_Int32 kColorWarning = 0xFFE699;
+constexpr sal_Int32 kColorInfo = 0xCCE5FF;
+
+sal_Int32 severityColor(ogi::Severity s);
+
+/// Removes all our marks from the document; returns the number of cells restored.
+int clearMarks(const css::uno::Reference<css::lang::XComponent>& model, DocKind kind);
+
+/// Marks the cells of the report's diagnostics (the document must be free of our marks);
+/// returns the number of marked cells. Comment texts use `lang`.
+int paintMarks(const css::uno::Reference<css::lang::XComponent>& model, const ReadResult& read,
+               const ogi::Report& report, const std::string& lang);
+
+/// Comment text for the diagnostics of one cell (one line "[rule] message" each).
+rtl::OUString commentText(const std::vector<const ogi::Diagnostic*>& diagnostics, const std::string& lang);
+
+} // namespace ogiuno

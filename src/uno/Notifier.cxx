@@ -1,0 +1,48 @@
+#include "Notifier.hxx"
+
+#include "OgiNames.hxx"
+#include "UnoUtil.hxx"
+
+#include <com/sun/star/beans/StringPair.hpp>
+#include <com/sun/star/frame/InfobarType.hpp>
+#include <com/sun/star/frame/XController.hpp>
+#include <com/sun/star/frame/XInfobarProvider.hpp>
+
+using namespace css;
+using rtl::OUString;
+
+namespace ogiuno {
+
+void notify(const uno::Reference<frame::XFrame>& frame, const OUString& text, NoticeKind kind,
+            const OUString& buttonLabel, const OUString& buttonCommand)
+{
+    logLine(toStd(text));
+    try {
+        if (!frame.is())
+            return;
+        uno::Reference<frame::XInfobarProvider> infobars(frame->getController(), uno::UNO_QUERY);
+        if (!infobars.is())
+            return;
+        const OUString id = OGI_EXTENSION_ID;
+        sal_Int32 type = frame::InfobarType::INFO;
+        switch (kind) {
+        case NoticeKind::Info: type = frame::InfobarType::INFO; break;
+        case NoticeKind::Success: type = frame::InfobarType::SUCCESS; break;
+        case NoticeKind::Warning: type = frame::InfobarType::WARNING; break;
+        case NoticeKind::Danger: type = frame::InfobarType::DANGER; break;
+        }
+        if (infobars->hasInfobar(id))
+            infobars->removeInfobar(id);
+        uno::Sequence<beans::StringPair> buttons;
+        if (!buttonLabel.isEmpty()) {
+            buttons.realloc(1);
+            buttons[0] = beans::StringPair(buttonLabel, buttonCommand);
+        }
+        infobars->appendInfobar(id, u8(OGI_DISPLAY_NAME_ZH), text, type, buttons, true);
+    } catch (const uno::Exception& e) {
+        logLine("infobar not shown: " + toStd(e.Message)); // e.g. a hidden document
+    } catch (...) {
+    }
+}
+
+} // namespace ogiuno

@@ -1,0 +1,19 @@
+// Tells the user about a result without blocking: an infobar on the document's frame
+// (XInfobarProvider; it throws on hidden documents, recipe §6, so failures are swallowed),
+// and always a log line.
+#pragma once
+
+#include <com/sun/star/frame/XFrame.hpp>
+#include <rtl/ustring.hxx>
+
+#include <string>
+
+namespace ogiuno {
+
+enum class NoticeKind { Info, Success, Warning, Danger };
+
+/// Shows (or replaces) our infobar; optional "details" button dispatching `buttonCommand`.
+void notify(const css::uno::Reference<css::frame::XFrame>& frame, const rtl::OUString& text, NoticeKind kind,
+            const rtl::OUString& buttonLabel = rtl::OUString(), const rtl::OUString& buttonCommand = rtl::OUString());
+
+} // namespace ogiuno

@@ -1,0 +1,136 @@
+#include "ReportCheckerService.hxx"
+
+#include "CheckSession.hxx"
+#include "OgiNames.hxx"
+#include "UnoUtil.hxx"
+
+#include <com/sun/star/lang/IllegalArgumentException.hpp>
+#include <com/sun/star/uno/RuntimeException.hpp>
+#include <cppuhelper/supportsservice.hxx>
+
+#include <exception>
+
+using namespace css;
+using rtl::OUString;
+namespace rc = org::ogi::reportchecker;
+
+namespace ogiuno {
+
+namespace {
+
+rc::CellReference toIdl(const ogi::CellRef& c)
+{
+    rc::CellReference r;
+    r.TableName = toOU(c.table);
+    r.TableIndex = c.tableIndex;
+    r.Address = toOU(c.address);
+    r.Key = toOU(c.key);
+    return r;
+}
+
+rc::Diagnostic toIdl(const ogi::Diagnostic& d, const std::string& lang)
+{
+    rc::Diagnostic r;
+    r.Rule = toOU(d.rule);
+    r.Severity = OUString::createFromAscii(ogi::toString(d.severity));
+    r.TemplateId = toOU(d.templateId);
+    r.ReportTable = d.table;
+    r.Cell = toIdl(d.cell);
+    r.Related.realloc(static_cast<sal_Int32>(d.related.size()));
+    for (size_t i = 0; i < d.related.size(); ++i)
+        r.Related[static_cast<sal_Int32>(i)] = toIdl(d.related[i]);
+    r.Expected = toOU(d.expected);
+    r.Actual = toOU(d.actual);
+    r.Message = toOU(d.message(lang));
+    return r;
+}
+
+/// Runs `f`, turning anything but IllegalArgumentException into a RuntimeException: a
+/// failing check must reach the caller as a UNO exception, never take the office down.
+template <typename F> auto guarded(const char* what, F f) -> decltype(f())
+{
+    try {
+        return f();
+    } catch (const lang::IllegalArgumentException&) {
+        throw;
+    } catch (const uno::RuntimeException&) {
+        throw;
+    } catch (const uno::Exception& e) {
+        throw uno::RuntimeException(OUString::createFromAscii(what) + ": " + e.Message);
+    } catch (const std::exception& e) {
+        throw uno::RuntimeException(OUString::createFromAscii(what) + ": " + toOU(e.what()));
+    } catch (...) {
+        throw uno::RuntimeException(OUString::createFromAscii(what) + ": unknown error");
+    }
+}
+
+void requireDocument(const uno::Reference<lang::XComponent>& document)
+{
+    if (!document.is())
+        throw lang::IllegalArgumentException("org.ogi.reportchecker: no document", uno::Reference<uno::XInterface>(), 0);
+}
+
+} // namespace
+
+ReportCheckerService::ReportCheckerService(const uno::Reference<uno::XComponentContext>& ctx) : m_ctx(ctx) {}
+
+uno::Sequence<rc::Diagnostic> ReportCheckerService::check(const uno::Reference<lang::XComponent>& document)
+{
+    return guarded("check", [&] {
+        requireDocument(document);
+        const CheckOutcome o = checkDocument(m_ctx, document);
+        uno::Sequence<rc::Diagnostic> result(static_cast<sal_Int32>(o.report.diagnostics.size()));
+        for (size_t i = 0; i < o.report.diagnostics.size(); ++i)
+            result[static_cast<sal_Int32>(i)] = toIdl(o.report.diagnostics[i], o.lang);
+        return result;
+    });
+}
+
+sal_Int32 ReportCheckerService::highlight(const uno::Reference<lang::XComponent>& document)
+{
+    return guarded("highlight", [&] {
+        requireDocument(document);
+        const CheckOutcome o = checkAndMark(m_ctx, document);
+        logLine(toStd(summaryText(o)));
+        return static_cast<sal_Int32>(o.markedCells);
+    });
+}
+
+sal_Int32 ReportCheckerService::clearMarks(const uno::Reference<lang::XComponent>& document)
+{
+    return guarded("clearMarks", [&] {
+        requireDocument(document);
+        return static_cast<sal_Int32>(clearDocument(document));
+    });
+}
+
+OUString ReportCheckerService::checkToJson(const uno::Reference<lang::XComponent>& document)
+{
+    return guarded("checkToJson", [&] {
+        requireDocument(document);
+        const CheckOutcome o = checkDocument(m_ctx, document);
+        return toOU(o.report.toJson(o.lang));
+    });
+}
+
+OUString ReportCheckerService::getLastReport(const uno::Reference<lang::XComponent>& document)
+{
+    return guarded("getLastReport", [&] { return lastReport(document); });
+}
+
+OUString ReportCheckerService::implementationName() { return OGI_CHECKER_IMPL; }
+
+uno::Sequence<OUString> ReportCheckerService::serviceNames()
+{
+    uno::Sequence<OUString> names(1);
+    names[0] = OGI_SERVICE_NAME;
+    return names;
+}
+
+OUString ReportCheckerService::getImplementationName() { return implementationName(); }
+
+sal_Bool ReportCheckerService::supportsService(const OUString& name) { return cppu::supportsService(this, name); }
+
+uno::Sequence<OUString> ReportCheckerService::getSupportedServiceNames() { return serviceNames(); }
+
+} // namespace ogiuno

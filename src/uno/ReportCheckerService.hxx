@@ -1,0 +1,36 @@
+// The IDL service org.ogi.reportchecker.ReportChecker: converts and routes only.
+#pragma once
+
+#include <com/sun/star/lang/XServiceInfo.hpp>
+#include <com/sun/star/uno/XComponentContext.hpp>
+#include <cppuhelper/implbase2.hxx>
+#include <org/ogi/reportchecker/XReportChecker.hpp>
+
+namespace ogiuno {
+
+class ReportCheckerService
+    : public cppu::WeakImplHelper2<org::ogi::reportchecker::XReportChecker, css::lang::XServiceInfo> {
+public:
+    explicit ReportCheckerService(const css::uno::Reference<css::uno::XComponentContext>& ctx);
+
+    // XReportChecker
+    css::uno::Sequence<org::ogi::reportchecker::Diagnostic> SAL_CALL
+    check(const css::uno::Reference<css::lang::XComponent>& document) override;
+    sal_Int32 SAL_CALL highlight(const css::uno::Reference<css::lang::XComponent>& document) override;
+    sal_Int32 SAL_CALL clearMarks(const css::uno::Reference<css::lang::XComponent>& document) override;
+    rtl::OUString SAL_CALL checkToJson(const css::uno::Reference<css::lang::XComponent>& document) override;
+    rtl::OUString SAL_CALL getLastReport(const css::uno::Reference<css::lang::XComponent>& document) override;
+
+    // XServiceInfo
+    rtl::OUString SAL_CALL getImplementationName() override;
+    sal_Bool SAL_CALL supportsService(const rtl::OUString& name) override;
+    css::uno::Sequence<rtl::OUString> SAL_CALL getSupportedServiceNames() override;
+
+    static rtl::OUString implementationName();
+    static css::uno::Sequence<rtl::OUString> serviceNames();
+
+private:
+    css::uno::Reference<css::uno::XComponentContext> m_ctx;
+};
+
+} // namespace ogiuno

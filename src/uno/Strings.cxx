@@ -1,0 +1,114 @@
+#include "Strings.hxx"
+
+#include "UnoUtil.hxx"
+
+#include <com/sun/star/beans/NamedValue.hpp>
+#include <com/sun/star/container/XNameAccess.hpp>
+#include <com/sun/star/lang/XMultiServiceFactory.hpp>
+#include <com/sun/star/uno/Sequence.hxx>
+
+#include <cstdlib>
+#include <cstdio>
+
+using namespace css;
+using rtl::OUString;
+
+namespace ogiuno {
+
+namespace {
+
+struct Entry {
+    Str id;
+    const char* zh;
+    const char* en;
+};
+
+const Entry kStrings[] = {
+    {Str::SeverityError, "错误", "error"},
+    {Str::SeverityWarning, "警告", "warning"},
+    {Str::SeverityInfo, "提示", "info"},
+    {Str::SummaryCounts, "年报检查：%ERRORS% 个错误，%WARNINGS% 个警告，%INFOS% 条提示。",
+     "Report check: %ERRORS% error(s), %WARNINGS% warning(s), %INFOS% info(s)."},
+    {Str::SummaryTables, "涉及表格：%TABLES%。", "Tables: %TABLES%."},
+    {Str::SummaryAllFine, "年报检查：%TABLES% 张统计表均未发现问题。",
+     "Report check: no problems found in %TABLES% table(s)."},
+    {Str::SummaryNoTables, "年报检查：未识别到年报统计表格。",
+     "Report check: no report statistics tables were recognized."},
+    {Str::SummaryReadOnly, "文档为只读，未做标记。", "The document is read-only; no cells were marked."},
+    {Str::SummaryMarked, "已标记 %CELLS% 个单元格，详情见单元格批注。",
+     "%CELLS% cell(s) marked; see the comments on the cells."},
+    {Str::Cleared, "已清除 %CELLS% 个单元格的检查标记。", "Removed the check marks of %CELLS% cell(s)."},
+    {Str::NothingChecked, "尚未检查此文档。", "This document has not been checked yet."},
+    {Str::NotImplemented, "“%COMMAND%”功能尚未实现。", "\"%COMMAND%\" is not implemented yet."},
+    {Str::UnknownCommand, "未知命令：%COMMAND%", "Unknown command: %COMMAND%"},
+    {Str::UnknownTemplate, "未知模板：%TEMPLATE%", "Unknown template: %TEMPLATE%"},
+    {Str::NotADocument, "当前窗口不是文本文档或电子表格。",
+     "The current window is neither a text document nor a spreadsheet."},
+    {Str::ButtonDetails, "查看", "Details"},
+    {Str::Failed, "年报检查失败：%ERROR%", "Report check failed: %ERROR%"},
+};
+
+std::string readConfiguredLocale(const uno::Reference<uno::XComponentContext>& ctx)
+{
+    try {
+        uno::Reference<lang::XMultiServiceFactory> provider(
+            ctx->getServiceManager()->createInstanceWithContext(
+                "com.sun.star.configuration.ConfigurationProvider", ctx),
+            uno::UNO_QUERY_THROW);
+        beans::NamedValue path;
+        path.Name = "nodepath";
+        path.Value <<= OUString("/org.openoffice.Setup/L10N");
+        uno::Sequence<uno::Any> args(1);
+        args[0] <<= path;
+        uno::Reference<container::XNameAccess> access(
+            provider->createInstanceWithArguments("com.sun.star.configuration.ConfigurationAccess",
+                                                  args),
+            uno::UNO_QUERY_THROW);
+        OUString locale;
+        access->getByName("ooLocale") >>= locale;
+        return toStd(locale);
+    } catch (...) {
+        return {};
+    }
+}
+
+} // namespace
+
+void logLine(const std::string& text)
+{
+    std::fprintf(stderr, "[ogi-report-checker] %s\n", text.c_str());
+    std::fflush(stderr);
+}
+
+std::string uiLanguage(const uno::Reference<uno::XComponentContext>& ctx)
+{
+    std::string locale;
+    if (const char* env = std::getenv("OGI_UI_LANG"))
+        locale = env;
+    if (locale.empty())
+        locale = readConfiguredLocale(ctx);
+    return locale.rfind("zh", 0) == 0 ? "zh-CN" : "en-US";
+}
+
+OUString tr(Str id, const std::string& lang)
+{
+    for (const Entry& e : kStrings)
+        if (e.id == id)
+            return u8(lang == "zh-CN" ? e.zh : e.en);
+    return OUString();
+}
+
+OUString fill(OUString text, const char* name, const OUString& value)
+{
+    OUString token = "%" + OUString::createFromAscii(name) + "%";
+    sal_Int32 from = 0;
+    for (;;) {
+        sal_Int32 pos = text.indexOf(token, from);
+        if (pos < 0)
+            return text;
+        text = text.replaceAt(pos, token.getLength(), value);
+        from = pos + value.getLength();
+    }
+}
+
+} // namespace ogiuno

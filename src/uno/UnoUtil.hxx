@@ -1,0 +1,36 @@
+// Small conversions between the engine's UTF-8 std::string and UNO's OUString. The 7.4 SDK
+// is built without LIBO_INTERNAL_ONLY: no u"" literals, no OUStringLiteral (recipe pitfall 2).
+#pragma once
+
+#include <rtl/string.hxx>
+#include <rtl/ustring.hxx>
+
+#include <cstring>
+#include <string>
+
+namespace ogiuno {
+
+using rtl::OString;
+using rtl::OUString;
+
+inline OUString toOU(const std::string& s)
+{
+    return OUString(s.data(), static_cast<sal_Int32>(s.size()), RTL_TEXTENCODING_UTF8);
+}
+
+/// UTF-8 literal (our sources contain Chinese) → OUString.
+inline OUString u8(const char* s)
+{
+    return OUString(s, static_cast<sal_Int32>(std::strlen(s)), RTL_TEXTENCODING_UTF8);
+}
+
+inline std::string toStd(const OUString& s)
+{
+    OString o = rtl::OUStringToOString(s, RTL_TEXTENCODING_UTF8);
+    return std::string(o.getStr(), static_cast<size_t>(o.getLength()));
+}
+
+/// Logs to stderr with our prefix (the office's own log is not available to extensions).
+void logLine(const std::string& text);
+
+} // namespace ogiuno

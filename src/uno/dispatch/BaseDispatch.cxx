@@ -1,0 +1,107 @@
+#include "BaseDispatch.hxx"
+
+#include "Notifier.hxx"
+#include "Strings.hxx"
+#include "UnoUtil.hxx"
+
+#include <com/sun/star/frame/DispatchResultState.hpp>
+#include <com/sun/star/frame/FeatureStateEvent.hpp>
+#include <com/sun/star/frame/XController.hpp>
+#include <com/sun/star/frame/XModel.hpp>
+
+#include <exception>
+
+using namespace css;
+using rtl::OUString;
+
+namespace ogiuno {
+
+std::string parseCommand(const OUString& rest, std::map<std::string, std::string>& query)
+{
+    const sal_Int32 q = rest.indexOf('?');
+    if (q < 0)
+        return toStd(rest);
+    const OUString args = rest.copy(q + 1);
+    sal_Int32 index = 0;
+    do {
+        const OUString pair = args.getToken(0, '&', index);
+        const sal_Int32 eq = pair.indexOf('=');
+        if (eq > 0)
+            query[toStd(pair.copy(0, eq))] = toStd(pair.copy(eq + 1));
+        else if (!pair.isEmpty())
+            query[toStd(pair)] = std::string();
+    } while (index >= 0);
+    return toStd(rest.copy(0, q));
+}
+
+uno::Reference<lang::XComponent> BaseDispatch::document() const
+{
+    if (!m_context.frame.is())
+        return uno::Reference<lang::XComponent>();
+    uno::Reference<frame::XController> controller = m_context.frame->getController();
+    if (!controller.is())
+        return uno::Reference<lang::XComponent>();
+    return uno::Reference<lang::XComponent>(controller->getModel(), uno::UNO_QUERY);
+}
+
+void BaseDispatch::dispatchWithNotification(const util::URL& url, const uno::Sequence<beans::PropertyValue>& args,
+                                            const uno::Reference<frame::XDispatchResultListener>& listener)
+{
+    frame::DispatchResultEvent event;
+    event.Source = static_cast<cppu::OWeakObject*>(this);
+    event.State = frame::DispatchResultState::FAILURE;
+    try {
+        std::map<std::string, std::string> query;
+        OUString rest = url.Complete;
+        const sal_Int32 colon = rest.indexOf(':');
+        parseCommand(colon >= 0 ? rest.copy(colon + 1) : rest, query);
+        for (const beans::PropertyValue& arg : args) {
+            OUString value;
+            if (arg.Value >>= value)
+                query[toStd(arg.Name)] = toStd(value);
+        }
+        bool ok = true;
+        const OUString text = execute(query, ok);
+        event.State = ok ? frame::DispatchResultState::SUCCESS : frame::DispatchResultState::FAILURE;
+        event.Result <<= text;
+    } catch (const uno::Exception& e) {
+        const OUString text = fill(tr(Str::Failed, uiLanguage(m_context.ctx)), "ERROR", e.Message);
+        notify(m_context.frame, text, NoticeKind::Danger);
+        event.Result <<= text;
+    } catch (const std::exception& e) {
+        const OUString text = fill(tr(Str::Failed, uiLanguage(m_context.ctx)), "ERROR", toOU(e.what()));
+        notify(m_context.frame, text, NoticeKind::Danger);
+        event.Result <<= text;
+    } catch (...) {
+        logLine("command failed with an unknown exception");
+    }
+    try {
+        if (listener.is())
+            listener->dispatchFinished(event);
+    } catch (...) {
+    }
+}
+
+void BaseDispatch::dispatch(const util::URL& url, const uno::Sequence<beans::PropertyValue>& args)
+{
+    dispatchWithNotification(url, args, uno::Reference<frame::XDispatchResultListener>());
+}
+
+void BaseDispatch::addStatusListener(const uno::Reference<frame::XStatusListener>& listener, const util::URL& url)
+{
+    try {
+        if (!listener.is())
+            return;
+        frame::FeatureStateEvent state;
+        state.Source = static_cast<cppu::OWeakObject*>(this);
+        state.FeatureURL = url;
+        state.IsEnabled = true;
+        state.Requery = false;
+        listener->statusChanged(state);
+    } catch (...) {
+    }
+}
+
+void BaseDispatch::removeStatusListener(const uno::Reference<frame::XStatusListener>&, const util::URL&) {}
+
+} // namespace ogiuno

@@ -1,0 +1,91 @@
+// Shared base of our command dispatches (one small class per command, as in the SDK's
+// WordCount example): status "enabled", notification of the result, and a catch-all so that
+// no exception ever leaves a command.
+#pragma once
+
+#include <com/sun/star/frame/DispatchResultEvent.hpp>
+#include <com/sun/star/frame/XFrame.hpp>
+#include <com/sun/star/frame/XNotifyingDispatch.hpp>
+#include <com/sun/star/uno/XComponentContext.hpp>
+#include <cppuhelper/implbase1.hxx>
+
+#include <map>
+#include <string>
+
+namespace ogiuno {
+
+struct DispatchContext {
+    css::uno::Reference<css::uno::XComponentContext> ctx;
+    css::uno::Reference<css::frame::XFrame> frame;
+};
+
+class BaseDispatch : public cppu::WeakImplHelper1<css::frame::XNotifyingDispatch> {
+public:
+    explicit BaseDispatch(DispatchContext context) : m_context(std::move(context)) {}
+
+    // XNotifyingDispatch / XDispatch
+    void SAL_CALL dispatchWithNotification(const css::util::URL& url,
+                                           const css::uno::Sequence<css::beans::PropertyValue>& args,
+                                           const css::uno::Reference<css::frame::XDispatchResultListener>& listener) override;
+    void SAL_CALL dispatch(const css::util::URL& url, const css::uno::Sequence<css::beans::PropertyValue>& args) override;
+    void SAL_CALL addStatusListener(const css::uno::Reference<css::frame::XStatusListener>& listener,
+                                    const css::util::URL& url) override;
+    void SAL_CALL removeStatusListener(const css::uno::Reference<css::frame::XStatusListener>& listener,
+                                       const css::util::URL& url) override;
+
+protected:
+    /// The command itself. `query` holds the URL's arguments (…?Template=2021-t3), and the
+    /// dispatch arguments (PropertyValue name → string value) are merged into it.
+    /// Returns the result text; sets `ok` to false for a failure.
+    virtual rtl::OUString execute(const std::map<std::string, std::string>& query, bool& ok) = 0;
+
+    /// The document model of our frame, or null.
+    css::uno::Reference<css::lang::XComponent> document() const;
+    const DispatchContext& context() const { return m_context; }
+
+private:
+    DispatchContext m_context;
+};
+
+/// Splits "Path?A=1&B=2" into the path and the arguments.
+std::string parseCommand(const rtl::OUString& urlWithoutProtocol, std::map<std::string, std::string>& query);
+
+// One class per command (dispatch/<Name>Dispatch.cxx).
+class CheckDispatch : public BaseDispatch {
+public:
+    using BaseDispatch::BaseDispatch;
+protected:
+    rtl::OUString execute(const std::map<std::string, std::string>& query, bool& ok) override;
+};
+
+class ClearMarksDispatch : public BaseDispatch {
+public:
+    using BaseDispatch::BaseDispatch;
+protected:
+    rtl::OUString execute(const std::map<std::string, std::string>& query, bool& ok) override;
+};
+
+class ShowIssuesDispatch : public BaseDispatch {
+public:
+    using BaseDispatch::BaseDispatch;
+protected:
+    rtl::OUString execute(const std::map<std::string, std::string>& query, bool& ok) override;
+};
+
+/// InsertTemplate?Template=<id> and InsertSkeleton: accepted, not implemented yet (issue 3
+/// leaves them to a later issue); they answer with a clear failure status and message.
+class InsertTemplateDispatch : public BaseDispatch {
+public:
+    using BaseDispatch::BaseDispatch;
+protected:
+    rtl::OUString execute(const std::map<std::string, std::string>& query, bool& ok) override;
+};
+
+class InsertSkeletonDispatch : public BaseDispatch {
+public:
+    using BaseDispatch::BaseDispatch;
+protected:
+    rtl::OUString execute(const std::map<std::string, std::string>& query, bool& ok) override;
+};
+
+} // namespace ogiuno
