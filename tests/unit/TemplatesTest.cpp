@@ -530,3 +530,11 @@ TEST(TemplatesSkeleton, InsertedTablesAreRecognizedAsTheir2021Templates)
     EXPECT_EQ(ids, (std::vector<std::string>{"2021-t2", "2021-t3", "2021-t4"}));
     EXPECT_TRUE(r.diagnostics.empty()) << r.toText();
 }
+
+TEST(TemplatesCaptions, FullWidthLabelsComeFromTheTemplateData)
+{
+    EXPECT_TRUE(ogi::isFullWidthTemplateLabel("第二十条第（一）项"));
+    EXPECT_TRUE(ogi::isFullWidthTemplateLabel("第二十条第(九)项"));      // 2019 only, half-width brackets
+    EXPECT_FALSE(ogi::isFullWidthTemplateLabel("二、主动公开政府信息情况")); // a section heading
+    EXPECT_FALSE(ogi::isFullWidthTemplateLabel("规章"));
+}

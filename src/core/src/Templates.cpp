@@ -8,6 +8,7 @@
 #include <boost/json.hpp>
 
 #include <algorithm>
+#include <set>
 #include <stdexcept>
 #include <string_view>
 
@@ -271,6 +272,19 @@ Table generateTable(const std::string& templateId, const std::map<std::string, s
         table.add(c.row, c.col, std::move(text), c.rowSpan, c.colSpan);
     }
     return table;
+}
+
+bool isFullWidthTemplateLabel(std::string_view text)
+{
+    static const std::set<std::string> labels = [] {
+        std::set<std::string> out;
+        for (const TemplateDef& t : templates())
+            for (const TemplateCell& c : t.cells)
+                if (c.key.empty() && !c.unit && c.col == 0 && c.colSpan == t.cols && t.cols > 1)
+                    out.insert(normalizeLabel(c.text));
+        return out;
+    }();
+    return labels.count(normalizeLabel(text)) > 0;
 }
 
 std::vector<SkeletonItem> reportSkeleton2021()

@@ -6,6 +6,7 @@
 #include "ogi/Table.h"
 
 #include <map>
+#include <string_view>
 #include <string>
 #include <vector>
 
@@ -65,6 +66,11 @@ const TemplateDef* findTemplate(const std::string& id);
 Table generateTable(const std::string& templateId);
 /// The same, with values filled in from `values` (key -> text).
 Table generateTable(const std::string& templateId, const std::map<std::string, std::string>& values);
+
+/// True when the text is a label that spans a whole row of some template (the
+/// "第二十条第（一）项" captions inside table two). Hosts that cut a sheet into tables at
+/// full-width rows keep such rows inside the table. Derived from the template data.
+bool isFullWidthTemplateLabel(std::string_view text);
 
 /// The 2021 report skeleton (spec §8): headings and placeholder paragraphs, with the table
 /// template id to insert after a heading (empty for plain paragraphs).
