@@ -37,6 +37,17 @@ INSTANTIATE_TEST_SUITE_P(Labels, NormalizeEquivalent, ::testing::Values(
     SameLabel{"第二十条第（一）项", "第二十条第(一)项"},
     SameLabel{"\u200b统计数\u00a0", "统计数"}));                                    // zero-width and no-break space
 
+TEST(Normalize, IsStableUnderASecondApplication)
+{
+    // found by FuzzValue: a combining mark that meets its base only after invisible
+    // characters are dropped; "¨" whose NFKC form starts with a space
+    for (const std::string s : {std::string("a\0\u0303", 4) + "", std::string("a\0\xcc\x83", 4), std::string("x\u00a8y"),
+                                std::string("\u3000\u0301e"), std::string("（ 一 ）\u200b主动")}) {
+        const std::string once = normalizeLabel(s);
+        EXPECT_EQ(normalizeLabel(once), once);
+    }
+}
+
 TEST(Normalize, DifferentLabelsStayDifferent)
 {
     EXPECT_NE(normalizeLabel("（二）被依法纠错数"), normalizeLabel("（三）其他情形数"));

@@ -51,7 +51,43 @@ std::string toUtf8(const std::u32string& s)
     return out;
 }
 
-/// NFKC, then drop every kind of white space and invisible formatting character.
+bool isDroppable(char32_t c)
+{
+    if (u_isUWhiteSpace(static_cast<UChar32>(c)) || u_isWhitespace(static_cast<UChar32>(c)))
+        return true;
+    const int8_t type = u_charType(static_cast<UChar32>(c));
+    return type == U_FORMAT_CHAR || type == U_CONTROL_CHAR;   // ZWSP, BOM, soft hyphen, controls
+}
+
+/// Drop white space and invisible characters; `removed` tells whether anything went.
+std::u32string stripped(const std::u32string& s, bool& removed)
+{
+    std::u32string out;
+    out.reserve(s.size());
+    for (char32_t c : s)
+        if (!isDroppable(c))
+            out.push_back(c);
+    removed = out.size() != s.size();
+    return out;
+}
+
+std::u32string nfkc(const std::u32string& s)
+{
+    icu::UnicodeString u;
+    for (char32_t c : s)
+        u.append(static_cast<UChar32>(c));
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* n = icu::Normalizer2::getNFKCInstance(status);
+    if (U_FAILURE(status))
+        return s;
+    const icu::UnicodeString out = n->normalize(u, status);
+    return U_FAILURE(status) ? s : toU32(out);
+}
+
+/// NFKC with every kind of white space and invisible formatting character removed. Spaces
+/// are dropped before normalizing (so that NFKC sees the final neighbours) and again after
+/// it (NFKC turns U+3000 or "¨" into spaces), until nothing changes — the result is stable
+/// under a second application (found by FuzzValue: "a\0\u0303").
 std::u32string foldedNoSpace(std::string_view text)
 {
     // Fast path: ASCII is NFKC-stable (most cells are plain numbers).
@@ -63,25 +99,16 @@ std::u32string foldedNoSpace(std::string_view text)
                 out.push_back(static_cast<char32_t>(c));
         return out;
     }
-    UErrorCode status = U_ZERO_ERROR;
-    const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(status);
-    icu::UnicodeString src = icu::UnicodeString::fromUTF8(
-        icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
-    icu::UnicodeString norm;
-    if (U_SUCCESS(status))
-        norm = nfkc->normalize(src, status);
-    if (U_FAILURE(status))
-        norm = src;
-    std::u32string out;
-    for (char32_t c : toU32(norm)) {
-        if (u_isUWhiteSpace(static_cast<UChar32>(c)) || u_isWhitespace(static_cast<UChar32>(c)))
-            continue;
-        const int8_t type = u_charType(static_cast<UChar32>(c));
-        if (type == U_FORMAT_CHAR || type == U_CONTROL_CHAR)   // ZWSP, BOM, soft hyphen, controls
-            continue;
-        out.push_back(c);
+    bool removed = false;
+    std::u32string s = stripped(toU32(icu::UnicodeString::fromUTF8(
+                                    icu::StringPiece(text.data(), static_cast<int32_t>(text.size())))),
+                                removed);
+    for (int round = 0; round < 4; ++round) {
+        s = stripped(nfkc(s), removed);
+        if (!removed)
+            break;
     }
-    return out;
+    return s;
 }
 
 bool isChineseNumeral(char32_t c)
