@@ -1,0 +1,5 @@
+import sys
+
+from ogicheck.cli import main
+
+sys.exit(main())

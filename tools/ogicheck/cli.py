@@ -1,0 +1,313 @@
+"""ogi-check: check the statistics tables of many annual reports in headless LibreOffice."""
+import argparse
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+
+from ogicheck import paths, report, sniff
+
+EPILOG = """\
+Exit status:
+  0    every file was checked and no errors were found (warnings and infos do not count,
+       except with --strict)
+  1    every file was checked and errors were found (or warnings, with --strict)
+  2    usage error or setup failure (no file was checked)
+  3    at least one file could not be checked (status "failed" in the report); wins over 1
+  130  interrupted (Ctrl+C or SIGTERM); the report lists the files not checked as failed
+
+With no FILE_OR_DIR, checks the sample documents in ../shared/fixtures beside the repository.
+Directories are searched recursively for documents; other files in them are listed as
+skipped (a file named explicitly is always tried). Documents are opened from private copies;
+originals are never modified. Document types collected from directories:
+  %s
+""" % " ".join(sorted(sniff.DOCUMENT_EXTENSIONS))
+
+
+def parse_args(argv):
+    p = argparse.ArgumentParser(prog="ogi-check", formatter_class=argparse.RawDescriptionHelpFormatter,
+                                description="Check the statistics tables of government-information-disclosure "
+                                            "annual reports (年报表格检查), headless, many files at once.",
+                                epilog=EPILOG)
+    p.add_argument("paths", nargs="*", metavar="FILE_OR_DIR")
+    p.add_argument("--json", metavar="FILE", help="write the JSON report of the whole run to FILE ('-' = stdout)")
+    p.add_argument("--format", choices=("text", "json"), default="text",
+                   help="output on stdout: readable text (default) or the JSON report")
+    p.add_argument("--marked-copies", metavar="DIR",
+                   help="write a copy of each document with the marks applied into DIR, in its own format")
+    p.add_argument("-j", "--jobs", type=int, default=0, metavar="N",
+                   help="parallel workers, each with its own office and profile (default: number of cores)")
+    p.add_argument("--timeout", type=float, default=120.0, metavar="SECONDS",
+                   help="time limit per file; on expiry the office is restarted (default 120, 0 = none)")
+    p.add_argument("--max-size", type=float, default=200.0, metavar="MB",
+                   help="files larger than this fail without being opened (default 200)")
+    p.add_argument("--lang", choices=("zh-CN", "en-US"), default="zh-CN", help="language of messages")
+    p.add_argument("--strict", action="store_true", help="warnings count as errors for the exit status")
+    p.add_argument("-q", "--quiet", action="store_true", help="one line per file, no findings")
+    p.add_argument("--progress", choices=("auto", "always", "never"), default="auto",
+                   help="progress bar on stderr (auto: when stderr is a terminal)")
+    p.add_argument("--load-only", action="store_true", help=argparse.SUPPRESS)   # benchmark baseline
+    p.add_argument("--keep-work", action="store_true", help=argparse.SUPPRESS)   # debugging
+    a = p.parse_args(argv)
+    if a.jobs < 0:
+        p.error("-j must be ≥ 1")
+    if a.json == "-" and a.format == "text":
+        a.format = "json"
+        a.json = None
+    return a
+
+
+def cpu_count():
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:
+        return os.cpu_count() or 1
+
+
+def collect(args_paths):
+    """(files, skipped): files as (absolute path, display name, relative name for copies)."""
+    files, skipped, seen = [], [], set()
+    for arg in args_paths:
+        if os.path.isdir(arg):
+            found = []
+            for base, dirs, names in os.walk(arg):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for name in sorted(names):
+                    full = os.path.join(base, name)
+                    rel = os.path.relpath(full, arg)
+                    if sniff.is_lock_or_hidden(name):
+                        continue  # office lock files and hidden files
+                    if os.path.splitext(name)[1].lower() not in sniff.DOCUMENT_EXTENSIONS:
+                        skipped.append({"file": full, "reason": "not a document type that is checked"})
+                        continue
+                    found.append((full, rel))
+            for full, rel in found:
+                key = os.path.realpath(full)
+                if key not in seen:
+                    seen.add(key)
+                    files.append((os.path.abspath(full), full, rel))
+        else:
+            key = os.path.realpath(arg)
+            if key not in seen:
+                seen.add(key)
+                files.append((os.path.abspath(arg), arg, os.path.basename(arg)))
+    return files, skipped
+
+
+def marked_targets(files, outdir):
+    """A distinct output path per file: its name, or its path relative to the directory given."""
+    out, used = [], set()
+    for _, _, rel in files:
+        target = os.path.join(outdir, rel)
+        stem, ext = os.path.splitext(target)
+        n = 2
+        while target in used:
+            target = "%s-%d%s" % (stem, n, ext)
+            n += 1
+        used.add(target)
+        out.append(os.path.abspath(target))
+    return out
+
+
+class Progress:
+    def __init__(self, total, enabled, stream=sys.stderr):
+        self.total = total
+        self.enabled = enabled
+        self.stream = stream
+        self.done = 0
+        self.failed = 0
+        self.t0 = time.monotonic()
+        self.shown = False
+
+    def clear(self):
+        if self.enabled and self.shown:
+            self.stream.write("\r\033[K")
+            self.stream.flush()
+            self.shown = False
+
+    def step(self, failed):
+        self.done += 1
+        self.failed += 1 if failed else 0
+        self.draw()
+
+    def draw(self):
+        if not self.enabled:
+            return
+        width = 30
+        filled = int(width * self.done / max(1, self.total))
+        elapsed = time.monotonic() - self.t0
+        eta = elapsed / self.done * (self.total - self.done) if self.done else 0
+        if self.done:
+            tail = "%s%.0fs left" % (("%d failed  " % self.failed) if self.failed else "", eta)
+        else:
+            tail = "starting LibreOffice …"
+        line = "[%s%s] %d/%d  %s" % ("#" * filled, "-" * (width - filled), self.done, self.total, tail)
+        self.stream.write("\r\033[K" + line)
+        self.stream.flush()
+        self.shown = True
+
+
+def setup_profile(oxt, state, verbose):
+    """The profile template with the .oxt installed (a subprocess: UNO stays out of this process)."""
+    from ogicheck import setup
+    profile = setup.current_template(oxt, state) if os.path.isdir(state) else None
+    if profile:
+        return profile
+    print("ogi-check: preparing a private LibreOffice profile with the extension (first use) …", file=sys.stderr)
+    r = subprocess.run([paths.UNO_PYTHON, "-m", "ogicheck.setup", oxt, state], env=paths.uno_env(),
+                       stdout=subprocess.PIPE, stderr=None if verbose else subprocess.PIPE, text=True)
+    if r.returncode != 0:
+        raise RuntimeError((r.stderr or "").strip()[-2000:] or "setup failed (exit %d)" % r.returncode)
+    return r.stdout.strip().splitlines()[-1]
+
+
+def main(argv=None):
+    try:
+        return run(argv)
+    except KeyboardInterrupt:   # before or after the checking (set-up, collecting files)
+        print("\nogi-check: interrupted", file=sys.stderr)
+        return 130
+
+
+def run(argv=None):
+    a = parse_args(sys.argv[1:] if argv is None else argv)
+    if a.json and not os.path.isdir(os.path.dirname(os.path.abspath(a.json))):
+        print("ogi-check: --json: no such directory: %s" % os.path.dirname(os.path.abspath(a.json)), file=sys.stderr)
+        return 2
+    lang = a.lang
+    out_json_stdout = a.format == "json"
+    human = report.Human(lang, stream=sys.stderr if out_json_stdout else sys.stdout, details=not a.quiet)
+
+    targets = a.paths
+    if not targets:
+        samples = paths.default_samples()
+        if not os.path.isdir(samples):
+            print("ogi-check: no FILE_OR_DIR given and no sample documents at %s\n"
+                  "  (the samples are ../shared/fixtures beside the repository); give files or folders to check."
+                  % samples, file=sys.stderr)
+            return 2
+        targets = [samples]
+        print("ogi-check: checking the sample documents in %s" % samples, file=sys.stderr)
+    files, skipped = collect(targets)
+    if not files:
+        print("ogi-check: no documents found in %s" % ", ".join(targets), file=sys.stderr)
+        return 2
+
+    oxt = paths.oxt_path()
+    if not os.path.isfile(oxt):
+        print("ogi-check: the extension is not built: %s is missing (run ./ogi-check, which builds it, "
+              "or cmake --build build)" % oxt, file=sys.stderr)
+        return 2
+    if not os.path.isfile(paths.types_rdb()):
+        print("ogi-check: our UNO types are missing: %s" % paths.types_rdb(), file=sys.stderr)
+        return 2
+    state = paths.state_dir()
+    try:
+        template = setup_profile(oxt, state, verbose=False)
+    except Exception as e:
+        print("ogi-check: could not prepare the private LibreOffice profile:\n%s" % e, file=sys.stderr)
+        return 2
+
+    marked_dir = os.path.abspath(a.marked_copies) if a.marked_copies else None
+    targets_out = marked_targets(files, marked_dir) if marked_dir else [None] * len(files)
+    for (path, _, _), target in zip(files, targets_out):
+        if target and os.path.exists(target) and os.path.samefile(path, target):
+            print("ogi-check: --marked-copies %s would overwrite the original %s; choose another directory"
+                  % (a.marked_copies, path), file=sys.stderr)
+            return 2
+    if marked_dir:
+        os.makedirs(marked_dir, exist_ok=True)
+
+    rundir = os.path.join(state, "run-%d" % os.getpid())
+    os.makedirs(rundir, exist_ok=True)
+
+    max_bytes = int(a.max_size * 1e6) if a.max_size else 0
+    records = [None] * len(files)
+    jobs = []
+    for i, (path, display, _) in enumerate(files):
+        pre = sniff.precheck(path, max_bytes)   # missing, empty, too large: no office needed
+        if pre:
+            records[i] = report.file_record(display, {"status": "failed", "code": pre[0], "reason": pre[1],
+                                                      "attempts": 0}, lang)
+        else:
+            jobs.append({"id": i, "path": path, "marked_copy": targets_out[i], "load_only": a.load_only,
+                         "timeout": a.timeout, "max_bytes": max_bytes})
+    progress = Progress(len(files), a.progress == "always" or (a.progress == "auto" and sys.stderr.isatty()
+                                                                 and len(files) > 1))
+    next_print = [0]
+    progress.done = progress.failed = len(files) - len(jobs)
+
+    def on_result(job, result):
+        i = job["id"]
+        records[i] = report.file_record(files[i][1], result, lang)
+        progress.step(records[i]["status"] != "ok")
+        # Print in input order, as soon as the files before are done.
+        progress.clear()
+        while next_print[0] < len(records) and records[next_print[0]] is not None:
+            human.file(records[next_print[0]])
+            next_print[0] += 1
+        human.stream.flush()
+        progress.draw()
+
+    workers = min(a.jobs or cpu_count(), len(jobs))
+    from ogicheck.pool import Pool
+
+    def on_term(signum, frame):
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, on_term)
+    pool = Pool(oxt, template, rundir, workers, on_result)
+    t0 = time.monotonic()
+    interrupted = False
+    try:
+        if jobs:
+            progress.draw()
+            pool.run(jobs)
+    except KeyboardInterrupt:
+        interrupted = True
+        signal.signal(signal.SIGINT, signal.SIG_IGN)   # a second Ctrl+C must not break the clean-up
+        progress.clear()
+        print("\nogi-check: interrupted, stopping the offices …", file=sys.stderr)
+        pool.abort()
+    finally:
+        progress.clear()
+        logs = os.path.join(state, "last-run-logs")
+        shutil.rmtree(logs, ignore_errors=True)
+        os.makedirs(logs, exist_ok=True)
+        for name in os.listdir(rundir) if os.path.isdir(rundir) else []:
+            if name.endswith(".log"):
+                shutil.copy(os.path.join(rundir, name), logs)
+        if not a.keep_work:
+            shutil.rmtree(rundir, ignore_errors=True)
+    wall = time.monotonic() - t0
+
+    not_checked = 0
+    for i, rec in enumerate(records):
+        if rec is None:
+            not_checked += 1
+            records[i] = report.file_record(files[i][1], {"status": "failed", "code": "interrupted", "attempts": 0,
+                                                          "reason": "not checked: the run was interrupted"}, lang)
+    for i in range(next_print[0], len(records)):
+        if records[i]["code"] != "interrupted":
+            human.file(records[i])
+    summary = report.run_summary(records)
+    status = report.exit_status(summary, interrupted, a.strict)
+    summary.update({"office_restarts": pool.office_restarts, "worker_restarts": pool.worker_restarts,
+                    "office_start_ms": pool.first_start_ms,
+                    "workers": workers, "wall_ms": round(wall * 1000, 1), "interrupted": interrupted,
+                    "exit_status": status})
+    doc = report.document(records, skipped, summary, lang)
+    if a.json:
+        tmp = a.json + ".tmp"
+        with open(tmp, "w", encoding="utf-8") as f:
+            json.dump(doc, f, ensure_ascii=False, indent=1)
+            f.write("\n")
+        os.replace(tmp, a.json)
+    if out_json_stdout:
+        json.dump(doc, sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+    human.total(summary, skipped, wall, not_checked, pool.office_restarts)
+    return status

@@ -1,0 +1,263 @@
+"""Worker processes (python3 -m ogicheck.worker), one office each, fed from a queue of files.
+
+No UNO here. The coordinator hands one file at a time to each idle worker, collects the
+results by job id, enforces a backstop time limit (a worker enforces the per-file limit
+itself; if a worker stops answering it is killed together with its office), replaces dead
+workers, and on Ctrl+C / SIGTERM stops every worker and office it started.
+"""
+import collections
+import json
+import os
+import queue
+import signal
+import subprocess
+import threading
+import time
+
+from ogicheck.paths import UNO_PYTHON, uno_env
+
+BACKSTOP_GRACE = 120.0   # seconds beyond the per-file limit before a silent worker is killed
+START_GRACE = 180.0      # seconds for a worker to bring its office up
+
+
+def _killpg(pgid, sig=signal.SIGKILL):
+    if pgid:
+        try:
+            os.killpg(pgid, sig)
+        except (ProcessLookupError, PermissionError):
+            pass
+
+
+class WorkerProc:
+    def __init__(self, pool, slot):
+        self.pool = pool
+        self.slot = slot
+        self.gen = pool.generation(slot)
+        self.workdir = os.path.join(pool.rundir, "w%d-%d" % (slot, self.gen))
+        self.log_path = os.path.join(pool.rundir, "worker-%d.log" % slot)
+        self.office_pgid = None
+        self.job = None
+        self.deadline = time.monotonic() + START_GRACE
+        self.ready = False
+        self.dead = False
+        self.fatal = None
+        self.quitting = False
+        log = open(self.log_path, "ab")
+        cmd = [UNO_PYTHON, "-m", "ogicheck.worker", pool.oxt, pool.template, self.workdir]
+        self.proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=log,
+                                     env=pool.env, start_new_session=True)
+        log.close()
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self):
+        for raw in self.proc.stdout:
+            try:
+                msg = json.loads(raw.decode("utf-8"))
+            except ValueError:
+                continue
+            self.pool.events.put((self, msg))
+        self.pool.events.put((self, None))
+
+    def send(self, obj):
+        try:
+            self.proc.stdin.write((json.dumps(obj, ensure_ascii=False) + "\n").encode("utf-8"))
+            self.proc.stdin.flush()
+            return True
+        except (BrokenPipeError, OSError, ValueError):
+            return False
+
+    def assign(self, job):
+        self.job = job
+        self.job_started = time.monotonic()
+        limit = job["timeout"] or 0
+        self.deadline = time.monotonic() + limit + BACKSTOP_GRACE if limit else None
+        if not self.send(job):
+            self.deadline = time.monotonic()  # reaped by the backstop at once
+
+    def kill(self):
+        """Kill the worker and its office (their own sessions: nothing else is touched)."""
+        self.dead = True
+        try:
+            self.proc.send_signal(signal.SIGTERM)
+            self.proc.wait(3)
+        except subprocess.TimeoutExpired:
+            pass
+        except Exception:
+            pass
+        _killpg(self.proc.pid)
+        _killpg(self.office_pgid)
+        try:
+            self.proc.wait(5)
+        except subprocess.TimeoutExpired:
+            pass
+
+
+class Pool:
+    def __init__(self, oxt, template, rundir, workers, on_result, on_event=None):
+        self.oxt = oxt
+        self.template = template
+        self.rundir = rundir
+        self.nworkers = workers
+        self.on_result = on_result          # (job, result dict)
+        self.on_event = on_event or (lambda kind, info: None)
+        self.events = queue.Queue()
+        self.env = uno_env()
+        self._gens = collections.Counter()
+        self.workers = []
+        self.office_restarts = 0
+        self.first_start_ms = 0.0            # the longest first start of a worker's office
+        self.worker_restarts = 0
+        self.start_failures = collections.Counter()
+        self.last_start_error = None
+
+    def generation(self, slot):
+        self._gens[slot] += 1
+        return self._gens[slot]
+
+    def _spawn(self, slot):
+        w = WorkerProc(self, slot)
+        self.workers.append(w)
+        return w
+
+    def _finish(self, w, result):
+        job, w.job = w.job, None
+        if job is not None:
+            self.on_result(job, result)
+
+    def run(self, jobs):
+        pending = collections.deque(jobs)
+        outstanding = len(jobs)
+        for slot in range(min(self.nworkers, len(jobs))):
+            self._spawn(slot)
+
+        def feed(w):
+            if pending and not w.dead:
+                w.assign(pending.popleft())
+            elif not w.quitting:
+                w.quitting = True
+                w.send({"quit": True})
+
+        def replace(w, why):
+            """After a worker died: reap it and its office, start another for the same slot."""
+            w.kill()
+            if w in self.workers:
+                self.workers.remove(w)
+            if not w.ready:
+                self.start_failures[w.slot] += 1
+                self.last_start_error = why
+            else:
+                self.start_failures[w.slot] = 0
+            if pending and self.start_failures[w.slot] < 2:
+                self.worker_restarts += 1
+                self._spawn(w.slot)
+
+        while outstanding > 0:
+            try:
+                w, msg = self.events.get(timeout=0.5)
+            except queue.Empty:
+                w, msg = None, None
+            now = time.monotonic()
+            if w is not None and w.dead and msg is not None:
+                continue
+            if w is not None and msg is None and not w.dead:
+                # The worker's output ended: it exited (or crashed).
+                try:
+                    code = w.proc.wait(10)
+                except subprocess.TimeoutExpired:
+                    code = None
+                why = w.fatal or "worker exited (code %s)" % code
+                if w.job is not None:
+                    limit = w.job["timeout"]
+                    if limit and now - w.job_started >= limit:
+                        result = {"status": "failed", "code": "timeout", "attempts": 1,
+                                  "reason": "timeout: no answer from LibreOffice within %g s (--timeout); the "
+                                            "office was restarted (and its checker process: %s)" % (limit, why)}
+                    else:
+                        result = {"status": "failed", "code": "crash", "attempts": 1,
+                                  "reason": "the checker process for this file died (%s); "
+                                            "it and its office were restarted" % why}
+                    self._finish(w, result)
+                    outstanding -= 1
+                if not w.quitting:
+                    self.on_event("worker-died", why)
+                    replace(w, why)
+                else:
+                    w.dead = True
+                    if w in self.workers:
+                        self.workers.remove(w)
+            elif w is not None and not w.dead:
+                ev = msg.get("event")
+                if ev == "ready":
+                    w.ready = True
+                    w.office_pgid = msg.get("office_pgid")
+                    self.start_failures[w.slot] = 0
+                    self.first_start_ms = max(self.first_start_ms, msg.get("start_ms") or 0)
+                    feed(w)
+                elif ev == "result":
+                    if w.job is not None and w.job["id"] == msg.get("id"):
+                        self._finish(w, msg["result"])
+                        outstanding -= 1
+                    feed(w)
+                elif ev == "restart":
+                    self.office_restarts += 1
+                    w.office_pgid = msg.get("office_pgid")
+                    self.on_event("office-restart", msg.get("reason"))
+                    if w.deadline is not None:
+                        w.deadline = max(w.deadline, now + START_GRACE)
+                elif ev == "fatal":
+                    w.fatal = msg.get("reason")
+                    self.last_start_error = w.fatal
+            # Backstop: a worker that does not answer in time is killed with its office.
+            for x in list(self.workers):
+                if x.dead or x.deadline is None or now < x.deadline:
+                    continue
+                if x.job is not None:
+                    self._finish(x, {"status": "failed", "code": "timeout", "attempts": 1,
+                                     "reason": "timeout: the checker did not answer within %g s; "
+                                               "it and its office were restarted" % (x.job["timeout"] + BACKSTOP_GRACE)})
+                    outstanding -= 1
+                    self.on_event("worker-killed", "no answer")
+                    replace(x, "no answer")
+                elif not x.ready:
+                    self.on_event("worker-killed", "office did not start in time")
+                    replace(x, "LibreOffice did not start within %g s" % START_GRACE)
+                else:
+                    x.deadline = None
+            # No worker left (offices cannot start): every file still waiting fails, none is skipped.
+            if pending and not any(not x.dead for x in self.workers):
+                reason = "not checked: LibreOffice could not be started (%s)" % (self.last_start_error or "unknown")
+                while pending:
+                    job = pending.popleft()
+                    self.on_result(job, {"status": "failed", "code": "no-office", "attempts": 0, "reason": reason})
+                    outstanding -= 1
+        self.close()
+
+    def close(self, timeout=30.0):
+        """Ask idle workers to quit (they stop their offices), then kill what remains."""
+        for w in self.workers:
+            if not w.dead and not w.quitting:
+                w.quitting = True
+                w.send({"quit": True})
+        deadline = time.monotonic() + timeout
+        for w in list(self.workers):
+            try:
+                w.proc.stdin.close()
+            except Exception:
+                pass
+            try:
+                w.proc.wait(max(0.1, deadline - time.monotonic()))
+            except subprocess.TimeoutExpired:
+                pass
+            w.kill()
+        self.workers = []
+
+    def abort(self):
+        """Ctrl+C: stop every worker and office now."""
+        for w in list(self.workers):
+            try:
+                w.proc.send_signal(signal.SIGTERM)
+            except Exception:
+                pass
+        for w in list(self.workers):
+            w.kill()
+        self.workers = []

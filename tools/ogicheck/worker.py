@@ -1,0 +1,411 @@
+"""One worker process: owns one headless office (a Session) and checks one file at a time.
+
+Protocol (JSON lines): the coordinator writes jobs to our stdin
+    {"id": 3, "path": "/abs/file.docx", "marked_copy": "/abs/out/file.docx" | null,
+     "load_only": false, "timeout": 120, "max_bytes": 209715200}
+and we answer on our (private) stdout
+    {"event": "ready", "office_pgid": 1234}
+    {"event": "result", "id": 3, "result": {...}}
+    {"event": "restart", "reason": "...", "office_pgid": 1240}
+    {"event": "fatal", "reason": "..."}          (then exit)
+Each job runs in a thread; this (main) thread enforces the time limit: on expiry it kills the
+office's process group, which makes the blocked UNO call fail, reports "timeout" and starts
+a fresh office. A dead bridge (crash) is reported, the office restarted and the file tried
+once more. SIGTERM kills our office and exits.
+
+Usage: python3 -m ogicheck.worker OXT TEMPLATE_PROFILE WORKDIR (URE_MORE_TYPES set).
+"""
+import ctypes
+import json
+import os
+import shutil
+import signal
+import sys
+import threading
+import time
+import traceback
+
+# The protocol uses a private copy of stdout; fd 1 goes to stderr so that nothing else
+# (the office helper, pyuno) can corrupt the protocol stream.
+_proto = os.fdopen(os.dup(1), "w", buffering=1, encoding="utf-8")
+os.dup2(2, 1)
+sys.stdout = sys.stderr
+
+import uno  # noqa: E402
+import unohelper  # noqa: E402
+from com.sun.star.task import XInteractionHandler  # noqa: E402
+
+from ogicheck import sniff  # noqa: E402
+from ogicheck.session import Session, office  # noqa: E402
+
+prop = office.prop
+TEST_HOOKS = os.environ.get("OGI_CHECK_TEST_HOOKS") == "1"
+HTML_WRITER_FILTER = "HTML (StarWriter)"
+TEXT_FILTERS = {"Text", "Text (encoded)", "Text - txt - csv (StarCalc)"}
+HTML_EXTENSIONS = {".html", ".htm", ".xhtml"}
+
+
+def send(msg):
+    _proto.write(json.dumps(msg, ensure_ascii=False) + "\n")
+    _proto.flush()
+
+
+def log(*args):
+    print("[worker %d]" % os.getpid(), *args, file=sys.stderr, flush=True)
+
+
+def _type(name):
+    return uno.getTypeByName(name)
+
+
+class Refuser(unohelper.Base, XInteractionHandler):
+    """Answers every question of the office with 'no' (never a password, never a repair),
+    and remembers what was asked. pyuno cannot convert the request (an exception) on this
+    Python, so the questions are told apart by their continuations."""
+
+    KINDS = {
+        "password": "com.sun.star.task.XInteractionPassword",
+        "abort": "com.sun.star.task.XInteractionAbort",
+        "approve": "com.sun.star.task.XInteractionApprove",
+        "disapprove": "com.sun.star.task.XInteractionDisapprove",
+        "filter_options": "com.sun.star.document.XInteractionFilterOptions",
+    }
+
+    def __init__(self):
+        self.asked_password = False
+        self.asked_repair = False
+        self.requests = 0
+
+    def handle(self, request):
+        self.requests += 1
+        conts = {}
+        try:
+            for c in request.getContinuations():
+                for kind, tname in self.KINDS.items():
+                    if kind not in conts and c.queryInterface(_type(tname)):
+                        conts[kind] = c
+        except Exception:
+            log("interaction handler:", traceback.format_exc())
+            return
+        if "password" in conts:
+            self.asked_password = True
+        elif "approve" in conts and "disapprove" in conts:
+            self.asked_repair = True
+        for kind in ("abort", "disapprove"):
+            if kind in conts:
+                conts[kind].select()
+                return
+
+
+class Failed(Exception):
+    def __init__(self, code, reason):
+        super().__init__(reason)
+        self.code = code
+        self.reason = reason
+
+
+def is_bridge_error(exc):
+    name = type(exc).__name__
+    return name in ("DisposedException", "RuntimeException") or "Binary URP bridge" in str(exc)
+
+
+class Worker:
+    def __init__(self, oxt, template, workdir):
+        self.oxt = oxt
+        self.template = template
+        self.workdir = workdir
+        self.session = None
+        self.checker = None
+        self.start_ms = None
+
+    # -- office ---------------------------------------------------------------------------
+    def start_office(self):
+        last = None
+        for attempt in range(2):
+            self.session = Session(self.oxt, self.workdir, self.template)
+            try:
+                t0 = time.monotonic()
+                self.session.start()
+                self.start_ms = round((time.monotonic() - t0) * 1000, 1)
+                log("office up in %.1f s" % (self.start_ms / 1000))
+                self.checker = self.session.checker()
+                if self.checker is None:
+                    raise RuntimeError("service org.ogi.reportchecker.ReportChecker not available")
+                return self.session.pgid
+            except Exception as e:
+                last = e
+                log("office start failed:", e)
+                self.session.hard_stop()
+        raise RuntimeError("LibreOffice could not be started: %s" % last)
+
+    def restart_office(self, reason):
+        log("restarting office:", reason)
+        if self.session is not None:
+            self.session.hard_stop()
+        pgid = self.start_office()
+        send({"event": "restart", "reason": reason, "office_pgid": pgid, "start_ms": self.start_ms})
+
+    def stop(self):
+        if self.session is not None:
+            try:
+                self.session.stop()
+            except Exception:
+                self.session.hard_stop()
+
+    # -- one file -------------------------------------------------------------------------
+    def docs_dir(self, job_id):
+        d = os.path.join(self.session.workdir, "docs", str(job_id))
+        os.makedirs(d, exist_ok=True)
+        os.chmod(os.path.dirname(d), 0o777)
+        os.chmod(d, 0o777)
+        return d
+
+    def load(self, path, writable, filter_name=None, filter_options=None):
+        handler = Refuser()
+        args = [prop("Hidden", True), prop("ReadOnly", not writable),
+                prop("MacroExecutionMode", 0),   # com.sun.star.document.MacroExecMode.NEVER_EXECUTE
+                prop("UpdateDocMode", 0),        # com.sun.star.document.UpdateDocMode.NO_UPDATE
+                prop("InteractionHandler", handler)]
+        if filter_name:
+            args.append(prop("FilterName", filter_name))
+        if filter_options:
+            args.append(prop("FilterOptions", filter_options))
+        url = uno.systemPathToFileUrl(path)
+        try:
+            doc = self.session.desktop.loadComponentFromURL(url, "_blank", 0, tuple(args))
+        except Exception as e:
+            if is_bridge_error(e):
+                raise
+            doc = None
+            log("load raised", type(e).__name__, e)
+        return doc, handler
+
+    @staticmethod
+    def close(doc):
+        try:
+            doc.close(True)
+        except Exception as e:
+            if is_bridge_error(e):
+                raise
+            try:
+                doc.dispose()
+            except Exception:
+                pass
+
+    @staticmethod
+    def kind_of(doc):
+        if doc.supportsService("com.sun.star.text.TextDocument"):
+            return "text"
+        if doc.supportsService("com.sun.star.sheet.SpreadsheetDocument"):
+            return "spreadsheet"
+        if doc.supportsService("com.sun.star.text.WebDocument"):
+            return "web"
+        if doc.supportsService("com.sun.star.presentation.PresentationDocument"):
+            return "presentation"
+        if doc.supportsService("com.sun.star.drawing.DrawingDocument"):
+            return "drawing"
+        if doc.supportsService("com.sun.star.formula.FormulaProperties"):
+            return "formula"
+        return "other"
+
+    def process(self, job, out):
+        path = job["path"]
+        pre = sniff.precheck(path, job.get("max_bytes"))
+        if pre:
+            raise Failed(*pre)
+        ext = os.path.splitext(path)[1].lower()
+        work = os.path.join(self.docs_dir(job["id"]), os.path.basename(path))
+        shutil.copyfile(path, work)
+        os.chmod(work, 0o666)
+        marked = job.get("marked_copy")
+        writable = bool(marked)
+
+        t0 = time.monotonic()
+        filter_name, options = None, None
+        if ext in HTML_EXTENSIONS:
+            filter_name = HTML_WRITER_FILTER        # Writer, not Writer/Web (which the checker refuses)
+        elif ext in (".csv", ".tsv"):
+            # The office would ask for the import options: give them (separator, quote, encoding, first row).
+            filter_name = "Text - txt - csv (StarCalc)"
+            options = "%d,34,%s,1" % (9 if ext == ".tsv" else 44, sniff.text_encoding(work))
+        doc, handler = self.load(work, writable, filter_name, options)
+        if doc is not None and self.kind_of(doc) == "web":
+            # HTML detected by content (e.g. a web page saved as .doc): read it as a Writer document.
+            self.close(doc)
+            doc, handler = self.load(work, writable, HTML_WRITER_FILTER)
+        out["load_ms"] = round((time.monotonic() - t0) * 1000, 1)
+        if doc is None:
+            raise Failed(*sniff.load_failure_reason(work, handler.asked_password, handler.asked_repair))
+        try:
+            filter_name = ""
+            for p in doc.getArgs():
+                if p.Name == "FilterName":
+                    filter_name = p.Value
+            out["format"] = filter_name or None
+            kind = self.kind_of(doc)
+            out["document_type"] = kind
+            if kind not in ("text", "spreadsheet"):
+                raise Failed("unsupported", "LibreOffice opened it as a %s document (filter %s): only text documents "
+                                            "and spreadsheets can be checked" % (kind, filter_name or "?"))
+            if filter_name in TEXT_FILTERS and ext not in sniff.PLAIN_TEXT_OK:
+                raise Failed("corrupt", "not a valid %s file: LibreOffice could only read it as plain text "
+                                        "(random or damaged content)" % (ext or "document"))
+            if job.get("load_only"):
+                return
+            if TEST_HOOKS and "ogi-test-hang" in os.path.basename(path):
+                self.session.signal_soffice_bin(signal.SIGSTOP)   # the office stops answering
+            if TEST_HOOKS and "ogi-test-crash" in os.path.basename(path):
+                self.session.signal_soffice_bin(signal.SIGKILL)   # the office dies under the call
+            t1 = time.monotonic()
+            try:
+                text = self.checker.checkToJson(doc)
+            except Exception as e:
+                if is_bridge_error(e) or not self.session.healthy():
+                    raise
+                raise Failed("unsupported", "the checker refused the document: %s" % getattr(e, "Message", e))
+            out["check_ms"] = round((time.monotonic() - t1) * 1000, 1)
+            out["report"] = json.loads(text)
+            if marked:
+                t2 = time.monotonic()
+                try:
+                    out["marked_cells"] = self.checker.highlight(doc)
+                    tmp = os.path.join(os.path.dirname(work), "marked", os.path.basename(marked))
+                    os.makedirs(os.path.dirname(tmp), exist_ok=True)
+                    os.chmod(os.path.dirname(tmp), 0o777)
+                    args = [prop("Overwrite", True)]
+                    if filter_name:
+                        args.append(prop("FilterName", filter_name))
+                    doc.storeToURL(uno.systemPathToFileUrl(tmp), tuple(args))
+                    # Written by the office's user; copied out as ours (the originals are never touched).
+                    os.makedirs(os.path.dirname(marked), exist_ok=True)
+                    shutil.copyfile(tmp, marked + ".part")
+                    os.replace(marked + ".part", marked)
+                    os.remove(tmp)
+                    out["marked_copy"] = marked
+                except Exception as e:
+                    if is_bridge_error(e):
+                        raise
+                    out["marked_copy_error"] = "could not write the marked copy (filter %s): %s" % (
+                        filter_name, getattr(e, "Message", "") or e)
+                out["mark_ms"] = round((time.monotonic() - t2) * 1000, 1)
+        finally:
+            t3 = time.monotonic()
+            try:
+                self.close(doc)
+                out["close_ms"] = round((time.monotonic() - t3) * 1000, 1)
+            except Exception as e:
+                if is_bridge_error(e) or not self.session.alive():
+                    raise
+            shutil.rmtree(os.path.dirname(work), ignore_errors=True)
+
+    def run_job(self, job):
+        """Process one job with the time limit; returns (result record, reason to restart the office or None).
+        Raises when the office cannot be restarted for a retry."""
+        attempts = 0
+        while True:
+            attempts += 1
+            out = {"status": "ok", "reason": None, "code": None, "attempts": attempts}
+            box = {}
+
+            def target():
+                try:
+                    self.process(job, out)
+                except BaseException as e:  # handed to the waiting thread
+                    box["error"] = e
+
+            t = threading.Thread(target=target, daemon=True)
+            t0 = time.monotonic()
+            t.start()
+            t.join(job.get("timeout") or None)
+            if t.is_alive():
+                # Hung: kill the office; the blocked call then fails and the thread ends.
+                self.session.hard_stop()
+                t.join(30)
+                out.update(status="failed", code="timeout",
+                           reason="timeout: no answer from LibreOffice within %g s (--timeout); "
+                                  "the office was restarted" % job["timeout"])
+                out["total_ms"] = round((time.monotonic() - t0) * 1000, 1)
+                if t.is_alive():
+                    send({"event": "result", "id": job["id"], "result": out})
+                    log("job thread stuck after killing the office; exiting")
+                    os._exit(75)
+                return out, "timeout on %s" % job["path"]
+            out["total_ms"] = round((time.monotonic() - t0) * 1000, 1)
+            err = box.get("error")
+            if err is None:
+                return out, None
+            if isinstance(err, Failed):
+                out.update(status="failed", code=err.code, reason=err.reason)
+                out.pop("report", None)
+                return out, None
+            crashed = is_bridge_error(err) or not self.session.healthy()
+            out.pop("report", None)
+            if crashed:
+                if attempts < 2:
+                    # Once more on a fresh office: the crash may not be this file's fault.
+                    self.restart_office("office crashed on %s" % job["path"])
+                    continue
+                out.update(status="failed", code="crash",
+                           reason="LibreOffice crashed while processing this file (twice); the office was restarted")
+                return out, "office crashed on %s" % job["path"]
+            log("unexpected error on", job["path"], "".join(traceback.format_exception(err)))
+            out.update(status="failed", code="error", reason="unexpected error: %s: %s" % (type(err).__name__, err))
+            return out, (None if self.session.healthy() else "office gone after an error")
+
+
+def _die_with_parent():
+    try:
+        libc = ctypes.CDLL("libc.so.6", use_errno=True)
+        libc.prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except Exception:
+        pass
+
+
+def main(argv):
+    oxt, template, workdir = argv[1], argv[2], argv[3]
+    _die_with_parent()
+    worker = Worker(oxt, template, workdir)
+
+    def on_term(signum, frame):
+        if worker.session is not None:
+            worker.session.hard_stop()
+        os._exit(128 + signum)
+
+    for sig in (signal.SIGTERM, signal.SIGHUP, signal.SIGINT):
+        signal.signal(sig, on_term)   # replaces the office helper's handlers
+    try:
+        pgid = worker.start_office()
+    except Exception as e:
+        send({"event": "fatal", "reason": str(e)})
+        return 2
+    send({"event": "ready", "office_pgid": pgid, "start_ms": worker.start_ms})
+    try:
+        for line in sys.stdin:
+            line = line.strip()
+            if not line:
+                continue
+            job = json.loads(line)
+            if job.get("quit"):
+                break
+            try:
+                result, restart = worker.run_job(job)
+            except Exception as e:  # the office could not be restarted for a retry
+                send({"event": "result", "id": job["id"], "result": {
+                    "status": "failed", "code": "crash", "attempts": 1,
+                    "reason": "LibreOffice crashed while processing this file and could not be restarted"}})
+                send({"event": "fatal", "reason": str(e)})
+                return 2
+            send({"event": "result", "id": job["id"], "result": result})
+            if restart:
+                try:
+                    worker.restart_office(restart)
+                except Exception as e:
+                    send({"event": "fatal", "reason": str(e)})
+                    return 2
+    finally:
+        worker.stop()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
