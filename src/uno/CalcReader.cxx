@@ -4,12 +4,14 @@
 // paragraphs, and the rows between them form tables. This is how Writer/HTML reports look
 // when converted to Calc: title, headings and narrative are merged full-width rows.
 // Exception: the 2019/2021 table 二 has full-width caption rows "第二十条第（X）项" inside the
-// table (they are part of the template grid, spec templates.md), so a full-width row whose
-// text starts with "第" and contains "条" stays in the table.
+// table (they are part of the template grid), so a full-width row whose text is such a
+// template label (ogi::isFullWidthTemplateLabel, derived from the template data) stays in
+// the table.
 // Cell text is XText::getString(): the value as the user sees it (formatted; formula results).
 // Merged areas are read with XMergeable + collapseToMergedArea; covered cells (which keep
 // their hidden content, recipe §5.2) are skipped.
 #include "DocumentReader.hxx"
+#include "ogi/Templates.h"
 #include "UnoUtil.hxx"
 
 #include <com/sun/star/container/XIndexAccess.hpp>
@@ -56,12 +58,6 @@ struct SheetGrid {
         return a >= 0 && !anchors[static_cast<size_t>(a)].text.empty();
     }
 };
-
-bool isArticleCaption(const std::string& text)
-{
-    // "第二十条第（一）项": starts with 第 (U+7B2C) and contains 条 (U+6761).
-    return text.rfind("\xE7\xAC\xAC", 0) == 0 && text.find("\xE6\x9D\xA1") != std::string::npos;
-}
 
 SheetGrid readSheet(const uno::Reference<sheet::XSpreadsheet>& sheet)
 {
@@ -189,8 +185,8 @@ private:
                 const bool fullWidth = a.col <= cols.first && a.col + a.colSpan - 1 >= cols.last &&
                                        a.rowSpan == 1 && a.row == r;
                 const bool leadingLine = !seenMultiCell && a.rowSpan == 1;
-                text = (fullWidth && (cols.last > cols.first || !seenMultiCell) && !isArticleCaption(a.text)) ||
-                       (leadingLine && !isArticleCaption(a.text));
+                text = (fullWidth && (cols.last > cols.first || !seenMultiCell) && !ogi::isFullWidthTemplateLabel(a.text)) ||
+                       (leadingLine && !ogi::isFullWidthTemplateLabel(a.text));
             } else if (anchors.size() > 1) {
                 seenMultiCell = true;
             }
@@ -259,15 +255,38 @@ private:
 
 } // namespace
 
-void readCalcDocument(const uno::Reference<lang::XComponent>& model, ReadResult& out)
+sal_Int64 usedCellCount(const uno::Reference<uno::XInterface>& sheetInterface)
+{
+    uno::Reference<sheet::XSpreadsheet> sheet(sheetInterface, uno::UNO_QUERY_THROW);
+    uno::Reference<sheet::XSheetCellCursor> cursor = sheet->createCursor();
+    uno::Reference<sheet::XUsedAreaCursor> used(cursor, uno::UNO_QUERY_THROW);
+    used->gotoStartOfUsedArea(false);
+    used->gotoEndOfUsedArea(true);
+    const table::CellRangeAddress a =
+        uno::Reference<sheet::XCellRangeAddressable>(cursor, uno::UNO_QUERY_THROW)->getRangeAddress();
+    return static_cast<sal_Int64>(a.EndRow - a.StartRow + 1) * (a.EndColumn - a.StartColumn + 1);
+}
+
+void readCalcDocument(const uno::Reference<lang::XComponent>& model, ReadResult& out, const ReadLimits& limits)
 {
     uno::Reference<sheet::XSpreadsheetDocument> doc(model, uno::UNO_QUERY_THROW);
     uno::Reference<container::XIndexAccess> sheets(doc->getSheets(), uno::UNO_QUERY_THROW);
+    sal_Int64 totalCells = 0;
     for (sal_Int32 i = 0; i < sheets->getCount(); ++i) {
         uno::Reference<sheet::XSpreadsheet> sheet(sheets->getByIndex(i), uno::UNO_QUERY);
         if (!sheet.is())
             continue;
         OUString sheetName = uno::Reference<container::XNamed>(sheet, uno::UNO_QUERY_THROW)->getName();
+        if (limits.maxSheetCells > 0 || limits.maxTotalCells > 0) {
+            const sal_Int64 cells = usedCellCount(sheet);
+            if ((limits.maxSheetCells > 0 && cells > limits.maxSheetCells) ||
+                (limits.maxTotalCells > 0 && totalCells + cells > limits.maxTotalCells)) {
+                logLine("sheet " + toStd(sheetName) + " not read: " + std::to_string(cells) + " cells in its used area");
+                out.skipped.push_back(sheetName);
+                continue;
+            }
+            totalCells += cells;
+        }
         SheetGrid grid = readSheet(sheet);
         std::vector<SheetSplitter::Item> items = SheetSplitter(grid, sheetName).split();
         const auto tableCount = std::count_if(items.begin(), items.end(), [](const auto& it) { return it.isTable; });

@@ -77,6 +77,7 @@ struct Remembered {
     uno::WeakReference<uno::XInterface> document;
     OUString json;
     OUString text;
+    std::shared_ptr<const ogi::Report> report; ///< for the issue list
 };
 
 std::mutex g_mutex;
@@ -85,7 +86,8 @@ std::vector<Remembered> g_reports;
 void remember(const uno::Reference<lang::XComponent>& model, const CheckOutcome& outcome)
 {
     uno::Reference<uno::XInterface> key(model, uno::UNO_QUERY);
-    Remembered entry{key, toOU(outcome.report.toJson(outcome.lang)), toOU(outcome.report.toText(outcome.lang))};
+    Remembered entry{key, toOU(outcome.report.toJson(outcome.lang)), toOU(outcome.report.toText(outcome.lang)),
+                     std::make_shared<const ogi::Report>(outcome.report)};
     std::lock_guard<std::mutex> lock(g_mutex);
     // Drop entries of closed documents, and the previous entry of this one.
     std::vector<Remembered> kept;
@@ -109,11 +111,12 @@ const Remembered* findRemembered(const uno::Reference<uno::XInterface>& model)
     return nullptr;
 }
 
-CheckOutcome runEngine(const uno::Reference<uno::XComponentContext>& ctx, const uno::Reference<lang::XComponent>& model)
+CheckOutcome runEngine(const uno::Reference<uno::XComponentContext>& ctx, const uno::Reference<lang::XComponent>& model,
+                       const ReadLimits& limits)
 {
     CheckOutcome outcome;
     outcome.lang = uiLanguage(ctx);
-    outcome.read = readDocument(model);
+    outcome.read = readDocument(model, limits);
     outcome.report = ogi::Checker().check(outcome.read.doc);
     return outcome;
 }
@@ -126,43 +129,47 @@ bool isReadOnly(const uno::Reference<lang::XComponent>& model)
     return storable.is() && storable->isReadonly();
 }
 
-CheckOutcome checkDocument(const uno::Reference<uno::XComponentContext>& ctx, const uno::Reference<lang::XComponent>& model)
+CheckOutcome checkDocument(const uno::Reference<uno::XComponentContext>& ctx, const uno::Reference<lang::XComponent>& model,
+                           const ReadLimits& limits)
 {
-    CheckOutcome outcome = runEngine(ctx, model);
+    CheckOutcome outcome = runEngine(ctx, model, limits);
     outcome.readOnly = isReadOnly(model);
     remember(model, outcome);
     return outcome;
 }
 
-CheckOutcome checkAndMark(const uno::Reference<uno::XComponentContext>& ctx, const uno::Reference<lang::XComponent>& model)
+CheckOutcome checkAndMark(const uno::Reference<uno::XComponentContext>& ctx, const uno::Reference<lang::XComponent>& model,
+                          const ReadLimits& limits)
 {
     const DocKind kind = documentKind(model);
     if (isReadOnly(model)) {
-        CheckOutcome outcome = runEngine(ctx, model);
+        CheckOutcome outcome = runEngine(ctx, model, limits);
         outcome.readOnly = true;
         remember(model, outcome);
         return outcome;
     }
+    const MarkStyle style = readSettings(ctx).style;
     ControllerLock lock(model);
     UndoContext undo(model, u8(OGI_UNDO_TITLE));
     // Clear first: a re-check replaces the previous marks, and the reader must not see our
     // comments.
-    clearMarks(model, kind);
-    CheckOutcome outcome = runEngine(ctx, model);
-    outcome.markedCells = paintMarks(model, outcome.read, outcome.report, outcome.lang);
+    OUString markNamespace;
+    clearMarks(model, kind, style, &markNamespace);
+    CheckOutcome outcome = runEngine(ctx, model, limits);
+    outcome.markedCells = paintMarks(model, outcome.read, outcome.report, outcome.lang, style, markNamespace);
     outcome.painted = true;
     remember(model, outcome);
     return outcome;
 }
 
-int clearDocument(const uno::Reference<lang::XComponent>& model)
+int clearDocument(const uno::Reference<lang::XComponent>& model, const MarkStyle& style)
 {
     const DocKind kind = documentKind(model);
     if (isReadOnly(model))
         return 0;
     ControllerLock lock(model);
     UndoContext undo(model, u8(OGI_UNDO_TITLE_CLEAR));
-    return clearMarks(model, kind);
+    return clearMarks(model, kind, style);
 }
 
 OUString summaryText(const CheckOutcome& o)
@@ -201,6 +208,11 @@ OUString summaryText(const CheckOutcome& o)
     return text;
 }
 
+void rememberOutcome(const uno::Reference<lang::XComponent>& model, const CheckOutcome& outcome)
+{
+    remember(model, outcome);
+}
+
 OUString lastReport(const uno::Reference<uno::XInterface>& model)
 {
     std::lock_guard<std::mutex> lock(g_mutex);
@@ -213,6 +225,13 @@ OUString lastReportText(const uno::Reference<uno::XInterface>& model)
     std::lock_guard<std::mutex> lock(g_mutex);
     const Remembered* r = findRemembered(model);
     return r ? r->text : OUString();
+}
+
+std::shared_ptr<const ogi::Report> lastReportData(const uno::Reference<uno::XInterface>& model)
+{
+    std::lock_guard<std::mutex> lock(g_mutex);
+    const Remembered* r = findRemembered(model);
+    return r ? r->report : nullptr;
 }
 
 } // namespace ogiuno

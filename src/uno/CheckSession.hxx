@@ -4,12 +4,14 @@
 #pragma once
 
 #include "DocumentReader.hxx"
+#include "Settings.hxx"
 
 #include <ogi/Diagnostic.h>
 
 #include <com/sun/star/lang/XComponent.hpp>
 #include <com/sun/star/uno/XComponentContext.hpp>
 
+#include <memory>
 #include <string>
 
 namespace ogiuno {
@@ -25,25 +27,33 @@ struct CheckOutcome {
 
 /// Reads and checks; does not modify the document.
 CheckOutcome checkDocument(const css::uno::Reference<css::uno::XComponentContext>& ctx,
-                           const css::uno::Reference<css::lang::XComponent>& model);
+                           const css::uno::Reference<css::lang::XComponent>& model,
+                           const ReadLimits& limits = ReadLimits());
 
 /// Clears previous marks, checks and marks, as one undo step (OGI_UNDO_TITLE). A read-only
-/// document is only checked.
+/// document is only checked. Colours and marked severities come from the settings.
 CheckOutcome checkAndMark(const css::uno::Reference<css::uno::XComponentContext>& ctx,
-                          const css::uno::Reference<css::lang::XComponent>& model);
+                          const css::uno::Reference<css::lang::XComponent>& model,
+                          const ReadLimits& limits = ReadLimits());
 
 /// Removes our marks as one undo step; returns the number of restored cells (0 and no
 /// change for a read-only document).
-int clearDocument(const css::uno::Reference<css::lang::XComponent>& model);
+int clearDocument(const css::uno::Reference<css::lang::XComponent>& model, const MarkStyle& style = MarkStyle());
 
 bool isReadOnly(const css::uno::Reference<css::lang::XComponent>& model);
 
 /// One-paragraph summary for the infobar / log: counts per severity and the tables involved.
 rtl::OUString summaryText(const CheckOutcome& outcome);
 
+/// Records `outcome` as the document's last check (for a check that did not run the engine,
+/// e.g. the save-time check of a document without tables).
+void rememberOutcome(const css::uno::Reference<css::lang::XComponent>& model, const CheckOutcome& outcome);
+
 /// JSON of the last check of this document in this session, or empty.
 rtl::OUString lastReport(const css::uno::Reference<css::uno::XInterface>& model);
 /// Readable text (Report::toText) of the last check, or empty.
 rtl::OUString lastReportText(const css::uno::Reference<css::uno::XInterface>& model);
+/// The last check's report of this document in this session (issue list), or null.
+std::shared_ptr<const ogi::Report> lastReportData(const css::uno::Reference<css::uno::XInterface>& model);
 
 } // namespace ogiuno

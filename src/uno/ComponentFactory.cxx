@@ -2,8 +2,10 @@
 // .components "constructor" attribute is not used: it is ignored when the extension is added
 // to a running office (recipe pitfall 5), component_getFactory always works.
 #include "OgiNames.hxx"
+#include "OptionsPage.hxx"
 #include "ProtocolHandler.hxx"
 #include "ReportCheckerService.hxx"
+#include "SaveCheckJob.hxx"
 
 #include <cppuhelper/factory.hxx>
 #include <cppuhelper/implementationentry.hxx>
@@ -23,10 +25,24 @@ uno::Reference<uno::XInterface> SAL_CALL createHandler(const uno::Reference<uno:
     return static_cast<cppu::OWeakObject*>(new ogiuno::ProtocolHandler(ctx));
 }
 
+uno::Reference<uno::XInterface> SAL_CALL createSaveCheckJob(const uno::Reference<uno::XComponentContext>& ctx)
+{
+    return static_cast<cppu::OWeakObject*>(new ogiuno::SaveCheckJob(ctx));
+}
+
+uno::Reference<uno::XInterface> SAL_CALL createOptionsPage(const uno::Reference<uno::XComponentContext>& ctx)
+{
+    return static_cast<cppu::OWeakObject*>(new ogiuno::OptionsPage(ctx));
+}
+
 const cppu::ImplementationEntry kEntries[] = {
     {createChecker, ogiuno::ReportCheckerService::implementationName, ogiuno::ReportCheckerService::serviceNames,
      cppu::createSingleComponentFactory, nullptr, 0},
     {createHandler, ogiuno::ProtocolHandler::implementationName, ogiuno::ProtocolHandler::serviceNames,
+     cppu::createSingleComponentFactory, nullptr, 0},
+    {createSaveCheckJob, ogiuno::SaveCheckJob::implementationName, ogiuno::SaveCheckJob::serviceNames,
+     cppu::createSingleComponentFactory, nullptr, 0},
+    {createOptionsPage, ogiuno::OptionsPage::implementationName, ogiuno::OptionsPage::serviceNames,
      cppu::createSingleComponentFactory, nullptr, 0},
     {nullptr, nullptr, nullptr, nullptr, nullptr, 0},
 };

@@ -23,7 +23,7 @@ DocKind documentKind(const uno::Reference<uno::XInterface>& model)
         uno::Reference<uno::XInterface>(), 0);
 }
 
-ReadResult readDocument(const uno::Reference<lang::XComponent>& model)
+ReadResult readDocument(const uno::Reference<lang::XComponent>& model, const ReadLimits& limits)
 {
     ReadResult result;
     result.kind = documentKind(model);
@@ -35,7 +35,7 @@ ReadResult readDocument(const uno::Reference<lang::XComponent>& model)
     if (result.kind == DocKind::Writer)
         readWriterDocument(model, result);
     else
-        readCalcDocument(model, result);
+        readCalcDocument(model, result, limits);
     return result;
 }
 

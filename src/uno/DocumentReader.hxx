@@ -24,6 +24,13 @@ struct ReadResult {
     DocKind kind = DocKind::Writer;
     ogi::Document doc;
     std::vector<HostTable> hosts; ///< parallel to doc.tables
+    std::vector<rtl::OUString> skipped; ///< Calc sheets not read because of ReadLimits
+};
+
+/// Bounds on what is read, so that the save-time check stays cheap; 0 = unbounded.
+struct ReadLimits {
+    sal_Int64 maxSheetCells = 0; ///< Calc: a sheet whose used area is larger is skipped
+    sal_Int64 maxTotalCells = 0; ///< Calc: sheets that would take the total read beyond this are skipped
 };
 
 /// The document kind, or throws css::lang::IllegalArgumentException for anything else.
@@ -31,11 +38,15 @@ DocKind documentKind(const css::uno::Reference<css::uno::XInterface>& model);
 
 /// Reads every table and (Writer) paragraph in reading order. Throws
 /// IllegalArgumentException when the model is neither a text document nor a spreadsheet.
-ReadResult readDocument(const css::uno::Reference<css::lang::XComponent>& model);
+ReadResult readDocument(const css::uno::Reference<css::lang::XComponent>& model,
+                        const ReadLimits& limits = ReadLimits());
 
 // Implemented in WriterReader.cxx / CalcReader.cxx.
 void readWriterDocument(const css::uno::Reference<css::lang::XComponent>& model, ReadResult& out);
-void readCalcDocument(const css::uno::Reference<css::lang::XComponent>& model, ReadResult& out);
+void readCalcDocument(const css::uno::Reference<css::lang::XComponent>& model, ReadResult& out,
+                      const ReadLimits& limits = ReadLimits());
+/// Number of cells in the used area of a Calc sheet (an XSpreadsheet), 0 when empty.
+sal_Int64 usedCellCount(const css::uno::Reference<css::uno::XInterface>& sheet);
 
 /// Writer cell-name letters ("A".."Z","a".."z","AA",...) → 0-based box index.
 int writerLettersToIndex(const rtl::OUString& letters);

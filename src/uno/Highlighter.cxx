@@ -35,6 +35,7 @@
 #include <com/sun/star/xml/AttributeData.hpp>
 
 #include <map>
+#include <set>
 #include <tuple>
 
 using namespace css;
@@ -67,14 +68,32 @@ struct BackgroundProps {
 const BackgroundProps kWriterBg{"BackColor", "BackTransparent"};
 const BackgroundProps kCalcBg{"CellBackColor", "IsCellBackgroundTransparent"};
 
+// Namespace URIs of our attribute. LibreOffice 7.4's ODF import drops the last character of
+// an unknown attribute's prefix ("ogirc:" comes back as "ogir:"). If such a loaded attribute
+// is still in the document's item pool (e.g. held by undo) when we add new ones with our
+// prefix and the same URI, the export declares only one prefix for the URI and writes the
+// other undeclared, and the attribute is unreadable after the next reload. So new marks use
+// a URI that no loaded (renamed-prefix) attribute seen while clearing uses: "#1" or "#2".
+// The plain URI is what earlier versions wrote; all three are ours.
+OUString namespaceVariant(int n) { return OUString(OGI_ATTR_NAMESPACE "#") + OUString::number(n); }
+
+bool isOurNamespace(const OUString& ns)
+{
+    return ns == OGI_ATTR_NAMESPACE || ns.startsWith(OGI_ATTR_NAMESPACE "#");
+}
+
 bool isOurAttribute(const uno::Reference<container::XNameContainer>& attrs, const OUString& name,
                     xml::AttributeData& data)
 {
-    if (!(attrs->getByName(name) >>= data))
-        return false;
+    try {
+        if (!(attrs->getByName(name) >>= data))
+            return false;
+    } catch (const uno::Exception&) {
+        return false; // an entry LibreOffice lists but cannot return (undeclared prefix in a file)
+    }
     const sal_Int32 colon = name.indexOf(':');
     const OUString local = colon < 0 ? name : name.copy(colon + 1);
-    return data.Namespace == OGI_ATTR_NAMESPACE && local.equalsAscii(kAttrLocalName);
+    return isOurNamespace(data.Namespace) && local.equalsAscii(kAttrLocalName);
 }
 
 uno::Reference<container::XNameContainer> userAttributes(const uno::Reference<beans::XPropertySet>& props)
@@ -84,8 +103,10 @@ uno::Reference<container::XNameContainer> userAttributes(const uno::Reference<be
     return attrs;
 }
 
-/// Finds our saved-background attribute; returns its element name (empty if none).
-OUString findSavedBackground(const uno::Reference<container::XNameContainer>& attrs, OUString& value)
+/// Finds our saved-background attribute; returns its element name (empty if none). The URI
+/// of one whose prefix is not ours (renamed by an import) goes into `loaded`.
+OUString findSavedBackground(const uno::Reference<container::XNameContainer>& attrs, OUString& value,
+                             std::set<OUString>* loaded = nullptr)
 {
     if (!attrs.is())
         return OUString();
@@ -94,6 +115,8 @@ OUString findSavedBackground(const uno::Reference<container::XNameContainer>& at
         xml::AttributeData data;
         if (isOurAttribute(attrs, name, data)) {
             value = data.Value;
+            if (loaded && !name.startsWith(OUString::createFromAscii(kAttrPrefix) + ":"))
+                loaded->insert(data.Namespace);
             return name;
         }
     }
@@ -118,7 +141,8 @@ void setToDefault(const uno::Reference<beans::XPropertySet>& props, const char* 
 }
 
 /// Saves the cell's background (unless already saved) and paints it.
-void paintBackground(const uno::Reference<beans::XPropertySet>& props, const BackgroundProps& bg, sal_Int32 color)
+void paintBackground(const uno::Reference<beans::XPropertySet>& props, const BackgroundProps& bg, sal_Int32 color,
+                     const OUString& ns)
 {
     uno::Reference<container::XNameContainer> attrs = userAttributes(props);
     OUString existing;
@@ -131,7 +155,7 @@ void paintBackground(const uno::Reference<beans::XPropertySet>& props, const Bac
         const bool attrsWereDefault = attrs->getElementNames().getLength() == 0 && isDefault(props, "UserDefinedAttributes");
         // value: colour,transparent,background-was-default,attributes-were-default
         xml::AttributeData data;
-        data.Namespace = OGI_ATTR_NAMESPACE;
+        data.Namespace = ns.isEmpty() ? namespaceVariant(1) : ns;
         data.Type = "CDATA";
         data.Value = OUString::number(oldColor) + "," + OUString::number(oldTransparent ? 1 : 0) + "," +
                      OUString::number(wasDefault ? 1 : 0) + "," + OUString::number(attrsWereDefault ? 1 : 0);
@@ -144,11 +168,12 @@ void paintBackground(const uno::Reference<beans::XPropertySet>& props, const Bac
 }
 
 /// Restores the background saved by paintBackground; false when there was nothing saved.
-bool restoreBackground(const uno::Reference<beans::XPropertySet>& props, const BackgroundProps& bg)
+bool restoreBackground(const uno::Reference<beans::XPropertySet>& props, const BackgroundProps& bg,
+                       std::set<OUString>& loaded)
 {
     uno::Reference<container::XNameContainer> attrs = userAttributes(props);
     OUString value;
-    const OUString name = findSavedBackground(attrs, value);
+    const OUString name = findSavedBackground(attrs, value, &loaded);
     if (name.isEmpty())
         return false;
     sal_Int32 index = 0;
@@ -183,14 +208,17 @@ bool restoreBackground(const uno::Reference<beans::XPropertySet>& props, const B
     return true;
 }
 
-bool isOurColor(sal_Int32 c) { return c == kColorError || c == kColorWarning || c == kColorInfo; }
+bool isOurColor(sal_Int32 c, const MarkStyle& style)
+{
+    return c == kColorError || c == kColorWarning || c == kColorInfo || style.isMarkColor(c);
+}
 
 /// Fallback for documents whose attribute was lost (OOXML): reset one of our colours.
-bool resetOurColor(const uno::Reference<beans::XPropertySet>& props, const BackgroundProps& bg)
+bool resetOurColor(const uno::Reference<beans::XPropertySet>& props, const BackgroundProps& bg, const MarkStyle& style)
 {
     sal_Int32 color = -1;
     props->getPropertyValue(OUString::createFromAscii(bg.color)) >>= color;
-    if (!isOurColor(color))
+    if (!isOurColor(color, style))
         return false;
     props->setPropertyValue(OUString::createFromAscii(bg.color), uno::Any(sal_Int32(-1)));
     props->setPropertyValue(OUString::createFromAscii(bg.transparent), uno::Any(true));
@@ -209,7 +237,7 @@ bool isOurAnnotation(const uno::Reference<uno::XInterface>& field)
     return props.is() && (props->getPropertyValue("Author") >>= author) && author == u8(OGI_MARK_AUTHOR);
 }
 
-int clearWriter(const uno::Reference<lang::XComponent>& model)
+int clearWriter(const uno::Reference<lang::XComponent>& model, const MarkStyle& style, std::set<OUString>& loaded)
 {
     int restored = 0;
     // 1. Our comments. Collect first, then dispose (disposing while enumerating is unsafe).
@@ -231,7 +259,7 @@ int clearWriter(const uno::Reference<lang::XComponent>& model)
                 anchor->getPropertyValue("Cell") >>= cell;
             if (cell.is()) {
                 OUString saved;
-                if (findSavedBackground(userAttributes(cell), saved).isEmpty() && resetOurColor(cell, kWriterBg))
+                if (findSavedBackground(userAttributes(cell), saved).isEmpty() && resetOurColor(cell, kWriterBg, style))
                     ++restored;
             }
         } catch (const uno::Exception&) {
@@ -249,7 +277,7 @@ int clearWriter(const uno::Reference<lang::XComponent>& model)
         for (const OUString& name : names) {
             try {
                 uno::Reference<beans::XPropertySet> cell(table->getCellByName(name), uno::UNO_QUERY);
-                if (cell.is() && restoreBackground(cell, kWriterBg))
+                if (cell.is() && restoreBackground(cell, kWriterBg, loaded))
                     ++restored;
             } catch (const uno::Exception& e) {
                 logLine("clear: cell " + toStd(name) + ": " + toStd(e.Message));
@@ -260,14 +288,15 @@ int clearWriter(const uno::Reference<lang::XComponent>& model)
 }
 
 void markWriterCell(const uno::Reference<lang::XComponent>& model, const uno::Reference<container::XNameAccess>& tables,
-                    const HostTable& host, const OUString& address, sal_Int32 color, const OUString& comment)
+                    const HostTable& host, const OUString& address, sal_Int32 color, const OUString& comment,
+                    const OUString& ns)
 {
     uno::Reference<text::XTextTable> table(tables->getByName(host.name), uno::UNO_QUERY_THROW);
     uno::Reference<table::XCell> cell = table->getCellByName(address);
     if (!cell.is())
         return;
     uno::Reference<beans::XPropertySet> props(cell, uno::UNO_QUERY_THROW);
-    paintBackground(props, kWriterBg, color);
+    paintBackground(props, kWriterBg, color, ns);
 
     uno::Reference<lang::XMultiServiceFactory> factory(model, uno::UNO_QUERY_THROW);
     uno::Reference<beans::XPropertySet> note(factory->createInstance("com.sun.star.text.textfield.Annotation"),
@@ -287,7 +316,7 @@ uno::Reference<container::XIndexAccess> calcSheets(const uno::Reference<lang::XC
     return uno::Reference<container::XIndexAccess>(doc->getSheets(), uno::UNO_QUERY_THROW);
 }
 
-int clearCalc(const uno::Reference<lang::XComponent>& model)
+int clearCalc(const uno::Reference<lang::XComponent>& model, const MarkStyle& style, std::set<OUString>& loaded)
 {
     int restored = 0;
     const OUString marker = calcNoteMarker();
@@ -311,7 +340,7 @@ int clearCalc(const uno::Reference<lang::XComponent>& model)
             try {
                 uno::Reference<beans::XPropertySet> cell(sheet->getCellByPosition(at.Column, at.Row), uno::UNO_QUERY_THROW);
                 OUString saved;
-                if (findSavedBackground(userAttributes(cell), saved).isEmpty() && resetOurColor(cell, kCalcBg))
+                if (findSavedBackground(userAttributes(cell), saved).isEmpty() && resetOurColor(cell, kCalcBg, style))
                     ++restored;
             } catch (const uno::Exception&) {
             }
@@ -339,7 +368,7 @@ int clearCalc(const uno::Reference<lang::XComponent>& model)
             for (sal_Int32 r = 0; r <= a.EndRow - a.StartRow; ++r)
                 for (sal_Int32 c = 0; c <= a.EndColumn - a.StartColumn; ++c) {
                     uno::Reference<beans::XPropertySet> cell(cells->getCellByPosition(c, r), uno::UNO_QUERY);
-                    if (cell.is() && restoreBackground(cell, kCalcBg))
+                    if (cell.is() && restoreBackground(cell, kCalcBg, loaded))
                         ++restored;
                 }
         }
@@ -348,7 +377,7 @@ int clearCalc(const uno::Reference<lang::XComponent>& model)
 }
 
 void markCalcCell(const uno::Reference<container::XIndexAccess>& sheets, const HostTable& host, const OUString& address,
-                  sal_Int32 color, const OUString& comment)
+                  sal_Int32 color, const OUString& comment, const OUString& ns)
 {
     uno::Reference<sheet::XSpreadsheet> sheet(sheets->getByIndex(host.sheet), uno::UNO_QUERY_THROW);
     // Address "Sheet.C5": the sheet name may itself contain dots, the cell part cannot.
@@ -356,7 +385,7 @@ void markCalcCell(const uno::Reference<container::XIndexAccess>& sheets, const H
     uno::Reference<table::XCellRange> range(sheet, uno::UNO_QUERY_THROW);
     uno::Reference<table::XCellRange> cellRange = range->getCellRangeByName(cellName);
     uno::Reference<table::XCell> cell = cellRange->getCellByPosition(0, 0);
-    paintBackground(uno::Reference<beans::XPropertySet>(cell, uno::UNO_QUERY_THROW), kCalcBg, color);
+    paintBackground(uno::Reference<beans::XPropertySet>(cell, uno::UNO_QUERY_THROW), kCalcBg, color, ns);
 
     // A cell has at most one note. If the user already wrote one, it is left alone (editing
     // a note's text through the API is not undoable, and replacing it would change its author):
@@ -394,13 +423,18 @@ OUString commentText(const std::vector<const ogi::Diagnostic*>& diagnostics, con
     return text;
 }
 
-int clearMarks(const uno::Reference<lang::XComponent>& model, DocKind kind)
+int clearMarks(const uno::Reference<lang::XComponent>& model, DocKind kind, const MarkStyle& style,
+               OUString* markNamespace)
 {
-    return kind == DocKind::Writer ? clearWriter(model) : clearCalc(model);
+    std::set<OUString> loaded;
+    const int restored = kind == DocKind::Writer ? clearWriter(model, style, loaded) : clearCalc(model, style, loaded);
+    if (markNamespace)
+        *markNamespace = loaded.count(namespaceVariant(1)) ? namespaceVariant(2) : namespaceVariant(1);
+    return restored;
 }
 
 int paintMarks(const uno::Reference<lang::XComponent>& model, const ReadResult& read, const ogi::Report& report,
-               const std::string& lang)
+               const std::string& lang, const MarkStyle& style, const OUString& markNamespace)
 {
     // Group by cell: one colour (the most severe) and one comment per cell.
     struct CellMarks {
@@ -414,6 +448,8 @@ int paintMarks(const uno::Reference<lang::XComponent>& model, const ReadResult& 
     for (const ogi::Diagnostic& d : report.diagnostics) {
         if (d.cell.tableIndex < 0 || d.cell.tableIndex >= static_cast<int>(read.hosts.size()) || d.cell.address.empty())
             continue; // document-level finding: shown in the summary only
+        if (!style.marks(d.severity))
+            continue; // the user does not mark this severity (options)
         auto key = std::make_pair(d.cell.tableIndex, d.cell.address);
         auto it = index.find(key);
         if (it == index.end()) {
@@ -439,9 +475,9 @@ int paintMarks(const uno::Reference<lang::XComponent>& model, const ReadResult& 
         try {
             const OUString comment = commentText(m.diagnostics, lang);
             if (read.kind == DocKind::Writer)
-                markWriterCell(model, writerTables, host, toOU(m.address), severityColor(m.worst), comment);
+                markWriterCell(model, writerTables, host, toOU(m.address), style.color(m.worst), comment, markNamespace);
             else
-                markCalcCell(sheets, host, toOU(m.address), severityColor(m.worst), comment);
+                markCalcCell(sheets, host, toOU(m.address), style.color(m.worst), comment, markNamespace);
             ++marked;
         } catch (const uno::Exception& e) {
             logLine("mark " + m.address + ": " + toStd(e.Message)); // e.g. a protected cell

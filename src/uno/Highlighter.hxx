@@ -14,6 +14,7 @@
 #pragma once
 
 #include "DocumentReader.hxx"
+#include "Settings.hxx"
 
 #include <ogi/Diagnostic.h>
 
@@ -23,19 +24,27 @@
 
 namespace ogiuno {
 
+// The default colours (MarkStyle's defaults; the user may choose others in the options).
 constexpr sal_Int32 kColorError = 0xFFB3B3;
 constexpr sal_Int32 kColorWarning = 0xFFE699;
 constexpr sal_Int32 kColorInfo = 0xCCE5FF;
 
 sal_Int32 severityColor(ogi::Severity s);
 
-/// Removes all our marks from the document; returns the number of cells restored.
-int clearMarks(const css::uno::Reference<css::lang::XComponent>& model, DocKind kind);
+/// Removes all our marks from the document; returns the number of cells restored. `style`
+/// names the colours that count as ours when the saved background was lost (OOXML); the
+/// default colours always do.
+/// `markNamespace` (optional) receives the attribute namespace that marks painted next must
+/// use (see Highlighter.cxx: LibreOffice renames loaded attribute prefixes).
+int clearMarks(const css::uno::Reference<css::lang::XComponent>& model, DocKind kind,
+               const MarkStyle& style = MarkStyle(), rtl::OUString* markNamespace = nullptr);
 
 /// Marks the cells of the report's diagnostics (the document must be free of our marks);
-/// returns the number of marked cells. Comment texts use `lang`.
+/// returns the number of marked cells. Comment texts use `lang`. Only diagnostics whose
+/// severity `style` marks are painted, in `style`'s colours.
 int paintMarks(const css::uno::Reference<css::lang::XComponent>& model, const ReadResult& read,
-               const ogi::Report& report, const std::string& lang);
+               const ogi::Report& report, const std::string& lang, const MarkStyle& style = MarkStyle(),
+               const rtl::OUString& markNamespace = rtl::OUString());
 
 /// Comment text for the diagnostics of one cell (one line "[rule] message" each).
 rtl::OUString commentText(const std::vector<const ogi::Diagnostic*>& diagnostics, const std::string& lang);

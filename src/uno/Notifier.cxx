@@ -16,6 +16,33 @@ namespace ogiuno {
 void notify(const uno::Reference<frame::XFrame>& frame, const OUString& text, NoticeKind kind,
             const OUString& buttonLabel, const OUString& buttonCommand)
 {
+    std::vector<NoticeButton> buttons;
+    if (!buttonLabel.isEmpty())
+        buttons.push_back({buttonLabel, buttonCommand});
+    notify(frame, text, kind, buttons);
+}
+
+bool dismiss(const uno::Reference<frame::XFrame>& frame)
+{
+    try {
+        if (!frame.is())
+            return false;
+        uno::Reference<frame::XInfobarProvider> infobars(frame->getController(), uno::UNO_QUERY);
+        const OUString id = OGI_EXTENSION_ID;
+        if (infobars.is() && infobars->hasInfobar(id)) {
+            infobars->removeInfobar(id);
+            return true;
+        }
+    } catch (const uno::Exception& e) {
+        logLine("infobar not removed: " + toStd(e.Message));
+    } catch (...) {
+    }
+    return false;
+}
+
+void notify(const uno::Reference<frame::XFrame>& frame, const OUString& text, NoticeKind kind,
+            const std::vector<NoticeButton>& buttonList)
+{
     logLine(toStd(text));
     try {
         if (!frame.is())
@@ -33,11 +60,9 @@ void notify(const uno::Reference<frame::XFrame>& frame, const OUString& text, No
         }
         if (infobars->hasInfobar(id))
             infobars->removeInfobar(id);
-        uno::Sequence<beans::StringPair> buttons;
-        if (!buttonLabel.isEmpty()) {
-            buttons.realloc(1);
-            buttons[0] = beans::StringPair(buttonLabel, buttonCommand);
-        }
+        uno::Sequence<beans::StringPair> buttons(static_cast<sal_Int32>(buttonList.size()));
+        for (size_t i = 0; i < buttonList.size(); ++i)
+            buttons[static_cast<sal_Int32>(i)] = beans::StringPair(buttonList[i].label, buttonList[i].command);
         infobars->appendInfobar(id, u8(OGI_DISPLAY_NAME_ZH), text, type, buttons, true);
     } catch (const uno::Exception& e) {
         logLine("infobar not shown: " + toStd(e.Message)); // e.g. a hidden document

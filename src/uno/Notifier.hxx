@@ -7,6 +7,7 @@
 #include <rtl/ustring.hxx>
 
 #include <string>
+#include <vector>
 
 namespace ogiuno {
 
@@ -15,5 +16,18 @@ enum class NoticeKind { Info, Success, Warning, Danger };
 /// Shows (or replaces) our infobar; optional "details" button dispatching `buttonCommand`.
 void notify(const css::uno::Reference<css::frame::XFrame>& frame, const rtl::OUString& text, NoticeKind kind,
             const rtl::OUString& buttonLabel = rtl::OUString(), const rtl::OUString& buttonCommand = rtl::OUString());
+
+/// A button of an infobar: label and the command URL it dispatches.
+struct NoticeButton {
+    rtl::OUString label;
+    rtl::OUString command;
+};
+
+/// Shows (or replaces) our infobar with several buttons.
+void notify(const css::uno::Reference<css::frame::XFrame>& frame, const rtl::OUString& text, NoticeKind kind,
+            const std::vector<NoticeButton>& buttons);
+
+/// Removes our infobar from the frame, if shown; true when one was removed.
+bool dismiss(const css::uno::Reference<css::frame::XFrame>& frame);
 
 } // namespace ogiuno

@@ -32,6 +32,7 @@ const Command kCommands[] = {
     {"ShowIssues", &make<ShowIssuesDispatch>},
     {"InsertTemplate", &make<InsertTemplateDispatch>},
     {"InsertSkeleton", &make<InsertSkeletonDispatch>},
+    {"DismissInfobar", &make<DismissInfobarDispatch>},
 };
 
 } // namespace

@@ -2,6 +2,7 @@
 
 #include "CheckSession.hxx"
 #include "OgiNames.hxx"
+#include "Settings.hxx"
 #include "UnoUtil.hxx"
 
 #include <com/sun/star/lang/IllegalArgumentException.hpp>
@@ -100,7 +101,7 @@ sal_Int32 ReportCheckerService::clearMarks(const uno::Reference<lang::XComponent
 {
     return guarded("clearMarks", [&] {
         requireDocument(document);
-        return static_cast<sal_Int32>(clearDocument(document));
+        return static_cast<sal_Int32>(clearDocument(document, readSettings(m_ctx).style));
     });
 }
 

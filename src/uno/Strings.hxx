@@ -29,6 +29,28 @@ enum class Str {
     NotADocument,
     ButtonDetails,
     Failed,             ///< %ERROR%
+    // Template insertion and the issue list (TemplateInserter, InsertDispatch, IssuesDialog).
+    InsertedTemplate,   ///< %TITLE% %NAME%
+    InsertedSkeleton,   ///< %NAMES%
+    IssuesTitle,
+    IssuesCounts,       ///< %ERRORS% %WARNINGS% %INFOS%
+    IssuesNone,
+    IssuesRecheck,
+    IssuesClose,
+    IssuesHint,
+    // Save-time check and its options page (SaveCheck, OptionsPage).
+    SaveProblems,       ///< %ERRORS% %WARNINGS%
+    ButtonMarkAndShow,
+    ButtonIgnore,
+    OptSaveGroup,
+    OptCheckOnSave,
+    OptMarkOnSave,
+    OptMarkGroup,
+    OptMarkError,
+    OptMarkWarning,
+    OptMarkInfo,
+    OptColor,
+    OptHint,
 };
 
 /// "zh-CN" when the office UI language is Chinese, else "en-US". OGI_UI_LANG in the

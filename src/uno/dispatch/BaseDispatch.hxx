@@ -72,9 +72,17 @@ protected:
     rtl::OUString execute(const std::map<std::string, std::string>& query, bool& ok) override;
 };
 
-/// InsertTemplate?Template=<id> and InsertSkeleton: accepted, not implemented yet (issue 3
-/// leaves them to a later issue); they answer with a clear failure status and message.
+/// InsertTemplate?Template=<id> and InsertSkeleton (TemplateInserter); an unknown id fails
+/// with a clear message and inserts nothing.
 class InsertTemplateDispatch : public BaseDispatch {
+public:
+    using BaseDispatch::BaseDispatch;
+protected:
+    rtl::OUString execute(const std::map<std::string, std::string>& query, bool& ok) override;
+};
+
+/// DismissInfobar: removes our infobar (the save-time infobar's "忽略" button).
+class DismissInfobarDispatch : public BaseDispatch {
 public:
     using BaseDispatch::BaseDispatch;
 protected:

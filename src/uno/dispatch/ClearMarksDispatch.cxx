@@ -3,6 +3,7 @@
 
 #include "CheckSession.hxx"
 #include "Notifier.hxx"
+#include "Settings.hxx"
 #include "Strings.hxx"
 
 using namespace css;
@@ -18,7 +19,7 @@ OUString ClearMarksDispatch::execute(const std::map<std::string, std::string>&, 
         ok = false;
         return tr(Str::NotADocument, lang);
     }
-    const int cells = clearDocument(model);
+    const int cells = clearDocument(model, readSettings(context().ctx).style);
     const OUString text = fill(tr(Str::Cleared, lang), "CELLS", OUString::number(cells));
     notify(context().frame, text, NoticeKind::Info);
     return text;

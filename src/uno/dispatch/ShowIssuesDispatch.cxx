@@ -1,17 +1,21 @@
-// vnd.org.ogi.reportchecker:ShowIssues — show the last check's findings as text (for now in
-// the infobar and as the dispatch result; a sidebar list is a later step).
+// vnd.org.ogi.reportchecker:ShowIssues — the issue list (IssuesDialog): a non-modal dialog
+// with every diagnostic of the last check (checks first when there was none). Arguments, for
+// scripts and tests: Select=<n> selects entry n and jumps to its cell as a click would;
+// Recheck=1 runs the dialog's 重新检查 button. The result is the list's entries, one a line.
 #include "BaseDispatch.hxx"
 
-#include "CheckSession.hxx"
-#include "Notifier.hxx"
+#include "IssuesDialog.hxx"
 #include "Strings.hxx"
+#include "UnoUtil.hxx"
+
+#include <cstdlib>
 
 using namespace css;
 using rtl::OUString;
 
 namespace ogiuno {
 
-OUString ShowIssuesDispatch::execute(const std::map<std::string, std::string>&, bool& ok)
+OUString ShowIssuesDispatch::execute(const std::map<std::string, std::string>& query, bool& ok)
 {
     const std::string lang = uiLanguage(context().ctx);
     uno::Reference<lang::XComponent> model = document();
@@ -19,10 +23,16 @@ OUString ShowIssuesDispatch::execute(const std::map<std::string, std::string>&, 
         ok = false;
         return tr(Str::NotADocument, lang);
     }
-    OUString text = lastReportText(model);
-    if (text.isEmpty())
-        text = tr(Str::NothingChecked, lang);
-    notify(context().frame, text, NoticeKind::Info);
+    int select = -1;
+    auto it = query.find("Select");
+    if (it != query.end() && !it->second.empty())
+        select = std::atoi(it->second.c_str());
+    auto re = query.find("Recheck");
+    const bool recheck = re != query.end() && (re->second == "1" || re->second == "true");
+    const std::vector<OUString> entries = showIssues(context().ctx, context().frame, model, select, recheck);
+    OUString text;
+    for (const OUString& e : entries)
+        text += (text.isEmpty() ? OUString() : OUString("\n")) + e;
     return text;
 }
 

@@ -1,0 +1,135 @@
+#include "SaveCheck.hxx"
+
+#include "CheckSession.hxx"
+#include "DocumentReader.hxx"
+#include "Notifier.hxx"
+#include "OgiNames.hxx"
+#include "Settings.hxx"
+#include "Strings.hxx"
+#include "UnoUtil.hxx"
+
+#include <com/sun/star/container/XIndexAccess.hpp>
+#include <com/sun/star/frame/XController.hpp>
+#include <com/sun/star/frame/XModel.hpp>
+#include <com/sun/star/lang/IllegalArgumentException.hpp>
+#include <com/sun/star/sheet/XSpreadsheetDocument.hpp>
+#include <com/sun/star/text/XTextTable.hpp>
+#include <com/sun/star/text/XTextTablesSupplier.hpp>
+
+#include <chrono>
+#include <cstdlib>
+#include <stdexcept>
+
+using namespace css;
+using rtl::OUString;
+
+namespace ogiuno {
+
+namespace {
+
+// Bounds of the save-time check. A statistics table of a report has a few hundred cells; a
+// whole report pasted into one sheet a few thousand. Anything far larger is not a report
+// and is not read on save (the toolbar command still checks everything).
+constexpr sal_Int64 kMaxSheetCells = 20000;
+constexpr sal_Int64 kMaxCalcCells = 40000; // all sheets together
+constexpr sal_Int64 kMaxWriterCells = 20000;
+// A save-time check slower than this is logged.
+constexpr long kSlowMs = 200;
+
+/// False when the document cannot hold report tables worth reading on save.
+bool worthReading(const uno::Reference<lang::XComponent>& model, DocKind kind)
+{
+    if (kind == DocKind::Calc)
+        return true; // bounded per sheet by the reader (ReadLimits)
+    uno::Reference<text::XTextTablesSupplier> supplier(model, uno::UNO_QUERY_THROW);
+    uno::Reference<container::XIndexAccess> tables(supplier->getTextTables(), uno::UNO_QUERY_THROW);
+    const sal_Int32 count = tables->getCount();
+    if (count == 0)
+        return false;
+    sal_Int64 cells = 0;
+    for (sal_Int32 i = 0; i < count; ++i) {
+        uno::Reference<text::XTextTable> table(tables->getByIndex(i), uno::UNO_QUERY);
+        if (table.is())
+            cells += table->getCellNames().getLength();
+    }
+    if (cells > kMaxWriterCells) {
+        logLine("save check skipped: " + std::to_string(cells) + " table cells");
+        return false;
+    }
+    return true;
+}
+
+uno::Reference<frame::XFrame> frameOf(const uno::Reference<lang::XComponent>& model)
+{
+    uno::Reference<frame::XModel> xModel(model, uno::UNO_QUERY);
+    uno::Reference<frame::XController> controller;
+    if (xModel.is())
+        controller = xModel->getCurrentController();
+    if (!controller.is())
+        return uno::Reference<frame::XFrame>();
+    return controller->getFrame();
+}
+
+/// The infobar: problems → counts and buttons; no problems → a stale bar of ours goes away.
+void tellUser(const uno::Reference<lang::XComponent>& model, const CheckOutcome& outcome)
+{
+    const uno::Reference<frame::XFrame> frame = frameOf(model);
+    const int errors = outcome.report.count(ogi::Severity::Error);
+    const int warnings = outcome.report.count(ogi::Severity::Warning);
+    if (errors + warnings == 0) {
+        dismiss(frame);
+        return;
+    }
+    const std::string& lang = outcome.lang;
+    OUString text = fill(tr(Str::SaveProblems, lang), "ERRORS", OUString::number(errors));
+    text = fill(text, "WARNINGS", OUString::number(warnings));
+    std::vector<NoticeButton> buttons;
+    if (outcome.painted)
+        buttons.push_back({tr(Str::ButtonDetails, lang), OGI_PROTOCOL "ShowIssues"});
+    else
+        buttons.push_back({tr(Str::ButtonMarkAndShow, lang), OGI_PROTOCOL "Check"});
+    buttons.push_back({tr(Str::ButtonIgnore, lang), OGI_PROTOCOL "DismissInfobar"});
+    notify(frame, text, NoticeKind::Warning, buttons);
+}
+
+} // namespace
+
+void checkOnSave(const uno::Reference<uno::XComponentContext>& ctx, const uno::Reference<lang::XComponent>& model,
+                 const OUString& eventName)
+{
+    const auto start = std::chrono::steady_clock::now();
+    DocKind kind;
+    try {
+        kind = documentKind(model);
+    } catch (const lang::IllegalArgumentException&) {
+        return; // Impress, Draw, Math, Base: not ours
+    }
+    const Settings settings = readSettings(ctx);
+    if (!settings.checkOnSave)
+        return;
+    if (const char* fail = std::getenv("OGI_TEST_FAIL_ON_SAVE"); fail && *fail)
+        throw std::runtime_error("forced failure (OGI_TEST_FAIL_ON_SAVE)");
+
+    if (!worthReading(model, kind)) {
+        CheckOutcome nothing;
+        nothing.lang = uiLanguage(ctx);
+        nothing.read.kind = kind;
+        nothing.readOnly = isReadOnly(model);
+        rememberOutcome(model, nothing);
+        tellUser(model, nothing); // removes a stale infobar of ours
+        return;
+    }
+    ReadLimits limits;
+    limits.maxSheetCells = kMaxSheetCells;
+    limits.maxTotalCells = kMaxCalcCells;
+    const bool mark = settings.markOnSave && !isReadOnly(model);
+    const CheckOutcome outcome = mark ? checkAndMark(ctx, model, limits) : checkDocument(ctx, model, limits);
+    tellUser(model, outcome);
+
+    const long ms = static_cast<long>(
+        std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start).count());
+    if (ms > kSlowMs)
+        logLine(toStd(eventName) + ": save check took " + std::to_string(ms) + " ms");
+}
+
+} // namespace ogiuno

@@ -1,0 +1,33 @@
+// The job bound to OnSave/OnSaveAs in Jobs.xcu (recipe §4.3): unpacks the job arguments
+// and hands the document to checkOnSave (SaveCheck.cxx). The office creates one instance per
+// event, so it keeps no state. Nothing may escape: a failing check must never fail or delay
+// a save, so everything is caught and logged.
+#pragma once
+
+#include <com/sun/star/lang/XServiceInfo.hpp>
+#include <com/sun/star/task/XJob.hpp>
+#include <com/sun/star/uno/XComponentContext.hpp>
+#include <cppuhelper/implbase2.hxx>
+
+namespace ogiuno {
+
+class SaveCheckJob : public cppu::WeakImplHelper2<css::task::XJob, css::lang::XServiceInfo> {
+public:
+    explicit SaveCheckJob(const css::uno::Reference<css::uno::XComponentContext>& ctx) : m_ctx(ctx) {}
+
+    // XJob: args hold "Environment" with "EventName" and "Model" (no frame for document events).
+    css::uno::Any SAL_CALL execute(const css::uno::Sequence<css::beans::NamedValue>& args) override;
+
+    // XServiceInfo
+    rtl::OUString SAL_CALL getImplementationName() override;
+    sal_Bool SAL_CALL supportsService(const rtl::OUString& name) override;
+    css::uno::Sequence<rtl::OUString> SAL_CALL getSupportedServiceNames() override;
+
+    static rtl::OUString implementationName();
+    static css::uno::Sequence<rtl::OUString> serviceNames();
+
+private:
+    css::uno::Reference<css::uno::XComponentContext> m_ctx;
+};
+
+} // namespace ogiuno
