@@ -350,12 +350,12 @@ class ExtensionTest(unittest.TestCase):
         office.dispatch(doc, PROTOCOL + "Check")
         r = office.dispatch(doc, PROTOCOL + "ShowIssues")
         self.assertIn("B-12", r.Result)
-        # Template insertion is accepted but not implemented yet.
+        # Template insertion (tested in depth by test_insert.py); an unknown id fails.
         r = office.dispatch(doc, PROTOCOL + "InsertTemplate?Template=2021-t3")
+        self.assertEqual(r.State, SUCCESS)
+        r = office.dispatch(doc, PROTOCOL + "InsertTemplate?Template=nope")
         self.assertEqual(r.State, FAILURE)
-        self.assertIn("InsertTemplate", r.Result)
-        r = office.dispatch(doc, PROTOCOL + "InsertSkeleton")
-        self.assertEqual(r.State, FAILURE)
+        self.assertIn("nope", r.Result)
         # Unknown commands are not ours.
         frame = doc.CurrentController.Frame
         url = office.create("com.sun.star.util.URLTransformer").parseStrict(
@@ -384,7 +384,13 @@ class ExtensionTest(unittest.TestCase):
         menu = access.MenuItems.getByName("M1")
         self.assertEqual(menu.Title, "Annual Report Check")  # en-US UI here; zh-CN: 年报检查
         urls = [menu.Submenu.getByName(n).URL for n in sorted(menu.Submenu.ElementNames)]
-        self.assertEqual(urls, [PROTOCOL + "Check", PROTOCOL + "ClearMarks", PROTOCOL + "ShowIssues"])
+        self.assertEqual(urls, [PROTOCOL + "Check", PROTOCOL + "ClearMarks", PROTOCOL + "ShowIssues",
+                                "private:separator", "", PROTOCOL + "InsertSkeleton"])
+        # 插入模板 › one entry per template.
+        insert = menu.Submenu.getByName("m05").Submenu
+        templates = [insert.getByName(n).URL for n in sorted(insert.ElementNames)]
+        for tid in ("2021-t2", "2021-t3", "2021-t4", "2019-t2", "2019-t3", "2019-t4", "old", "old-b0"):
+            self.assertIn(PROTOCOL + "InsertTemplate?Template=" + tid, templates)
 
     def test_summary_infobar_on_visible_document(self):
         doc = self.load_copy(os.path.join(FIXTURES, "seed002-dongyang-2017-old.odt"), hidden=False)

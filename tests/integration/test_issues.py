@@ -1,0 +1,116 @@
+"""Integration tests: the issue list (ShowIssues) in a real headless LibreOffice.
+
+ShowIssues opens the non-modal dialog and answers with its entries, one a line; the argument
+Select=<n> selects entry n as a click would (the dialog's select handler: detail text and
+jump to the cell); Recheck=1 runs the dialog's 重新检查 button.
+Environment: see test_extension.py.
+"""
+import glob
+import os
+import sys
+import unittest
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+from office import Office  # noqa: E402
+
+OXT = os.environ["OGI_OXT"]
+FIXTURES = os.environ["OGI_FIXTURES"]
+WORKDIR = os.environ["OGI_WORKDIR"]
+PROTOCOL = "vnd.org.ogi.reportchecker:"
+SYMBOL = {"error": "✖", "warning": "⚠", "info": "ℹ"}
+
+office = None
+
+
+def setUpModule():
+    global office
+    office = Office(OXT, os.path.join(WORKDIR, "office")).__enter__()
+
+
+def tearDownModule():
+    if office is not None:
+        office.stop()
+
+
+def fixtures():
+    files = sorted(glob.glob(os.path.join(FIXTURES, "seed*.*")))
+    return [f for f in files if os.path.splitext(f)[1] in (".odt", ".docx", ".ods", ".xlsx")]
+
+
+def selected_cell(doc):
+    """(table or sheet name, cell address) of the controller's selection."""
+    sel = doc.CurrentController.getSelection()
+    if doc.supportsService("com.sun.star.text.TextDocument"):
+        r = sel.getByIndex(0)
+        return (r.TextTable.Name if r.TextTable else None, r.Cell.CellName if r.Cell else None)
+    addr = sel.getRangeAddress()
+    sheet = doc.Sheets.getByIndex(addr.Sheet).Name
+    return (sheet, sel.AbsoluteName.split(".")[-1].replace("$", ""))
+
+
+def expected_cell(doc, d):
+    if doc.supportsService("com.sun.star.text.TextDocument"):
+        return (d.Cell.TableName, d.Cell.Address)
+    return (d.Cell.TableName, d.Cell.Address[len(d.Cell.TableName) + 1:])
+
+
+class IssuesTest(unittest.TestCase):
+    maxDiff = None
+
+    def load_copy(self, path):
+        doc = office.load(office.copy_in(path))
+        self.addCleanup(lambda: doc.close(True))
+        return doc
+
+    def show(self, doc, args=""):
+        result = office.dispatch(doc, PROTOCOL + "ShowIssues" + args)
+        self.assertEqual(result.State, 1, result.Result)
+        return result.Result.split("\n") if result.Result else []
+
+    def test_lists_every_diagnostic_and_jumps(self):
+        for path in fixtures():
+            with self.subTest(fixture=os.path.basename(path)):
+                doc = self.load_copy(path)
+                office.dispatch(doc, PROTOCOL + "Check")
+                diags = office.checker().check(doc)
+                entries = self.show(doc)
+                self.assertEqual(len(entries), len(diags))
+                for line, d in zip(entries, diags):
+                    self.assertTrue(line.startswith(SYMBOL[d.Severity] + " "), line)
+                    self.assertIn("[%s] %s" % (d.Rule, d.Message), line)
+                    if d.Cell.Address:
+                        self.assertIn(" %s " % expected_cell(doc, d)[1], line)
+                for k, d in enumerate(diags):
+                    if not d.Cell.Address:
+                        continue
+                    self.show(doc, "?Select=%d" % k)
+                    self.assertEqual(selected_cell(doc), expected_cell(doc, d), line)
+
+    def test_without_previous_check_checks_first(self):
+        doc = self.load_copy(os.path.join(FIXTURES, "seed004-jinfeng-2017-old.odt"))
+        entries = self.show(doc)
+        self.assertEqual(len(entries), len(office.checker().check(doc)))
+        self.assertTrue(entries)
+
+    def test_recheck_refreshes_after_an_edit(self):
+        doc = self.load_copy(os.path.join(FIXTURES, "seed004-jinfeng-2017-old.ods"))
+        office.dispatch(doc, PROTOCOL + "Check")
+        before = self.show(doc)
+        diags = office.checker().check(doc)
+        blank = [d for d in diags if d.Rule == "S-3"][0]
+        sheet, addr = expected_cell(doc, blank)
+        doc.Sheets.getByName(sheet).getCellRangeByName(addr).setValue(0)
+        self.assertEqual(self.show(doc), before)          # the list shows the last check
+        after = self.show(doc, "?Recheck=1")               # 重新检查
+        self.assertEqual(len(after), len(before) - 1)
+        self.assertNotIn(addr, " ".join(e for e in after if "[S-3]" in e).split())
+
+    def test_clean_document_lists_nothing(self):
+        doc = office.desktop.loadComponentFromURL("private:factory/swriter", "_blank", 0, ())
+        self.addCleanup(lambda: doc.close(True))
+        self.assertEqual(self.show(doc), [])
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)

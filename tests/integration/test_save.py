@@ -1,0 +1,416 @@
+"""Integration tests of the save-time check (issue 4): store()/storeAsURL() of Writer and Calc
+documents in a real headless office with the .oxt installed.
+
+What is shown:
+  - store() and storeAsURL() run the check; getLastReport(doc) has the fixtures' findings;
+  - by default the saved file is unchanged by us (no marks);
+  - MarkOnSave: the saved file has the marks, and saving again does not add a second set;
+  - MarkSeverities / colours are honoured; CheckOnSave=false: no check at all;
+  - a read-only document, a document without tables, and a failing checker
+    (OGI_TEST_FAIL_ON_SAVE in a second office) never break the save;
+  - the infobar on a visible document, its "忽略" command, and the options page handler.
+
+Environment: as test_extension.py (OGI_OXT, OGI_FIXTURES, OGI_WORKDIR, URE_MORE_TYPES).
+"""
+import glob
+import json
+import os
+import shutil
+import sys
+import unittest
+
+import uno
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+from office import Office, prop  # noqa: E402
+import docstate  # noqa: E402
+from docstate import COLORS, CALC_MARKER, OUR_AUTHOR  # noqa: E402
+
+OXT = os.environ["OGI_OXT"]
+FIXTURES = os.environ["OGI_FIXTURES"]
+WORKDIR = os.environ["OGI_WORKDIR"]
+PROTOCOL = "vnd.org.ogi.reportchecker:"
+EXTENSION_ID = "org.ogi.reportchecker"
+SETTINGS = "/org.ogi.reportchecker.OgiReportChecker/Settings"
+DEFAULTS = {"CheckOnSave": True, "MarkOnSave": False, "MarkSeverities": "error,warning,info",
+            "ErrorColor": 0xFFB3B3, "WarningColor": 0xFFE699, "InfoColor": 0xCCE5FF}
+
+# fixtures/README.md: (rule or None, severity or None, key) that must be found; "nothing": no
+# table and no finding.
+EXPECTED = {
+    "seed000-jiangsu-2017-old": {"must": [("B-11", "info", None)]},
+    "seed001-zhangzhou-2019": {"must": []},
+    "seed002-dongyang-2017-old": {"must": [("B-12", "warning", "B03")]},
+    "seed003-shanghai-2017-plan": {"must": [], "nothing": True},
+    "seed004-jinfeng-2017-old": {"must": [("B-9", "warning", "B02"), (None, None, "B06"), (None, None, "B56"),
+                                          (None, None, "B57")]},
+}
+
+office = None
+
+
+def setUpModule():
+    global office
+    office = Office(OXT, os.path.join(WORKDIR, "office")).__enter__()
+
+
+def tearDownModule():
+    if office is not None:
+        office.stop()
+
+
+def fixtures():
+    files = sorted(glob.glob(os.path.join(FIXTURES, "seed*.*")))
+    return [f for f in files if os.path.splitext(f)[1] in (".odt", ".docx", ".doc", ".ods", ".xlsx")]
+
+
+def stem(path):
+    return os.path.splitext(os.path.basename(path))[0]
+
+
+def settings_access(off, update=True):
+    provider = off.create("com.sun.star.configuration.ConfigurationProvider")
+    service = "com.sun.star.configuration.Configuration" + ("UpdateAccess" if update else "Access")
+    return provider.createInstanceWithArguments(service, (prop("nodepath", SETTINGS),))
+
+
+def set_settings(off=None, **values):
+    access = settings_access(off or office)
+    for name, value in values.items():
+        access.setPropertyValue(name, value)
+    access.commitChanges()
+
+
+def our_comments(state):
+    """Comments/notes that are ours (Writer: our author; Calc: our marker line)."""
+    return [c for c in state["comments"]
+            if c.get("author") == OUR_AUTHOR or c["content"].startswith(CALC_MARKER)]
+
+
+def cells_with_our_colors(state, before=None):
+    ours = set(COLORS.values())
+    found = {}
+    for key, cell in state["cells"].items():
+        color = docstate.color_of(cell)
+        if color in ours and (before is None or docstate.color_of(before["cells"].get(key, {})) != color):
+            found[key] = color
+    return found
+
+
+def cell_key(doc, d):
+    if docstate.is_writer(doc):
+        return (d["host_table"], d["cell"])
+    sheet, _, addr = d["cell"].rpartition(".")
+    return (sheet, addr)
+
+
+class SaveTest(unittest.TestCase):
+    maxDiff = None
+
+    def setUp(self):
+        set_settings(**DEFAULTS)
+        self.addCleanup(lambda: set_settings(**DEFAULTS))
+
+    # ------------------------------------------------------------------------ helpers
+    def copy(self, path, suffix=""):
+        target = office.copy_in(path)
+        if suffix:
+            base, ext = os.path.splitext(target)
+            renamed = base + suffix + ext
+            shutil.move(target, renamed)
+            target = renamed
+        return target
+
+    def load(self, path, off=None, **kw):
+        doc = (off or office).load(path, **kw)
+        self.addCleanup(self.close, doc)
+        return doc
+
+    @staticmethod
+    def close(doc):
+        try:
+            doc.close(True)
+        except Exception:
+            pass
+
+    def report(self, doc):
+        text = office.checker().getLastReport(doc)
+        return json.loads(text) if text else None
+
+    def assert_expected(self, path, report):
+        exp = EXPECTED[stem(path)]
+        found = {(d["rule"], d["severity"], d.get("key", "")) for d in report["diagnostics"]}
+        for rule, sev, key in exp["must"]:
+            self.assertTrue(any((rule is None or r == rule) and (sev is None or s == sev) and (key is None or k == key)
+                                for r, s, k in found), "%s %s %s missing in %s" % (rule, sev, key, found))
+        if exp.get("nothing"):
+            self.assertEqual(report["tables"], [])
+            self.assertEqual(report["diagnostics"], [])
+        else:
+            self.assertTrue(report["tables"])
+
+    # ------------------------------------------------------------------------ default: check only
+    def test_store_checks_and_leaves_file_unmarked(self):
+        for path in fixtures():
+            with self.subTest(fixture=os.path.basename(path)):
+                target = self.copy(path)
+                doc = self.load(target)
+                before = docstate.snapshot(doc)
+                self.assertIsNone(self.report(doc))
+                doc.store()
+                report = self.report(doc)
+                self.assertIsNotNone(report, "store() did not run the check")
+                self.assert_expected(path, report)
+                # The document was not touched, and the file holds no marks.
+                self.assertEqual(docstate.diff(before, docstate.snapshot(doc)), [])
+                self.assertFalse(doc.isModified())
+                self.close(doc)
+                reloaded = self.load(target)
+                after = docstate.snapshot(reloaded)
+                self.assertEqual(our_comments(after), [])
+                self.assertEqual(cells_with_our_colors(after, before), {})
+                self.assertEqual({k: c["text"] for k, c in after["cells"].items()},
+                                 {k: c["text"] for k, c in before["cells"].items()})
+
+    def test_store_as_url_checks(self):
+        for name in ("seed002-dongyang-2017-old.odt", "seed002-dongyang-2017-old.xlsx"):
+            with self.subTest(fixture=name):
+                doc = self.load(self.copy(os.path.join(FIXTURES, name)))
+                base, ext = os.path.splitext(office.copy_in(os.path.join(FIXTURES, name)))
+                target = base + "-saved-as" + ext
+                doc.storeAsURL(uno.systemPathToFileUrl(target), ())
+                self.assertTrue(os.path.getsize(target) > 0)
+                self.assert_expected(name, self.report(doc))
+
+    # ------------------------------------------------------------------------ MarkOnSave
+    def test_mark_on_save_marks_file_once(self):
+        set_settings(MarkOnSave=True)
+        names = ["seed002-dongyang-2017-old" + ext for ext in (".odt", ".docx", ".doc", ".ods", ".xlsx")]
+        names += ["seed004-jinfeng-2017-old.odt", "seed004-jinfeng-2017-old.xlsx"]
+        for name in names:
+            with self.subTest(fixture=name):
+                target = self.copy(os.path.join(FIXTURES, name))
+                doc = self.load(target)
+                before = docstate.snapshot(doc)
+                doc.store()
+                doc.store()  # twice in one session: still one set
+                self.assertFalse(doc.isModified())
+                report = self.report(doc)
+                marked = {cell_key(doc, d) for d in report["diagnostics"] if d.get("cell")}
+                in_memory = docstate.snapshot(doc)
+                self.assertEqual(len(our_comments(in_memory)), len(marked))
+                self.close(doc)
+
+                reloaded = self.load(target)
+                first = docstate.snapshot(reloaded)
+                comments = our_comments(first)
+                self.assertEqual(len(comments), len(marked), comments)
+                self.assertEqual({tuple(c["cell"]) for c in comments}, marked)
+                if name.startswith("seed002"):
+                    b12 = [d for d in report["diagnostics"] if d["rule"] == "B-12"][0]
+                    self.assertEqual(docstate.color_of(first["cells"][cell_key(reloaded, b12)]), COLORS["warning"])
+                    self.assertTrue(any("[B-12]" in c["content"] for c in comments))
+                # Texts unchanged (our comments are not cell text).
+                self.assertEqual({k: c["text"] for k, c in first["cells"].items()},
+                                 {k: c["text"] for k, c in before["cells"].items()})
+
+                # Saving the reloaded (already marked) file again: no second set of marks.
+                reloaded.store()
+                self.close(reloaded)
+                again = self.load(target)
+                second = docstate.snapshot(again)
+                self.assertEqual(our_comments(second), comments)
+                self.assertEqual(cells_with_our_colors(second), cells_with_our_colors(first))
+
+    def test_mark_on_save_honours_severities_and_colours(self):
+        name = "seed002-dongyang-2017-old.odt"
+        # Only errors are marked: seed 002 has a warning only, so the file stays unmarked.
+        set_settings(MarkOnSave=True, MarkSeverities="error")
+        target = self.copy(os.path.join(FIXTURES, name), "-errors-only")
+        doc = self.load(target)
+        doc.store()
+        self.assertTrue(any(d["rule"] == "B-12" for d in self.report(doc)["diagnostics"]))
+        self.assertEqual(our_comments(docstate.snapshot(doc)), [])
+        # Warnings in green.
+        set_settings(MarkSeverities="warning", WarningColor=0x00FF00)
+        doc.store()
+        state = docstate.snapshot(doc)
+        b12 = [d for d in self.report(doc)["diagnostics"] if d["rule"] == "B-12"][0]
+        self.assertEqual(docstate.color_of(state["cells"][cell_key(doc, b12)]), 0x00FF00)
+        self.assertEqual(len(our_comments(state)), 1)
+        # ClearMarks recognises the configured colour too.
+        office.dispatch(doc, PROTOCOL + "ClearMarks")
+        self.assertEqual(our_comments(docstate.snapshot(doc)), [])
+
+    # ------------------------------------------------------------------------ switches and edge cases
+    def test_check_on_save_off(self):
+        set_settings(CheckOnSave=False, MarkOnSave=True)
+        target = self.copy(os.path.join(FIXTURES, "seed002-dongyang-2017-old.ods"), "-off")
+        doc = self.load(target)
+        before = docstate.snapshot(doc)
+        doc.store()
+        self.assertIsNone(self.report(doc))
+        self.assertEqual(docstate.diff(before, docstate.snapshot(doc)), [])
+
+    def test_read_only_document(self):
+        set_settings(MarkOnSave=True)
+        for name in ("seed002-dongyang-2017-old.odt", "seed002-dongyang-2017-old.xlsx"):
+            with self.subTest(fixture=name):
+                doc = self.load(self.copy(os.path.join(FIXTURES, name), "-ro"), read_only=True)
+                self.assertTrue(doc.isReadonly())
+                before = docstate.snapshot(doc)
+                base, ext = os.path.splitext(office.copy_in(os.path.join(FIXTURES, name)))
+                target = base + "-ro-saved-as" + ext
+                doc.storeAsURL(uno.systemPathToFileUrl(target), ())  # must not raise
+                self.assertTrue(os.path.getsize(target) > 0)
+                self.assertIsNotNone(self.report(doc))
+                saved = self.load(target)
+                self.assertEqual(our_comments(docstate.snapshot(saved)), [])
+                self.assertEqual(our_comments(before), [])
+
+    def test_documents_without_tables(self):
+        for factory, ext in (("private:factory/swriter", ".odt"), ("private:factory/scalc", ".ods")):
+            with self.subTest(factory=factory):
+                doc = office.desktop.loadComponentFromURL(factory, "_blank", 0, (prop("Hidden", True),))
+                self.addCleanup(self.close, doc)
+                if ext == ".odt":
+                    doc.Text.setString("2017年政府信息公开工作年度报告\n没有表格。")
+                else:
+                    doc.Sheets.getByIndex(0).getCellByPosition(0, 0).setString("没有表格")
+                target = os.path.join(office.workdir, "docs", "no-tables" + ext)
+                doc.storeAsURL(uno.systemPathToFileUrl(target), ())
+                report = self.report(doc)
+                self.assertEqual(report["tables"], [])
+                self.assertEqual(report["diagnostics"], [])
+
+    def test_big_sheet_is_not_read_on_save(self):
+        """A sheet over the save-time bound (20 000 used cells) is skipped and logged; the rest of
+        the document is still checked."""
+        doc = office.load(self.copy(os.path.join(FIXTURES, "seed002-dongyang-2017-old.ods"), "-big"))
+        self.addCleanup(self.close, doc)
+        doc.Sheets.insertNewByName("大表", doc.Sheets.Count)
+        doc.Sheets.getByName("大表").getCellRangeByPosition(0, 0, 49, 499).setDataArray(
+            tuple(tuple(float(r * 50 + c) for c in range(50)) for r in range(500)))
+        doc.store()
+        report = self.report(doc)
+        self.assertTrue(any(d["rule"] == "B-12" for d in report["diagnostics"]))
+        self.assertFalse(any("大表" in t.get("location", "") for t in report["tables"]))
+        with open(office.log_path, "rb") as f:
+            self.assertIn("sheet 大表 not read".encode(), f.read())
+
+    # ------------------------------------------------------------------------ the infobar
+    def test_infobar_and_dismiss_on_visible_document(self):
+        doc = self.load(self.copy(os.path.join(FIXTURES, "seed002-dongyang-2017-old.odt"), "-visible"), hidden=False)
+        controller = doc.CurrentController
+        doc.store()
+        self.assertTrue(controller.hasInfobar(EXTENSION_ID))
+        office.dispatch(doc, PROTOCOL + "DismissInfobar")
+        self.assertFalse(controller.hasInfobar(EXTENSION_ID))
+        # The "标记并查看" button's command marks the document.
+        office.dispatch(doc, PROTOCOL + "Check")
+        self.assertTrue(our_comments(docstate.snapshot(doc)))
+        # A document without problems gets no infobar.
+        clean = self.load(self.copy(os.path.join(FIXTURES, "seed001-zhangzhou-2019.odt"), "-visible"), hidden=False)
+        clean.store()
+        self.assertFalse(clean.CurrentController.hasInfobar(EXTENSION_ID))
+
+    # ------------------------------------------------------------------------ the options
+    def test_options_defaults_and_registration(self):
+        access = settings_access(office, update=False)
+        for name, value in DEFAULTS.items():
+            self.assertEqual(access.getPropertyValue(name), value, name)
+        provider = office.create("com.sun.star.configuration.ConfigurationProvider")
+        for module in ("Writer", "Calc"):
+            leaves = provider.createInstanceWithArguments(
+                "com.sun.star.configuration.ConfigurationAccess",
+                (prop("nodepath", "/org.openoffice.Office.OptionsDialog/Nodes/%s/Leaves" % module),))
+            leaf = leaves.getByName("%s.options.%s" % (EXTENSION_ID, module.lower()))
+            self.assertEqual(leaf.Id, EXTENSION_ID)
+            self.assertTrue(leaf.OptionsPage.endswith("/options/OptionsPage.xdl"))
+            self.assertEqual(leaf.EventHandlerService, "org.ogi.reportchecker.OptionsPageImpl")
+
+    def test_options_page_handler(self):
+        """The page as the options dialog drives it: initialize shows the settings, ok writes them."""
+        doc = self.load(self.copy(os.path.join(FIXTURES, "seed003-shanghai-2017-plan.odt"), "-options"), hidden=False)
+        pip = office.ctx.getValueByName("/singletons/com.sun.star.deployment.PackageInformationProvider")
+        url = pip.getPackageLocation(EXTENSION_ID) + "/options/OptionsPage.xdl"
+        handler = office.create("org.ogi.reportchecker.OptionsPageImpl")
+        self.assertIn("external_event", handler.getSupportedMethodNames())
+        provider = office.create("com.sun.star.awt.ContainerWindowProvider")
+        parent = doc.CurrentController.Frame.ContainerWindow
+        window = provider.createContainerWindow(url, "", parent, handler)
+        self.addCleanup(window.dispose)
+        set_settings(MarkOnSave=True, ErrorColor=0x112233)
+        self.assertTrue(handler.callHandlerMethod(window, "initialize", "external_event"))
+        model = lambda name: window.getControl(name).Model  # noqa: E731
+        self.assertEqual(model("CheckOnSave").State, 1)
+        self.assertEqual(model("MarkOnSave").State, 1)
+        self.assertEqual(model("ErrorColor").Text, "#112233")
+        self.assertEqual(model("CheckOnSave").Label, "Check the report tables when saving")  # en-US UI
+        model("CheckOnSave").State = 0
+        model("MarkInfo").State = 0
+        model("WarningColor").Text = "#00ff00"
+        model("InfoColor").Text = "not a colour"
+        self.assertTrue(handler.callHandlerMethod(window, "ok", "external_event"))
+        access = settings_access(office, update=False)
+        self.assertFalse(access.CheckOnSave)
+        self.assertEqual(access.MarkSeverities, "error,warning")
+        self.assertEqual(access.WarningColor, 0x00FF00)
+        self.assertEqual(access.InfoColor, DEFAULTS["InfoColor"])  # invalid input keeps the value
+        # "back" (Reset) shows the stored values again.
+        model("MarkOnSave").State = 0
+        self.assertTrue(handler.callHandlerMethod(window, "back", "external_event"))
+        self.assertEqual(model("MarkOnSave").State, 1)
+
+
+class FailingCheckerTest(unittest.TestCase):
+    """A second office whose save-time check is forced to throw (OGI_TEST_FAIL_ON_SAVE)."""
+
+    @classmethod
+    def setUpClass(cls):
+        os.environ["OGI_TEST_FAIL_ON_SAVE"] = "1"
+        try:
+            cls.office = Office(OXT, os.path.join(WORKDIR, "failing")).__enter__()
+        finally:
+            del os.environ["OGI_TEST_FAIL_ON_SAVE"]
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.office.stop()
+
+    def test_save_completes_when_the_check_throws(self):
+        off = self.office
+        set_settings(off, MarkOnSave=True)
+        for name in ("seed002-dongyang-2017-old.odt", "seed002-dongyang-2017-old.docx",
+                     "seed002-dongyang-2017-old.doc", "seed002-dongyang-2017-old.ods",
+                     "seed002-dongyang-2017-old.xlsx"):
+            with self.subTest(fixture=name):
+                target = off.copy_in(os.path.join(FIXTURES, name))
+                doc = off.load(target)
+                # An edit, so that the saved file must differ from the fixture.
+                if docstate.is_writer(doc):
+                    doc.Text.insertString(doc.Text.getStart(), "已编辑 ", False)
+                else:
+                    doc.Sheets.getByIndex(0).getCellByPosition(30, 0).setString("已编辑")
+                edited = docstate.snapshot(doc)
+                doc.store()  # must not raise
+                self.assertFalse(doc.isModified())
+                checker = off.create("org.ogi.reportchecker.ReportChecker")
+                self.assertEqual(checker.getLastReport(doc), "")
+                doc.close(True)
+                reloaded = off.load(target)
+                try:
+                    self.assertEqual(docstate.diff(edited, docstate.snapshot(reloaded)), [])
+                    if docstate.is_writer(reloaded):
+                        self.assertTrue(reloaded.Text.getString().startswith("已编辑"))
+                    else:
+                        self.assertEqual(reloaded.Sheets.getByIndex(0).getCellByPosition(30, 0).String, "已编辑")
+                finally:
+                    reloaded.close(True)
+        with open(off.log_path, "rb") as f:
+            self.assertIn(b"save check failed", f.read())
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)
