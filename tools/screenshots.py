@@ -1,0 +1,199 @@
+#!/usr/bin/python3
+"""Screenshots of the extension in a real LibreOffice window (for the README).
+
+    URE_MORE_TYPES=... /usr/bin/python3 tools/screenshots.py BUILD_DIR [OUT_DIR]
+
+Starts Xvfb (:99, 1600x1000), installs BUILD_DIR/ogi-report-checker.oxt into a throwaway
+profile (UI language zh-CN when libreoffice-l10n-zh-cn is installed), runs soffice with a GUI
+on that display, and captures the root window with ImageMagick's `import`:
+  toolbar-marked.png   seed004 (.odt) after 检查表格: toolbar, marked cells, comments
+  issues.png           the issue list next to the marked table (entry 1 selected)
+  insert-2021-t3.png   a new Writer document with the inserted 2021 table 三
+  insert-calc.png      the same template inserted into Calc (live totals)
+Everything started here is stopped at the end (by process id).
+"""
+import os
+import pwd
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+
+import uno
+from com.sun.star.beans import PropertyValue
+from com.sun.star.connection import NoConnectException
+
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), ".."))
+PROGRAM = "/usr/lib/libreoffice/program"
+PROTOCOL = "vnd.org.ogi.reportchecker:"
+DISPLAY = ":99"
+SIZE = (1600, 1000)
+
+
+def prop(name, value):
+    p = PropertyValue()
+    p.Name, p.Value = name, value
+    return p
+
+
+def as_user(cmd, home):
+    if os.geteuid() == 0:
+        return ["runuser", "-u", "nobody", "--", "env", "HOME=" + home] + cmd
+    return cmd
+
+
+def main():
+    build = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, "build"))
+    out = os.path.abspath(sys.argv[2] if len(sys.argv) > 2 else os.path.join(ROOT, "docs", "screenshots"))
+    os.makedirs(out, exist_ok=True)
+    work = tempfile.mkdtemp(prefix="ogi-shots-")
+    os.chmod(work, 0o777)
+    if os.geteuid() == 0:
+        nobody = pwd.getpwnam("nobody")
+        os.chown(work, nobody.pw_uid, nobody.pw_gid)
+    profile = os.path.join(work, "profile")
+    profile_url = uno.systemPathToFileUrl(profile)
+    oxt = os.path.join(work, "ogi.oxt")
+    shutil.copyfile(os.path.join(build, "ogi-report-checker.oxt"), oxt)
+    os.chmod(oxt, 0o644)
+    seed = os.path.join(work, "seed004.odt")
+    shutil.copyfile(os.path.join(ROOT, "..", "shared", "fixtures", "seed004-jinfeng-2017-old.odt"), seed)
+    os.chmod(seed, 0o666)
+    env = dict(os.environ, HOME=work, DISPLAY=DISPLAY, SAL_USE_VCLPLUGIN="gen", OGI_UI_LANG="zh-CN")
+    for k in ("URE_MORE_TYPES", "PYTHONPATH"):
+        env.pop(k, None)
+    procs = []
+    try:
+        xvfb = subprocess.Popen(["Xvfb", DISPLAY, "-screen", "0", "%dx%dx24" % SIZE, "-nolisten", "tcp"],
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+        procs.append(xvfb)
+        time.sleep(1.5)
+        subprocess.run(as_user([PROGRAM + "/unopkg", "add", "-s", "-f", oxt, "-env:UserInstallation=" + profile_url], work),
+                       env=env, check=True, timeout=180)
+        # Chinese UI (used when the zh-CN language pack is installed).
+        user = os.path.join(profile, "user")
+        os.makedirs(user, exist_ok=True)
+        mods = os.path.join(user, "registrymodifications.xcu")
+        text = open(mods, encoding="utf-8").read() if os.path.exists(mods) else (
+            '<?xml version="1.0" encoding="UTF-8"?>\n<oor:items xmlns:oor="http://openoffice.org/2001/registry" '
+            'xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\n</oor:items>\n')
+        extra = ('<item oor:path="/org.openoffice.Office.Linguistic/General"><prop oor:name="UILocale" oor:op="fuse">'
+                 '<value>zh-CN</value></prop></item>\n'
+                 '<item oor:path="/org.openoffice.Office.Common/Misc"><prop oor:name="FirstRun" oor:op="fuse">'
+                 '<value>false</value></prop></item>\n'
+                 '<item oor:path="/org.openoffice.Office.Common/Misc"><prop oor:name="ShowTipOfTheDay" oor:op="fuse">'
+                 '<value>false</value></prop></item>\n')
+        text = text.replace("</oor:items>", extra + "</oor:items>")
+        with open(mods, "w", encoding="utf-8") as f:
+            f.write(text)
+        if os.geteuid() == 0:
+            subprocess.run(["chown", "-R", "nobody:", profile], check=True)
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            port = s.getsockname()[1]
+        office = subprocess.Popen(as_user([PROGRAM + "/soffice", "--norestore", "--nologo", "--nodefault", "--nolockcheck",
+                                           "-env:UserInstallation=" + profile_url,
+                                           "--accept=socket,host=127.0.0.1,port=%d;urp;StarOffice.ComponentContext" % port],
+                                          work),
+                                  env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+        procs.append(office)
+        local = uno.getComponentContext()
+        resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
+        deadline = time.time() + 90
+        while True:
+            try:
+                ctx = resolver.resolve("uno:socket,host=127.0.0.1,port=%d;urp;StarOffice.ComponentContext" % port)
+                break
+            except NoConnectException:
+                if time.time() > deadline:
+                    raise
+                time.sleep(0.5)
+        smgr = ctx.ServiceManager
+        desktop = smgr.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
+        helper = smgr.createInstanceWithContext("com.sun.star.frame.DispatchHelper", ctx)
+
+        def dispatch(doc, url):
+            return helper.executeDispatch(doc.CurrentController.Frame, url, "", 0, ())
+
+        def show(doc):
+            w = doc.CurrentController.Frame.ContainerWindow
+            w.setPosSize(0, 0, SIZE[0], SIZE[1], 15)
+            w.setFocus()
+
+        def shot(name, crop=None):
+            time.sleep(2.5)
+            path = os.path.join(out, name)
+            cmd = ["import", "-display", DISPLAY, "-window", "root"]
+            if crop:
+                cmd += ["-crop", crop]
+            subprocess.run(cmd + ["+repage", "-colors", "256", "PNG8:" + path], check=True, timeout=60)
+            print("wrote", path)
+
+        doc = desktop.loadComponentFromURL(uno.systemPathToFileUrl(seed), "_blank", 0, ())
+        show(doc)
+        # Scroll to the marked channel rows: the view cursor to the first marked cell.
+        print(dispatch(doc, PROTOCOL + "Check").Result)
+        table = doc.TextTables.getByIndex(0)
+        vc = doc.CurrentController.ViewCursor
+        vc.gotoRange(table.getCellByName("A12").getStart(), False)
+        vc.gotoRange(table.getCellByName("A1").getStart(), False)
+        shot("toolbar-marked.png")
+        dispatch(doc, PROTOCOL + "ShowIssues?Select=0")
+        shot("issues.png")
+
+        writer = desktop.loadComponentFromURL("private:factory/swriter", "_blank", 0, ())
+        show(writer)
+        writer.Text.setString("三、收到和处理政府信息公开申请情况")
+        writer.Text.createEnumeration().nextElement().ParaStyleName = "Heading 1"
+        writer.CurrentController.ViewCursor.gotoEnd(False)
+        writer.Text.insertControlCharacter(writer.Text.getEnd(), 0, False)
+        writer.CurrentController.ViewCursor.gotoEnd(False)
+        print(dispatch(writer, PROTOCOL + "InsertTemplate?Template=2021-t3").Result)
+        writer.CurrentController.ViewCursor.gotoStart(False)
+        shot("insert-2021-t3.png")
+
+        calc = desktop.loadComponentFromURL("private:factory/scalc", "_blank", 0, ())
+        show(calc)
+        print(dispatch(calc, PROTOCOL + "InsertTemplate?Template=2021-t3").Result)
+        sheet = calc.CurrentController.ActiveSheet
+        for r in range(5, 9):
+            for c in range(3, 9):
+                sheet.getCellByPosition(c, r).setValue((r + c) % 4)
+        calc.CurrentController.select(sheet.getCellRangeByName("J6"))
+        shot("insert-calc.png")
+        # No desktop.terminate(): with modified documents the GUI office would ask whether to
+        # save them and block; the office is throwaway, it is killed below.
+    finally:
+        # runuser starts soffice in a session of its own: find our office processes by the
+        # unique profile directory in their command line and kill them by id.
+        for pid in os.listdir("/proc"):
+            if not pid.isdigit():
+                continue
+            try:
+                with open("/proc/%s/cmdline" % pid, "rb") as f:
+                    cmdline = f.read().decode("utf-8", "replace")
+            except OSError:
+                continue
+            if work in cmdline and int(pid) != os.getpid():
+                try:
+                    os.kill(int(pid), signal.SIGKILL)
+                except ProcessLookupError:
+                    pass
+        for p in reversed(procs):
+            if p.poll() is None:
+                try:
+                    os.killpg(p.pid, signal.SIGKILL)
+                except ProcessLookupError:
+                    pass
+                try:
+                    p.wait(timeout=10)
+                except subprocess.TimeoutExpired:
+                    print("process %d did not exit" % p.pid, file=sys.stderr)
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
