@@ -2,10 +2,10 @@
 
 #include "ogi/Templates.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <algorithm>
 #include <random>
 #include <sstream>
 #include <stdexcept>
@@ -217,6 +217,54 @@ Document documentWith(const std::string& templateId, const std::map<std::string,
     // Writer-like cell names so diagnostics carry addresses.
     for (Cell& c : t.cells)
         c.address = cellName(c.row, c.col);
+    doc.addTable(std::move(t));
+    return doc;
+}
+
+Document documentWithSubtotals(const std::string& templateId, const std::map<std::string, std::string>& values,
+                               const std::map<std::string, std::map<std::string, std::string>>& subtotals,
+                               bool merged, const std::string& label)
+{
+    const TemplateDef* def = findTemplate(templateId);
+    if (!def)
+        throw std::runtime_error("unknown template " + templateId);
+    Table t = generateTable(templateId, values);
+    // Bottom-up, so that the rows still to be handled keep their numbers.
+    std::vector<const SubtotalRow*> rows;
+    for (const SubtotalRow& s : def->subtotals)
+        if (subtotals.count(s.key))
+            rows.push_back(&s);
+    std::sort(rows.begin(), rows.end(), [&](const SubtotalRow* a, const SubtotalRow* b) {
+        return def->cellForKey(a->last + ".NP")->row > def->cellForKey(b->last + ".NP")->row;
+    });
+    for (const SubtotalRow* s : rows) {
+        const TemplateCell* lastNp = def->cellForKey(s->last + ".NP");
+        const int after = lastNp->row, labelCol = lastNp->col - 1;
+        for (Cell& c : t.cells) {
+            if (c.row > after)
+                ++c.row;
+            else if (merged && c.col < labelCol && c.row + c.rowSpan - 1 >= after)
+                ++c.rowSpan;                    // the group's labels span the subtotal row
+        }
+        t.add(after + 1, labelCol, label);
+        for (const std::string& ck : {"NP", "BIZ", "RES", "NGO", "LAW", "OTH", "TOT"}) {
+            const TemplateCell* item = def->cellForKey(s->last + "." + ck);
+            const auto& given = subtotals.at(s->key);
+            auto it = given.find(ck);
+            t.add(after + 1, item->col, it == given.end() ? std::string() : it->second);
+        }
+        ++t.rows;
+    }
+    if (!merged)
+        for (Cell& c : t.cells)
+            c.rowSpan = c.colSpan = 1;
+    std::sort(t.cells.begin(), t.cells.end(),
+              [](const Cell& a, const Cell& b) { return a.row != b.row ? a.row < b.row : a.col < b.col; });
+    for (Cell& c : t.cells)
+        c.address = cellName(c.row, c.col);
+    Document doc;
+    doc.name = templateId;
+    doc.addParagraph(findTemplate(templateId)->version + "年政府信息公开工作年度报告", 1);
     doc.addTable(std::move(t));
     return doc;
 }

@@ -24,4 +24,12 @@ std::map<std::string, std::string> consistentValues(const std::string& templateI
 Document documentWith(const std::string& templateId, const std::map<std::string, std::string>& values,
                       const std::string& title = "2021年政府信息公开工作年度报告");
 
+/// documentWith, plus a subtotal row (spec N-5) after the last item of each group named in
+/// `subtotals` (subtotal row key "R3_3_SUB" -> its values by column key, "NP" -> "3"): the
+/// row reads "小计" (or `label`) in the items' label column. `merged`: the group's label cells
+/// span the new row as in a real report; else every cell is 1x1 (merges lost).
+Document documentWithSubtotals(const std::string& templateId, const std::map<std::string, std::string>& values,
+                               const std::map<std::string, std::map<std::string, std::string>>& subtotals,
+                               bool merged = true, const std::string& label = "小计");
+
 } // namespace ogi::test

@@ -160,6 +160,37 @@ TEST(Recognizer, ExtraRowsOfALocalVariantAreIgnored)
     expectAllMapped(doc, rec[0], values);
 }
 
+TEST(Recognizer, SubtotalRowsAreMappedAndNeverGenerated)
+{
+    for (const char* id : {"2021-t3", "2019-t3"}) {
+        SCOPED_TRACE(id);
+        const TemplateDef* def = findTemplate(id);
+        const auto values = distinctValues(id);
+        std::map<std::string, std::map<std::string, std::string>> subs;
+        std::map<std::string, std::string> want = values;
+        int n = 900;
+        for (const SubtotalRow& s : def->subtotals)
+            for (const char* ck : {"NP", "BIZ", "RES", "NGO", "LAW", "OTH", "TOT"}) {
+                subs[s.key][ck] = std::to_string(n);
+                want[s.key + "." + ck] = std::to_string(n++);
+            }
+        EXPECT_EQ(def->subtotals.size(), std::string(id) == "2021-t3" ? 4u : 3u);
+        for (bool merged : {true, false}) {
+            SCOPED_TRACE(merged ? "merged" : "merges lost");
+            const Document doc = test::documentWithSubtotals(id, values, subs, merged);
+            const auto rec = recognize(doc);
+            ASSERT_EQ(rec.size(), 1u);
+            EXPECT_EQ(rec[0].tmpl->id, id);
+            expectAllMapped(doc, rec[0], want);
+        }
+        // The national form has no subtotal rows: the generator never emits them.
+        const Table blank = generateTable(id);
+        for (const Cell& c : blank.cells)
+            EXPECT_EQ(c.text.find("小计"), std::string::npos) << c.text;
+        EXPECT_EQ(def->describeKey("R3_3_SUB.NP"), "（三）不予公开 小计 / 自然人");
+    }
+}
+
 TEST(Recognizer, LabelSplitOverTwoRowsInTableThree)
 {
     const auto values = distinctValues("2021-t3");

@@ -27,7 +27,7 @@ using Detail = std::tuple<std::string, std::string, std::string, std::string, st
 /// Every rule id declared in data/rules.json.
 const std::vector<std::string> kRuleIds = {
     "B-1", "B-2", "B-3", "B-4", "B-5", "B-6", "B-7", "B-8", "B-9", "B-10", "B-11", "B-12", "B-13", "B-14", "B-15", "B-17",
-    "N-1", "N-2", "N-3", "N-4", "N-6", "L-1", "L-2", "L-3", "L-4", "P-1", "P-2", "P-3", "P-4", "P-5",
+    "N-1", "N-2", "N-3", "N-4", "N-5", "N-6", "L-1", "L-2", "L-3", "L-4", "P-1", "P-2", "P-3", "P-4", "P-5",
     "S-3", "S-4", "R-1", "R-2"};
 
 /// A report title of the template's era (S-4 stays quiet).
@@ -513,6 +513,63 @@ TEST(RulesTable3, N4InvalidTextInTheFirstValueColumn)
     EXPECT_EQ(r.tables[0].mappedKeys, r.tables[0].totalKeys);
     EXPECT_EQ(details(r, "N-4"), (std::set<Detail>{{"N-4", "error", "R3_1.NP", "integer ≥ 0", "abc"}}));
     EXPECT_EQ(findings(r), (std::set<Finding>{{"N-4", "error", "R3_1.NP"}})) << r.toText();
+}
+
+/// Subtotal values of a group: per column, the sum of the group's items in `v`.
+std::map<std::string, std::string> subtotalOf(const Values& v, const std::string& id, const std::string& sub)
+{
+    const SubtotalRow* s = findTemplate(id)->subtotalOf(sub + ".NP");
+    std::map<std::string, std::string> out;
+    for (const std::string ck : {"NP", "BIZ", "RES", "NGO", "LAW", "OTH", "TOT"}) {
+        int total = 0;
+        bool in = false;
+        for (const std::string& k : findTemplate(id)->keys()) {
+            const std::string row = k.substr(0, k.find('.'));
+            in = in || row == s->first;
+            if (in && k.substr(k.find('.') + 1) == ck)
+                total += num(v, k);
+            if (row == s->last && k.substr(k.find('.') + 1) == ck)
+                break;
+        }
+        out[ck] = str(total);
+    }
+    return out;
+}
+
+TEST(RulesTable3, N5SubtotalRowsEqualTheirItems)
+{
+    for (const char* id : {"2021-t3", "2019-t3"}) {
+        SCOPED_TRACE(id);
+        const Values v = test::consistentValues(id, 6);
+        std::map<std::string, std::map<std::string, std::string>> subs;
+        for (const SubtotalRow& s : findTemplate(id)->subtotals)
+            subs[s.key] = subtotalOf(v, id, s.key);
+        for (bool merged : {true, false}) {
+            SCOPED_TRACE(merged ? "merged" : "merges lost");
+            const Report clean = Checker().check(test::documentWithSubtotals(id, v, subs, merged));
+            EXPECT_TRUE(clean.diagnostics.empty()) << clean.toText();
+            // (四)'s 小计 one too high for 自然人, (五)'s written as 合计 and one too low in 总计
+            auto wrong = subs;
+            wrong["R3_4_SUB"]["NP"] = str(std::stoi(subs["R3_4_SUB"]["NP"]) + 1);
+            const Report r = Checker().check(test::documentWithSubtotals(id, v, wrong, merged));
+            EXPECT_EQ(details(r, "N-5"),
+                      (std::set<Detail>{{"N-5", "error", "R3_4_SUB.NP", subs["R3_4_SUB"]["NP"], wrong["R3_4_SUB"]["NP"]}}));
+            EXPECT_EQ(findings(r), (std::set<Finding>{{"N-5", "error", "R3_4_SUB.NP"}})) << r.toText();
+            expectMessagesShowNumbers(r, "N-5");
+        }
+        // "合计" is read as a subtotal too; a blank subtotal cell is a blank cell (S-3)
+        std::map<std::string, std::map<std::string, std::string>> one{{"R3_5_SUB", subtotalOf(v, id, "R3_5_SUB")}};
+        one["R3_5_SUB"]["TOT"] = str(std::stoi(one["R3_5_SUB"]["TOT"]) - 1);
+        const bool othItems = one["R3_5_SUB"]["OTH"] != "0";
+        one["R3_5_SUB"]["OTH"] = "";
+        const Report r = Checker().check(test::documentWithSubtotals(id, v, one, true, "合计"));
+        std::set<Finding> want{{"N-5", "error", "R3_5_SUB.TOT"}, {"S-3", "warning", "R3_5_SUB.OTH"}};
+        if (othItems)   // blank counted as 0 against non-zero items: a warning (spec §5.2)
+            want.insert({"N-5", "warning", "R3_5_SUB.OTH"});
+        EXPECT_EQ(findings(r), want) << r.toText();
+    }
+    // Without subtotal rows N-5 has nothing to check.
+    EXPECT_TRUE(runOnly("N-5", "2021-t3", test::consistentValues("2021-t3", 6)).diagnostics.empty());
 }
 
 TEST(RulesTable3, N6CarriedForwardAboveApplicationsToHandle)

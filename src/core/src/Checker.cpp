@@ -91,6 +91,8 @@ Report Checker::check(const Document& doc) const
         const Table& first = doc.tables[static_cast<size_t>(rec.sourceTables.front())];
         info.location = first.location.empty() ? first.name : first.location;
         info.mappedKeys = static_cast<int>(rec.cells.size());
+        for (const TemplateCell& extra : rec.tmpl->extraCells)   // subtotal rows are no template cells
+            info.mappedKeys -= static_cast<int>(rec.cells.count(extra.key));
         info.totalKeys = static_cast<int>(rec.tmpl->keys().size());
         report.tables.push_back(info);
 

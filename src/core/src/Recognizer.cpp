@@ -493,6 +493,95 @@ bool matchBodyRow(const View& v, const TemplateIndex& idx, const TemplateRow& tr
     return !pr.values.empty() && j > 0 && rows[j - 1].values.empty() && leafMatchesConcat(tr, rows[j - 1].leaf, pr.leaf);
 }
 
+/// Row key of a value key: "R3_3_8.NP" -> "R3_3_8".
+std::string rowKeyOf(const std::string& key) { return key.substr(0, key.find('.')); }
+
+bool isSubtotalLabel(const SubtotalRow& s, const Label& l)
+{
+    for (const std::string& want : s.labels)
+        if (!l.norm.empty() && l.norm.find(want) != std::string::npos)
+            return true;
+    return false;
+}
+
+/// Does one of the row's labels name the group (a merged group cell spanning the row)?
+bool namesGroup(const View& v, const PhysRow& pr, const Label& group)
+{
+    for (int a : pr.labels) {
+        const Label& l = v.labels[static_cast<size_t>(a)];
+        if (sameLabel(l, group) || (!l.norm.empty() && l.norm.find(group.norm) != std::string::npos))
+            return true;
+    }
+    return false;
+}
+
+/// Subtotal rows (spec N-5): a physical row that no template row claimed, labelled 小计 (or
+/// a declared variant), lying between the rows around the group's items. A row whose labels
+/// name a group (merged group cell) belongs to that group; one without a group label belongs
+/// to the group it follows. Its values are matched to the group's last item by grid column,
+/// else by order.
+void mapSubtotals(const View& v, const TemplateIndex& idx, const std::vector<PhysRow>& rows,
+                  const std::vector<int>& match, const std::vector<bool>& bodyRow,
+                  const std::vector<std::vector<int>>& assignedRows, Recognition& out)
+{
+    std::vector<Label> groups;
+    for (const SubtotalRow& s : idx.tmpl->subtotals)
+        groups.push_back(makeLabel(s.group));
+    for (size_t si = 0; si < idx.tmpl->subtotals.size(); ++si) {
+        const SubtotalRow& s = idx.tmpl->subtotals[si];
+        int first = -1, last = -1;
+        for (size_t t = 0; t < idx.rows.size(); ++t) {
+            const std::string rk = rowKeyOf(idx.rows[t].keys.front());
+            if (rk == s.first)
+                first = static_cast<int>(t);
+            if (rk == s.last)
+                last = static_cast<int>(t);
+        }
+        if (first < 0 || last < first || match[static_cast<size_t>(last)] < 0)
+            continue;
+        int lo = -1, hi = static_cast<int>(rows.size());
+        for (int t = 0; t < first; ++t)
+            lo = std::max(lo, match[static_cast<size_t>(t)]);
+        for (size_t t = static_cast<size_t>(last) + 1; t < idx.rows.size(); ++t)
+            if (match[t] >= 0) {
+                hi = match[t];
+                break;
+            }
+        const TemplateRow& lastRow = idx.rows[static_cast<size_t>(last)];
+        const std::vector<int>& lastCells = assignedRows[static_cast<size_t>(last)];
+        for (int j = lo + 1; j < hi; ++j) {
+            const PhysRow& pr = rows[static_cast<size_t>(j)];
+            if (bodyRow[static_cast<size_t>(j)] || pr.values.empty() || !isSubtotalLabel(s, pr.leaf))
+                continue;
+            bool other = false;
+            for (size_t gi = 0; gi < groups.size() && !other; ++gi)
+                other = gi != si && namesGroup(v, pr, groups[gi]);
+            const bool own = namesGroup(v, pr, groups[si]);
+            if (other || (!own && j < match[static_cast<size_t>(last)]))
+                continue;
+            for (size_t k = 0; k < lastRow.keys.size(); ++k) {
+                const std::string key = s.key + lastRow.keys[k].substr(s.last.size());
+                if (!idx.tmpl->cellForKey(key))
+                    continue;
+                int cell = -1;
+                if (k < lastCells.size() && lastCells[k] >= 0) {
+                    const int col = v.table.cells[static_cast<size_t>(lastCells[k])].col;
+                    for (int a : pr.values) {
+                        const Cell& c = v.table.cells[static_cast<size_t>(a)];
+                        if (c.col <= col && col < c.col + c.colSpan)
+                            cell = a;
+                    }
+                }
+                if (cell < 0 && pr.values.size() == lastRow.keys.size())
+                    cell = pr.values[k];
+                if (cell >= 0)
+                    out.cells[key] = v.origin[static_cast<size_t>(cell)];
+            }
+            break;                                // one subtotal row per group
+        }
+    }
+}
+
 void mapMatrix(const View& v, const TemplateIndex& idx, Recognition& out)
 {
     const Grid g(v.table);
@@ -515,6 +604,7 @@ void mapMatrix(const View& v, const TemplateIndex& idx, Recognition& out)
         }
     }
 
+    std::vector<std::vector<int>> assignedRows(idx.rows.size());
     for (size_t t = 0; t < idx.rows.size(); ++t) {
         const TemplateRow& tr = idx.rows[t];
         if (match[t] < 0) {
@@ -523,7 +613,7 @@ void mapMatrix(const View& v, const TemplateIndex& idx, Recognition& out)
             continue;
         }
         const PhysRow& pr = body[t];
-        std::vector<int> assigned;
+        std::vector<int>& assigned = assignedRows[t];
         if (!mapByHeaders(v, g, tr, pr, bodyRow, assigned)) {
             assigned.assign(tr.keys.size(), -1);
             for (size_t k = 0; k < tr.keys.size() && k < pr.values.size(); ++k)
@@ -536,6 +626,7 @@ void mapMatrix(const View& v, const TemplateIndex& idx, Recognition& out)
                 out.missing.push_back(tr.keys[k]);
         }
     }
+    mapSubtotals(v, idx, rows, match, bodyRow, assignedRows, out);
 }
 
 Recognition mapView(const View& v, const TemplateIndex& idx, const std::vector<int>& sources, double score)

@@ -379,18 +379,30 @@ const char* typeExpectationZh(ValueType t)
     return "";
 }
 
+/// Calls fn(key) for every value key the per-cell rules look at: the grid's keys, then the
+/// subtotal cells (N-5) that the table has.
+template <typename Fn>
+void forEachCellKey(const TableFacts& f, Fn fn)
+{
+    for (const std::string& key : f.rec->tmpl->keys())
+        fn(key);
+    for (const TemplateCell& c : f.rec->tmpl->extraCells)
+        if (f.values.count(c.key))
+            fn(c.key);
+}
+
 void typeCheck(const RuleDecl& rule, const TableFacts& f, std::vector<Diagnostic>& out)
 {
-    for (const std::string& key : f.rec->tmpl->keys()) {
+    forEachCellKey(f, [&](const std::string& key) {
         auto it = f.values.find(key);
         if (it == f.values.end() || it->second.kind != Value::Kind::Invalid)
-            continue;
+            return;
         const ValueType type = f.rec->tmpl->cellForKey(key)->type;
         if (!rule.valueTypes.empty() &&
             std::find(rule.valueTypes.begin(), rule.valueTypes.end(), toString(type)) == rule.valueTypes.end())
-            continue;
+            return;
         if (rule.valueTypes.empty() && type == ValueType::Signed)
-            continue;                           // P-5 (soft) owns the signed cells
+            return;                             // P-5 (soft) owns the signed cells
         Finding fd;
         fd.target = key;
         fd.expected = typeExpectation(type);
@@ -398,23 +410,23 @@ void typeCheck(const RuleDecl& rule, const TableFacts& f, std::vector<Diagnostic
         fd.vars[kZh]["expected"] = typeExpectationZh(type);
         fd.vars[kEn]["expected"] = std::string(typeExpectation(type)) + ": " + it->second.problem;
         emit(rule, f, std::move(fd), out);
-    }
+    });
 }
 
 void blankCheck(const RuleDecl& rule, const TableFacts& f, std::vector<Diagnostic>& out)
 {
-    for (const std::string& key : f.rec->tmpl->keys()) {
+    forEachCellKey(f, [&](const std::string& key) {
         auto it = f.values.find(key);
         if (it == f.values.end() || !it->second.missing())
-            continue;
+            return;
         if (f.rec->tmpl->cellForKey(key)->type == ValueType::Heading)
-            continue;
+            return;
         Finding fd;
         fd.target = key;
         fd.expected = "0";
         fd.actual = normalizeValueText(it->second.raw);
         emit(rule, f, std::move(fd), out);
-    }
+    });
 }
 
 void outdatedCheck(const RuleDecl& rule, const TableFacts& f, std::vector<Diagnostic>& out)
@@ -582,8 +594,9 @@ std::vector<std::pair<std::string, std::vector<std::string>>> totalDefinitions(c
         for (const RuleInstance& in : rule.instances) {
             if (in.lhs.size() != 1 || (!in.target.empty() && in.target != in.lhs.front()))
                 continue;                         // balances (N-1) define no single total
-            if (!t->cellForKey(in.lhs.front()) || byTotal.count(in.lhs.front()))
-                continue;
+            const TemplateCell* total = t->cellForKey(in.lhs.front());
+            if (!total || total->extra || byTotal.count(in.lhs.front()))
+                continue;                         // subtotal rows (N-5) are never generated
             std::vector<std::string> parts;
             for (const std::string& k : in.rhs)
                 if (t->cellForKey(k))

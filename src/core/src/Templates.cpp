@@ -47,6 +47,46 @@ ValueType parseType(const std::string& s, const std::string& context)
     throw std::runtime_error("unknown value type '" + s + "' in " + context);
 }
 
+/// "subtotals": [{"k": "R3_3_SUB", "group": "（三）不予公开", "labels": ["小计", "合计"],
+///                "items": ["R3_3_1", "R3_3_8"]}] — one value cell per column key that the
+/// group's last item has, typed and placed like that item's cell.
+void parseSubtotals(const json::object& o, const std::string& ctx, const std::vector<std::string>& columnKeys,
+                    TemplateDef& t)
+{
+    const json::value* list = o.if_contains("subtotals");
+    if (!list)
+        return;
+    for (const auto& sv : list->as_array()) {
+        const json::object& so = sv.as_object();
+        SubtotalRow s;
+        s.key = str(so, "k");
+        s.group = str(so, "group");
+        for (const auto& l : so.at("labels").as_array())
+            s.labels.push_back(normalizeLabel(std::string(l.as_string())));
+        const json::array& items = so.at("items").as_array();
+        if (s.key.empty() || s.labels.empty() || items.size() != 2)
+            throw std::runtime_error(ctx + ": a subtotal needs k, labels and items [first, last]");
+        s.first = std::string(items[0].as_string());
+        s.last = std::string(items[1].as_string());
+        const std::vector<std::string> columns = columnKeys.empty() ? std::vector<std::string>{""} : columnKeys;
+        for (const std::string& ck : columns) {
+            const std::string suffix = ck.empty() ? "" : "." + ck;
+            const TemplateCell* item = t.cellForKey(s.last + suffix);
+            if (!item || !t.cellForKey(s.first + suffix))
+                throw std::runtime_error(ctx + ": subtotal " + s.key + " names unknown items");
+            TemplateCell cell = *item;
+            cell.key = s.key + suffix;
+            cell.row = -1;
+            cell.extra = true;
+            cell.optional = true;
+            if (t.keyIndex.count(cell.key) || !t.extraIndex.emplace(cell.key, t.extraCells.size()).second)
+                throw std::runtime_error(ctx + ": duplicate key " + cell.key);
+            t.extraCells.push_back(std::move(cell));
+        }
+        t.subtotals.push_back(std::move(s));
+    }
+}
+
 TemplateDef parseTemplate(std::string_view fileName, std::string_view text)
 {
     const std::string ctx(fileName);
@@ -147,6 +187,7 @@ TemplateDef parseTemplate(std::string_view fileName, std::string_view text)
                 throw std::runtime_error(ctx + ": duplicate key " + t.cells[i].key);
             t.valueKeys.push_back(t.cells[i].key);
         }
+    parseSubtotals(o, ctx, columnKeys, t);
     return t;
 }
 
@@ -185,7 +226,21 @@ const TemplateDef* findTemplate(const std::string& id)
 const TemplateCell* TemplateDef::cellForKey(const std::string& key) const
 {
     auto it = keyIndex.find(key);
-    return it == keyIndex.end() ? nullptr : &cells[it->second];
+    if (it != keyIndex.end())
+        return &cells[it->second];
+    auto ex = extraIndex.find(key);
+    return ex == extraIndex.end() ? nullptr : &extraCells[ex->second];
+}
+
+const SubtotalRow* TemplateDef::subtotalOf(const std::string& key) const
+{
+    if (!extraIndex.count(key))
+        return nullptr;
+    const std::string row = key.substr(0, key.find('.'));
+    for (const SubtotalRow& s : subtotals)
+        if (s.key == row)
+            return &s;
+    return nullptr;
 }
 
 std::vector<std::string> TemplateDef::rowLabels(const std::string& key) const
@@ -229,6 +284,16 @@ std::vector<std::string> TemplateDef::columnLabels(const std::string& key) const
 
 std::string TemplateDef::describeKey(const std::string& key) const
 {
+    if (const SubtotalRow* s = subtotalOf(key)) {
+        // "（三）不予公开 小计 / 自然人": the column as the group's last item has it
+        const size_t dot = key.find('.');
+        const std::string item = s->last + (dot == std::string::npos ? "" : key.substr(dot));
+        const auto cols = columnLabels(item);
+        std::string out = s->group + " 小计";
+        if (!cols.empty())
+            out += " / " + cols.back();
+        return out;
+    }
     const auto rows = rowLabels(key);
     const auto cols = columnLabels(key);
     std::string out;

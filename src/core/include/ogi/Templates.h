@@ -32,6 +32,17 @@ struct TemplateCell {
     bool unit = false;                 ///< a unit cell (old table): neither label nor value
     bool optional = false;             ///< the whole row may be absent (e.g. B15, B17)
     bool header = false;               ///< header cell (styled as a header when inserted)
+    bool extra = false;                ///< value cell of a subtotal row: recognized, never generated
+};
+
+/// A subtotal row that some reports add to a group of rows (not part of the national form,
+/// so never generated): recognized when present and checked against its items (spec N-5).
+/// Its value keys are "<key>.<column key>" ("R3_3_SUB.NP").
+struct SubtotalRow {
+    std::string key;                 ///< "R3_3_SUB"
+    std::string group;               ///< label of the group ("（三）不予公开"), for messages
+    std::vector<std::string> labels; ///< accepted row labels, normalized ("小计", "合计")
+    std::string first, last;         ///< row keys of the group's first and last item ("R3_3_1", "R3_3_8")
 };
 
 struct TemplateDef {
@@ -46,8 +57,14 @@ struct TemplateDef {
     std::vector<std::string> signatures; ///< normalized labels that decide this template
     std::map<std::string, size_t> keyIndex; ///< value key -> index in cells (built on load)
     std::vector<std::string> valueKeys;     ///< value keys in grid order (built on load)
+    std::vector<SubtotalRow> subtotals;     ///< optional subtotal rows (N-5)
+    std::vector<TemplateCell> extraCells;   ///< their value cells (extra = true, row = -1)
+    std::map<std::string, size_t> extraIndex; ///< subtotal value key -> index in extraCells
 
+    /// The value cell of a key: a grid cell, or a subtotal row's cell (extra = true).
     const TemplateCell* cellForKey(const std::string& key) const;
+    /// The subtotal row a key belongs to ("R3_3_SUB.NP" -> R3_3_SUB), or null.
+    const SubtotalRow* subtotalOf(const std::string& key) const;
     const std::vector<std::string>& keys() const { return valueKeys; } ///< value keys in grid order
     /// Label path of a value key's row, most specific last (e.g. {"三、本年度办理结果","（三）不予公开","1.属于国家秘密"}).
     std::vector<std::string> rowLabels(const std::string& key) const;
