@@ -20,6 +20,7 @@
 #include <com/sun/star/awt/XTopWindow.hpp>
 #include <com/sun/star/awt/XTopWindowListener.hpp>
 #include <com/sun/star/awt/XWindow.hpp>
+#include <com/sun/star/awt/PosSize.hpp>
 #include <com/sun/star/awt/XWindowPeer.hpp>
 #include <com/sun/star/beans/NamedValue.hpp>
 #include <com/sun/star/beans/XPropertySet.hpp>
@@ -36,6 +37,7 @@
 #include <cppuhelper/implbase3.hxx>
 #include <rtl/ref.hxx>
 
+#include <algorithm>
 #include <memory>
 
 using namespace css;
@@ -134,12 +136,30 @@ public:
             if (m_frame.is())
                 m_frame->addEventListener(uno::Reference<lang::XEventListener>(static_cast<awt::XActionListener*>(this)));
             uno::Reference<awt::XWindow> window(m_dialog, uno::UNO_QUERY_THROW);
+            placeBesideDocument(window);
             window->setVisible(true);
             return true;
         } catch (const uno::Exception& e) {
             logLine("issue list: cannot open the dialog: " + toStd(e.Message));
             m_dialog.clear();
             return false;
+        }
+    }
+
+    /// Top right of the document window, so that the list does not cover the tables (which
+    /// sit in the middle of the page). Coordinates relative to the parent window, kept inside it.
+    void placeBesideDocument(const uno::Reference<awt::XWindow>& window)
+    {
+        try {
+            if (!m_frame.is() || !m_frame->getContainerWindow().is())
+                return;
+            const awt::Rectangle parent = m_frame->getContainerWindow()->getPosSize();
+            const awt::Rectangle own = window->getPosSize();
+            const sal_Int32 x = std::max<sal_Int32>(0, parent.Width - own.Width - 24);
+            const sal_Int32 y = std::max<sal_Int32>(0, std::min<sal_Int32>(120, parent.Height - own.Height));
+            window->setPosSize(x, y, 0, 0, awt::PosSize::POS);
+        } catch (const uno::Exception& e) {
+            logLine("issue list: not placed: " + toStd(e.Message));   // the toolkit's default place
         }
     }
 
