@@ -10,6 +10,7 @@ on that display, and captures the root window with ImageMagick's `import`:
   issues.png           the issue list next to the marked table (entry 1 selected)
   insert-2021-t3.png   a new Writer document with the inserted 2021 table 三
   insert-calc.png      the same template inserted into Calc (live totals)
+  insert-menu.png      the toolbar's 插入模板 drop-down, opened by a click (needs xdotool)
 Everything started here is stopped at the end (by process id).
 """
 import os
@@ -151,6 +152,21 @@ def main():
         writer.CurrentController.ViewCursor.gotoEnd(False)
         writer.Text.insertControlCharacter(writer.Text.getEnd(), 0, False)
         writer.CurrentController.ViewCursor.gotoEnd(False)
+        if shutil.which("xdotool"):
+            # The toolbar's 插入模板 drop-down, opened with a real click at the place the
+            # toolbar's accessibility tree gives for the item.
+            bar = writer.CurrentController.Frame.LayoutManager.getElement(
+                "private:resource/toolbar/addon_org.ogi.reportchecker.toolbar").RealInterface
+            context = bar.AccessibleContext
+            for i in range(context.AccessibleChildCount):
+                item = context.getAccessibleChild(i).AccessibleContext
+                if item.AccessibleName.startswith("插入模板") or item.AccessibleName.startswith("Insert Template"):
+                    where, size = item.LocationOnScreen, item.Size
+                    subprocess.run(["xdotool", "mousemove", str(where.X + size.Width - 6), str(where.Y + size.Height // 2),
+                                    "click", "1"], env=dict(os.environ, DISPLAY=DISPLAY), check=True, timeout=30)
+                    shot("insert-menu.png", crop="900x420+0+0")
+                    subprocess.run(["xdotool", "key", "Escape"], env=dict(os.environ, DISPLAY=DISPLAY), timeout=30)
+                    break
         print(dispatch(writer, PROTOCOL + "InsertTemplate?Template=2021-t3").Result)
         writer.CurrentController.ViewCursor.gotoStart(False)
         shot("insert-2021-t3.png")

@@ -6,7 +6,6 @@ Environment (set by tests/integration/CMakeLists.txt):
   OGI_WORKDIR   a scratch directory for the profile and document copies
   URE_MORE_TYPES  office types + our .rdb, so that Python can use our IDL types
 """
-import glob
 import json
 import os
 import sys
@@ -16,48 +15,17 @@ import uno
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from office import Office, prop  # noqa: E402
+from office import prop  # noqa: E402
+from suite import EXPECTED, FIXTURES, PROTOCOL, ModuleOffice, fixtures, stem  # noqa: E402
 import docstate  # noqa: E402
 from docstate import COLORS, CALC_MARKER, OUR_AUTHOR  # noqa: E402
 
-OXT = os.environ["OGI_OXT"]
-FIXTURES = os.environ["OGI_FIXTURES"]
-WORKDIR = os.environ["OGI_WORKDIR"]
-PROTOCOL = "vnd.org.ogi.reportchecker:"
 UNDO_TITLE = "年报检查标记"
 RANK = {"error": 3, "warning": 2, "info": 1}
 
-# What each seed must produce (fixtures/README.md): (rule, severity, template key) that must
-# be present; HARD rules (errors) must be absent everywhere except where listed.
-EXPECTED = {
-    "seed000-jiangsu-2017-old": {"must": [("B-11", "info", None)], "no_errors": True, "no_warnings": True},
-    "seed001-zhangzhou-2019": {"must": [], "no_errors": True, "no_warnings": True},
-    "seed002-dongyang-2017-old": {"must": [("B-12", "warning", "B03")], "no_errors": True},
-    "seed003-shanghai-2017-plan": {"must": [], "nothing": True},
-    "seed004-jinfeng-2017-old": {"must": [("B-9", "warning", "B02"), (None, None, "B06"), (None, None, "B56"),
-                                          (None, None, "B57")], "no_errors": True},
-}
 
-office = None
-
-
-def setUpModule():
-    global office
-    office = Office(OXT, os.path.join(WORKDIR, "office")).__enter__()
-
-
-def tearDownModule():
-    if office is not None:
-        office.stop()
-
-
-def fixtures():
-    files = sorted(glob.glob(os.path.join(FIXTURES, "seed*.*")))
-    return [f for f in files if os.path.splitext(f)[1] in (".odt", ".docx", ".doc", ".ods", ".xlsx")]
-
-
-def stem(path):
-    return os.path.splitext(os.path.basename(path))[0]
+office = ModuleOffice()
+setUpModule, tearDownModule = office.start, office.stop
 
 
 def cell_key(doc, d):

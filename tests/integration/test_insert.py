@@ -17,14 +17,14 @@ import sys
 import unittest
 
 import uno
+import unohelper
+from com.sun.star.frame import XStatusListener
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from office import Office, prop  # noqa: E402
+from office import prop  # noqa: E402
+from suite import PROTOCOL, ModuleOffice  # noqa: E402
 
-OXT = os.environ["OGI_OXT"]
-WORKDIR = os.environ["OGI_WORKDIR"]
-PROTOCOL = "vnd.org.ogi.reportchecker:"
 SOURCE = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 TEMPLATE_DIR = os.path.join(SOURCE, "src", "core", "data", "templates")
 RULES = os.path.join(SOURCE, "src", "core", "data", "rules.json")
@@ -43,17 +43,8 @@ WRONG_TOTAL = {
     "t4": ("RV_TOT", {("L-1", "RV_TOT")}),
 }
 
-office = None
-
-
-def setUpModule():
-    global office
-    office = Office(OXT, os.path.join(WORKDIR, "office")).__enter__()
-
-
-def tearDownModule():
-    if office is not None:
-        office.stop()
+office = ModuleOffice()
+setUpModule, tearDownModule = office.start, office.stop
 
 
 def family(tid):
@@ -123,6 +114,19 @@ def base_values(tid, keys):
         # 答复数 B30 = 13 (7 items + B34 = 6) = 办结数 B27 = B28 + B29 ≤ 收到 B22 = 13.
         values.update({"B23": 10, "B28": 6, "B29": 7, "B02": 2, "B03": 1, "B04": 1})
     return values
+
+
+class StatusRecorder(unohelper.Base, XStatusListener):
+    """Records the FeatureStateEvents a dispatch sends to its status listeners."""
+
+    def __init__(self):
+        self.events = []
+
+    def statusChanged(self, event):
+        self.events.append(event)
+
+    def disposing(self, source):
+        pass
 
 
 class InsertTest(unittest.TestCase):
@@ -293,6 +297,49 @@ class InsertTest(unittest.TestCase):
             else:
                 self.assertEqual(doc.Sheets.Count, 1)
             self.assertFalse(doc.UndoManager.isUndoPossible())
+
+    def test_toolbar_dropdown_lists_every_template_and_inserts_the_chosen_one(self):
+        """The toolbar's 插入模板 drop-down (Addons.xcu ControlType DropdownButton) as the
+        office drives it: it listens to the dispatch of …:InsertTemplate and gets the list
+        (ControlCommand SetList); a chosen entry is dispatched back as the argument Text."""
+        doc = self.new_doc("swriter")
+        url = uno.createUnoStruct("com.sun.star.util.URL")
+        url.Complete = PROTOCOL + "InsertTemplate"
+        _, url = office.create("com.sun.star.util.URLTransformer").parseStrict(url)
+        dispatch = doc.CurrentController.Frame.queryDispatch(url, "_self", 0)
+        self.assertIsNotNone(dispatch)
+        listener = StatusRecorder()
+        dispatch.addStatusListener(listener, url)
+        commands = [e.State for e in listener.events if hasattr(e.State, "Command")]  # frame.ControlCommand
+        self.assertEqual([c.Command for c in commands], ["SetList"])
+        entries = list(dict((a.Name, a.Value) for a in commands[0].Arguments)["List"])
+        order = ["2021-t2", "2021-t3", "2021-t4", "2019-t2", "2019-t3", "2019-t4", "old", "old-b0"]
+        self.assertEqual(len(entries), len(order))
+        for entry, tid in zip(entries, order):
+            with open(os.path.join(TEMPLATE_DIR, tid + ".json"), encoding="utf-8") as f:
+                title = json.load(f)["title"]
+            self.assertTrue(title["zh-CN"] in entry or title["en-US"] in entry, (entry, tid))
+            if not tid.startswith("old"):
+                self.assertIn(tid.split("-")[0], entry)
+        # Choosing the 2019 table three inserts exactly that template.
+        result = office.dispatch(doc, PROTOCOL + "InsertTemplate", (prop("Text", entries[4]),))
+        self.assertEqual(result.State, 1, result.Result)
+        report = json.loads(office.checker().checkToJson(doc))
+        self.assertEqual([t["template"] for t in report["tables"]], ["2019-t3"])
+        # A text that names no template inserts nothing.
+        result = office.dispatch(doc, PROTOCOL + "InsertTemplate", (prop("Text", "表五"),))
+        self.assertEqual(result.State, 0)
+        self.assertEqual(doc.TextTables.Count, 1)
+        # The installed toolbar configuration has the drop-down (and no button per 2021 table).
+        provider = office.create("com.sun.star.configuration.ConfigurationProvider")
+        bar = provider.createInstanceWithArguments(
+            "com.sun.star.configuration.ConfigurationAccess",
+            (prop("nodepath", "/org.openoffice.Office.Addons/AddonUI/OfficeToolBar/org.ogi.reportchecker.toolbar"),))
+        items = {bar.getByName(n).URL: bar.getByName(n) for n in bar.ElementNames}
+        self.assertEqual(items[PROTOCOL + "InsertTemplate"].ControlType, "DropdownButton")
+        self.assertNotIn(PROTOCOL + "InsertTemplate?Template=2021-t3", items)
+        self.assertIsNotNone(doc.CurrentController.Frame.LayoutManager.getElement(
+            "private:resource/toolbar/addon_org.ogi.reportchecker.toolbar"))
 
     # ----------------------------------------------------------------------- skeleton
     def test_writer_skeleton(self):

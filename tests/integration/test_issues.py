@@ -5,37 +5,22 @@ Select=<n> selects entry n as a click would (the dialog's select handler: detail
 jump to the cell); Recheck=1 runs the dialog's 重新检查 button.
 Environment: see test_extension.py.
 """
-import glob
 import os
 import sys
 import unittest
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from office import Office  # noqa: E402
+from suite import FIXTURES, PROTOCOL, ModuleOffice, fixtures as all_fixtures  # noqa: E402
 
-OXT = os.environ["OGI_OXT"]
-FIXTURES = os.environ["OGI_FIXTURES"]
-WORKDIR = os.environ["OGI_WORKDIR"]
-PROTOCOL = "vnd.org.ogi.reportchecker:"
 SYMBOL = {"error": "✖", "warning": "⚠", "info": "ℹ"}
 
-office = None
-
-
-def setUpModule():
-    global office
-    office = Office(OXT, os.path.join(WORKDIR, "office")).__enter__()
-
-
-def tearDownModule():
-    if office is not None:
-        office.stop()
+office = ModuleOffice()
+setUpModule, tearDownModule = office.start, office.stop
 
 
 def fixtures():
-    files = sorted(glob.glob(os.path.join(FIXTURES, "seed*.*")))
-    return [f for f in files if os.path.splitext(f)[1] in (".odt", ".docx", ".ods", ".xlsx")]
+    return all_fixtures((".odt", ".docx", ".ods", ".xlsx"))
 
 
 def selected_cell(doc):

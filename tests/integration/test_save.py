@@ -12,7 +12,6 @@ What is shown:
 
 Environment: as test_extension.py (OGI_OXT, OGI_FIXTURES, OGI_WORKDIR, URE_MORE_TYPES).
 """
-import glob
 import json
 import os
 import shutil
@@ -23,50 +22,19 @@ import uno
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from office import Office, prop  # noqa: E402
+from office import prop  # noqa: E402
+from suite import EXPECTED, FIXTURES, PROTOCOL, ModuleOffice, fixtures, stem  # noqa: E402
 import docstate  # noqa: E402
 from docstate import COLORS, CALC_MARKER, OUR_AUTHOR  # noqa: E402
 
-OXT = os.environ["OGI_OXT"]
-FIXTURES = os.environ["OGI_FIXTURES"]
-WORKDIR = os.environ["OGI_WORKDIR"]
-PROTOCOL = "vnd.org.ogi.reportchecker:"
 EXTENSION_ID = "org.ogi.reportchecker"
 SETTINGS = "/org.ogi.reportchecker.OgiReportChecker/Settings"
 DEFAULTS = {"CheckOnSave": True, "MarkOnSave": False, "MarkSeverities": "error,warning,info",
             "ErrorColor": 0xFFB3B3, "WarningColor": 0xFFE699, "InfoColor": 0xCCE5FF}
 
-# fixtures/README.md: (rule or None, severity or None, key) that must be found; "nothing": no
-# table and no finding.
-EXPECTED = {
-    "seed000-jiangsu-2017-old": {"must": [("B-11", "info", None)]},
-    "seed001-zhangzhou-2019": {"must": []},
-    "seed002-dongyang-2017-old": {"must": [("B-12", "warning", "B03")]},
-    "seed003-shanghai-2017-plan": {"must": [], "nothing": True},
-    "seed004-jinfeng-2017-old": {"must": [("B-9", "warning", "B02"), (None, None, "B06"), (None, None, "B56"),
-                                          (None, None, "B57")]},
-}
 
-office = None
-
-
-def setUpModule():
-    global office
-    office = Office(OXT, os.path.join(WORKDIR, "office")).__enter__()
-
-
-def tearDownModule():
-    if office is not None:
-        office.stop()
-
-
-def fixtures():
-    files = sorted(glob.glob(os.path.join(FIXTURES, "seed*.*")))
-    return [f for f in files if os.path.splitext(f)[1] in (".odt", ".docx", ".doc", ".ods", ".xlsx")]
-
-
-def stem(path):
-    return os.path.splitext(os.path.basename(path))[0]
+office = ModuleOffice()
+setUpModule, tearDownModule = office.start, office.stop
 
 
 def settings_access(off, update=True):
@@ -367,13 +335,11 @@ class SaveTest(unittest.TestCase):
 class FailingCheckerTest(unittest.TestCase):
     """A second office whose save-time check is forced to throw (OGI_TEST_FAIL_ON_SAVE)."""
 
+    office = ModuleOffice("failing", OGI_TEST_FAIL_ON_SAVE="1")
+
     @classmethod
     def setUpClass(cls):
-        os.environ["OGI_TEST_FAIL_ON_SAVE"] = "1"
-        try:
-            cls.office = Office(OXT, os.path.join(WORKDIR, "failing")).__enter__()
-        finally:
-            del os.environ["OGI_TEST_FAIL_ON_SAVE"]
+        cls.office.start()
 
     @classmethod
     def tearDownClass(cls):

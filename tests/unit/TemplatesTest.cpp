@@ -538,3 +538,26 @@ TEST(TemplatesCaptions, FullWidthLabelsComeFromTheTemplateData)
     EXPECT_FALSE(ogi::isFullWidthTemplateLabel("二、主动公开政府信息情况")); // a section heading
     EXPECT_FALSE(ogi::isFullWidthTemplateLabel("规章"));
 }
+
+TEST(Templates, InsertionMenuOrderAndNames)
+{
+    std::vector<std::string> ids;
+    for (const TemplateDef* t : insertableTemplates())
+        ids.push_back(t->id);
+    EXPECT_EQ(ids, (std::vector<std::string>{"2021-t2", "2021-t3", "2021-t4", "2019-t2", "2019-t3", "2019-t4", "old",
+                                             "old-b0"}));
+    const TemplateDef& t3 = *findTemplate("2021-t3");
+    EXPECT_EQ(templateDisplayName(t3, "zh-CN"), "2021年格式 表三 收到和处理政府信息公开申请情况");
+    EXPECT_EQ(templateDisplayName(t3, "en-US"), "2021 form, table 3: Applications received and handled");
+    EXPECT_EQ(templateDisplayName(*findTemplate("old"), "zh-CN"), "2014年格式 政府信息公开情况统计表");
+    // Every name leads back to its template, in both languages; names are distinct.
+    std::set<std::string> names;
+    for (const TemplateDef* t : insertableTemplates())
+        for (const char* lang : {"zh-CN", "en-US"}) {
+            const std::string name = templateDisplayName(*t, lang);
+            EXPECT_TRUE(names.insert(name).second) << name;
+            EXPECT_EQ(findTemplateByName(name), t) << name;
+        }
+    EXPECT_EQ(findTemplateByName("2019-t4"), findTemplate("2019-t4"));
+    EXPECT_EQ(findTemplateByName("表五"), nullptr);
+}

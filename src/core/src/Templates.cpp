@@ -313,6 +313,42 @@ std::string TemplateDef::describeKey(const std::string& key) const
     return out.empty() ? key : out;
 }
 
+std::vector<const TemplateDef*> insertableTemplates()
+{
+    std::vector<const TemplateDef*> out;
+    for (const TemplateDef& t : templates())
+        out.push_back(&t);
+    auto familyRank = [](const TemplateDef* t) { return t->family == "old" ? 9 : t->family[1] - '0'; };
+    std::stable_sort(out.begin(), out.end(), [&](const TemplateDef* a, const TemplateDef* b) {
+        if (a->version != b->version)
+            return a->version > b->version;
+        if (familyRank(a) != familyRank(b))
+            return familyRank(a) < familyRank(b);
+        return a->id.size() != b->id.size() ? a->id.size() < b->id.size() : a->id < b->id;
+    });
+    return out;
+}
+
+std::string templateDisplayName(const TemplateDef& t, const std::string& lang)
+{
+    static const std::map<std::string, std::pair<std::string, std::string>> kFamily = {
+        {"t2", {"表二", "table 2"}}, {"t3", {"表三", "table 3"}}, {"t4", {"表四", "table 4"}}};
+    auto f = kFamily.find(t.family);
+    if (lang == "zh-CN")
+        return t.version + "年格式 " + (f == kFamily.end() ? "" : f->second.first + " ") + t.titleZh;
+    if (f == kFamily.end())
+        return t.titleEn;                     // "… statistics (2014 form)" says its version itself
+    return t.version + " form, " + f->second.second + ": " + t.titleEn;
+}
+
+const TemplateDef* findTemplateByName(const std::string& text)
+{
+    for (const TemplateDef& t : templates())
+        if (text == t.id || text == templateDisplayName(t, "zh-CN") || text == templateDisplayName(t, "en-US"))
+            return &t;
+    return nullptr;
+}
+
 Table generateTable(const std::string& templateId)
 {
     return generateTable(templateId, {});

@@ -74,9 +74,14 @@ protected:
 
 /// InsertTemplate?Template=<id> and InsertSkeleton (TemplateInserter); an unknown id fails
 /// with a clear message and inserts nothing.
+/// Without ?Template (the toolbar's 插入模板 drop-down, ControlType DropdownButton in
+/// Addons.xcu): its status listener gets the list of templates (ControlCommand "SetList"),
+/// and the chosen entry comes back as the dispatch argument Text.
 class InsertTemplateDispatch : public BaseDispatch {
 public:
     using BaseDispatch::BaseDispatch;
+    void SAL_CALL addStatusListener(const css::uno::Reference<css::frame::XStatusListener>& listener,
+                                    const css::util::URL& url) override;
 protected:
     rtl::OUString execute(const std::map<std::string, std::string>& query, bool& ok) override;
 };

@@ -11,7 +11,11 @@
 
 #include <ogi/Templates.h>
 
+#include <com/sun/star/beans/NamedValue.hpp>
+#include <com/sun/star/frame/ControlCommand.hpp>
+#include <com/sun/star/frame/FeatureStateEvent.hpp>
 #include <com/sun/star/frame/XController.hpp>
+#include <com/sun/star/frame/XStatusListener.hpp>
 
 using namespace css;
 using rtl::OUString;
@@ -27,12 +31,40 @@ uno::Reference<frame::XController> controllerOf(const DispatchContext& c)
 
 } // namespace
 
+void InsertTemplateDispatch::addStatusListener(const uno::Reference<frame::XStatusListener>& listener,
+                                               const util::URL& url)
+{
+    BaseDispatch::addStatusListener(listener, url);
+    try {
+        if (!listener.is() || url.Complete.indexOf('?') >= 0)
+            return;
+        const std::string lang = uiLanguage(context().ctx);
+        const std::vector<const ogi::TemplateDef*> all = ogi::insertableTemplates();
+        uno::Sequence<OUString> entries(static_cast<sal_Int32>(all.size()));
+        for (size_t i = 0; i < all.size(); ++i)
+            entries[static_cast<sal_Int32>(i)] = toOU(ogi::templateDisplayName(*all[i], lang));
+        frame::ControlCommand command;
+        command.Command = "SetList";
+        command.Arguments.realloc(1);
+        command.Arguments[0] = beans::NamedValue("List", uno::Any(entries));
+        frame::FeatureStateEvent state;
+        state.Source = static_cast<cppu::OWeakObject*>(this);
+        state.FeatureURL = url;
+        state.IsEnabled = true;
+        state.State <<= command;
+        listener->statusChanged(state);
+    } catch (const uno::Exception& e) {
+        logLine("template list not sent to the toolbar: " + toStd(e.Message));
+    }
+}
+
 OUString InsertTemplateDispatch::execute(const std::map<std::string, std::string>& query, bool& ok)
 {
     const std::string lang = uiLanguage(context().ctx);
     auto it = query.find("Template");
-    const std::string id = it == query.end() ? std::string() : it->second;
-    const ogi::TemplateDef* def = ogi::findTemplate(id);
+    auto chosen = query.find("Text");          // an entry of the toolbar drop-down
+    const std::string id = it != query.end() ? it->second : chosen != query.end() ? chosen->second : std::string();
+    const ogi::TemplateDef* def = it != query.end() ? ogi::findTemplate(id) : ogi::findTemplateByName(id);
     if (!def) {
         ok = false;
         const OUString text = fill(tr(Str::UnknownTemplate, lang), "TEMPLATE", toOU(id));
@@ -44,7 +76,7 @@ OUString InsertTemplateDispatch::execute(const std::map<std::string, std::string
         ok = false;
         return tr(Str::NotADocument, lang);
     }
-    const InsertOutcome out = insertTemplate(model, controllerOf(context()), id);
+    const InsertOutcome out = insertTemplate(model, controllerOf(context()), def->id);
     OUString text = fill(tr(Str::InsertedTemplate, lang), "TITLE", toOU(lang == "zh-CN" ? def->titleZh : def->titleEn));
     text = fill(text, "NAME", out.names.empty() ? OUString() : out.names.front());
     logLine(toStd(text));

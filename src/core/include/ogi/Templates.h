@@ -78,6 +78,17 @@ struct TemplateDef {
 const std::vector<TemplateDef>& templates();
 const TemplateDef* findTemplate(const std::string& id);
 
+/// The templates a user can insert, in menu order: the 2021 tables, the 2019 tables, the
+/// 2014 statistics table and its variants.
+std::vector<const TemplateDef*> insertableTemplates();
+
+/// The name of a template in menus: "2021年格式 表三 收到和处理政府信息公开申请情况" (zh-CN) or
+/// "2021 form, table 3: Applications received and handled" (any other language).
+std::string templateDisplayName(const TemplateDef& t, const std::string& lang);
+
+/// The template whose display name, in either language, or id is `text`; null for none.
+const TemplateDef* findTemplateByName(const std::string& text);
+
 /// The blank table for a template id (exact labels and merges, value cells empty), or an
 /// empty table when the id is unknown.
 Table generateTable(const std::string& templateId);

@@ -1,0 +1,72 @@
+"""What the integration suites share: the environment ctest gives them, the fixtures and what
+each must produce (fixtures/README.md), and the one office a test module runs.
+
+    from suite import EXPECTED, FIXTURES, PROTOCOL, ModuleOffice, fixtures, stem
+    office = ModuleOffice()
+    setUpModule, tearDownModule = office.start, office.stop
+"""
+import glob
+import os
+
+from office import Office
+
+OXT = os.environ["OGI_OXT"]
+FIXTURES = os.environ["OGI_FIXTURES"]
+WORKDIR = os.environ["OGI_WORKDIR"]
+PROTOCOL = "vnd.org.ogi.reportchecker:"
+OFFICE_FORMATS = (".odt", ".docx", ".doc", ".ods", ".xlsx")
+
+# What each seed must produce (fixtures/README.md): (rule, severity, template key) that must
+# be present (None: any); HARD rules (errors) must be absent everywhere except where listed;
+# "nothing": no report table and no finding at all.
+EXPECTED = {
+    "seed000-jiangsu-2017-old": {"must": [("B-11", "info", None)], "no_errors": True, "no_warnings": True},
+    "seed001-zhangzhou-2019": {"must": [], "no_errors": True, "no_warnings": True},
+    "seed002-dongyang-2017-old": {"must": [("B-12", "warning", "B03")], "no_errors": True},
+    "seed003-shanghai-2017-plan": {"must": [], "nothing": True},
+    "seed004-jinfeng-2017-old": {"must": [("B-9", "warning", "B02"), (None, None, "B06"), (None, None, "B56"),
+                                          (None, None, "B57")], "no_errors": True},
+}
+
+
+def fixtures(formats=OFFICE_FORMATS):
+    """The fixture documents in these formats, sorted."""
+    files = sorted(glob.glob(os.path.join(FIXTURES, "seed*.*")))
+    return [f for f in files if os.path.splitext(f)[1] in formats]
+
+
+def stem(path):
+    return os.path.splitext(os.path.basename(path))[0]
+
+
+class ModuleOffice:
+    """The office of one test module (a headless soffice with the .oxt installed into a
+    throwaway profile under WORKDIR/<name>): started by setUpModule, stopped by
+    tearDownModule; attributes are the running Office's."""
+
+    def __init__(self, name="office", **environment):
+        self._name = name
+        self._environment = environment
+        self._office = None
+
+    def start(self):
+        saved = {k: os.environ.get(k) for k in self._environment}
+        os.environ.update(self._environment)    # inherited by the soffice process only
+        try:
+            self._office = Office(OXT, os.path.join(WORKDIR, self._name)).__enter__()
+        finally:
+            for k, v in saved.items():
+                if v is None:
+                    os.environ.pop(k, None)
+                else:
+                    os.environ[k] = v
+
+    def stop(self):
+        if self._office is not None:
+            self._office.stop()
+            self._office = None
+
+    def __getattr__(self, name):
+        if self._office is None:
+            raise RuntimeError("the office of this module is not running")
+        return getattr(self._office, name)
