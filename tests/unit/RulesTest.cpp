@@ -28,7 +28,7 @@ using Detail = std::tuple<std::string, std::string, std::string, std::string, st
 const std::vector<std::string> kRuleIds = {
     "B-1", "B-2", "B-3", "B-4", "B-5", "B-6", "B-7", "B-8", "B-9", "B-10", "B-11", "B-12", "B-13", "B-14", "B-15", "B-17",
     "N-1", "N-2", "N-3", "N-4", "N-5", "N-6", "L-1", "L-2", "L-3", "L-4", "P-1", "P-2", "P-3", "P-4", "P-5",
-    "S-3", "S-4", "R-1", "R-2"};
+    "S-3", "S-4", "X-2", "X-5", "R-1", "R-2"};
 
 /// A report title of the template's era (S-4 stays quiet).
 std::string titleFor(const std::string& id)
@@ -1097,4 +1097,66 @@ TEST(RulesOptions, EveryRuleIdOfTheCatalogCanBeSwitchedOff)
     CheckOptions none;
     none.disabledRules.insert(kRuleIds.begin(), kRuleIds.end());
     EXPECT_TRUE(Checker(none).check(doc).diagnostics.empty());
+}
+
+// =======================================================================================
+// Text vs. table (spec §6.6)
+
+namespace {
+
+Report withText(const std::string& id, const Values& v, const std::vector<std::string>& paragraphs)
+{
+    Document doc = test::documentWith(id, v, titleFor(id));
+    for (const std::string& p : paragraphs)
+        doc.addParagraph(p);
+    return Checker().check(doc);
+}
+
+} // namespace
+
+TEST(RulesText, X5TextSaysNoApplicationsButTheTableHasSome)
+{
+    Values v = test::consistentValues("2021-t3", 2);
+    ASSERT_GT(num(v, "R1.TOT"), 0);
+    const std::string said = "2021年，我局未收到政府信息公开申请。";
+    const Report r = withText("2021-t3", v, {"一、总体情况", said});
+    EXPECT_EQ(details(r, "X-5"), (std::set<Detail>{{"X-5", "warning", "R1.TOT", "0", v["R1.TOT"]}}));
+    EXPECT_EQ(findings(r), (std::set<Finding>{{"X-5", "warning", "R1.TOT"}})) << r.toText();
+    expectMessagesShowNumbers(r, "X-5");
+    EXPECT_NE(find(r, "X-5", "R1.TOT")->messages.at("zh-CN").find("未收到政府信息公开申请"), std::string::npos);
+    // The same sentence with an empty table three holds; so do other wordings of seeds 001/002/004.
+    EXPECT_TRUE(withText("2021-t3", zeros("2021-t3"), {said, "2019年均未收到公开申请。"}).diagnostics.empty());
+    // Not about applications: complaints, reconsideration, litigation.
+    EXPECT_TRUE(withText("2021-t3", v, {"2021年，我局未收到因政府信息公开工作引发举报、投诉、申请行政复议或提起行政诉讼等情况。",
+                                        "全年未收到行政复议申请。"})
+                    .diagnostics.empty());
+    // The old table: 收到申请数 (B22).
+    Values old = test::consistentValues("old", 2);
+    ASSERT_GT(num(old, "B22"), 0);
+    const Report ro = withText("old", old, {"2017年我局没有收到要求公开信息的申请。"});
+    EXPECT_EQ(findings(ro), (std::set<Finding>{{"X-5", "warning", "B22"}})) << ro.toText();
+}
+
+TEST(RulesText, X2ApplicationsStatedInTheTextMatchTheTable)
+{
+    Values v = test::consistentValues("2021-t3", 3);
+    const int r1 = num(v, "R1.TOT"), r2 = num(v, "R2.TOT");
+    ASSERT_GT(r2, 0);
+    // Either reading of "收到申请 N 件" holds: R1 alone, or R1 + R2 (spec X-2).
+    EXPECT_TRUE(withText("2021-t3", v, {"本年度共收到政府信息公开申请" + str(r1) + "件。"}).diagnostics.empty());
+    EXPECT_TRUE(withText("2021-t3", v, {"全年收到依申请公开" + str(r1 + r2) + " 件，均按时答复。"}).diagnostics.empty());
+    const Report r = withText("2021-t3", v, {"本年度新收政府信息公开申请" + str(r1 + r2 + 5) + "件。"});
+    EXPECT_EQ(details(r, "X-2"), (std::set<Detail>{{"X-2", "warning", "R1.TOT", str(r1 + r2 + 5), str(r1)}}));
+    EXPECT_EQ(findings(r), (std::set<Finding>{{"X-2", "warning", "R1.TOT"}})) << r.toText();
+    expectMessagesShowNumbers(r, "X-2");
+    // Full-width digits are read; reconsideration numbers are not applications.
+    Values old = test::consistentValues("old", 4);
+    const int b22 = num(old, "B22");
+    std::string fullWidth;
+    for (char c : str(b22 + 1))
+        fullWidth += std::string("\xEF\xBC") + static_cast<char>('\x90' + (c - '0'));
+    const Report ro = withText("old", old, {"全年收到依申请公开" + fullWidth + "件。", "收到行政复议申请3件。"});
+    EXPECT_EQ(details(ro, "X-2"), (std::set<Detail>{{"X-2", "warning", "B22", str(b22 + 1), str(b22)}}));
+    EXPECT_EQ(findings(ro), (std::set<Finding>{{"X-2", "warning", "B22"}})) << ro.toText();
+    EXPECT_TRUE(withText("old", old, {"全年收到依申请公开" + str(b22) + "件。"}).diagnostics.empty());
 }

@@ -4,6 +4,8 @@
 #include "Rules.h"
 
 #include <boost/json.hpp>
+#include <unicode/regex.h>
+#include <unicode/unistr.h>
 
 #include <algorithm>
 #include <functional>
@@ -12,6 +14,12 @@
 #include <stdexcept>
 
 namespace ogi {
+
+/// A text rule's pattern, compiled once; matchers are made per use (thread-safe).
+struct TextPattern {
+    std::unique_ptr<icu::RegexPattern> regex;
+};
+
 namespace data {
 const std::vector<std::pair<std::string_view, std::string_view>>& ruleFiles();
 }
@@ -75,6 +83,26 @@ std::vector<RuleDecl> loadRules()
                         vs.emplace_back(v.as_string());
                     r.each.emplace_back(std::string(var), std::move(vs));
                 }
+            r.pattern = string(o, "pattern");
+            r.prefilter = strings(o, "prefilter");
+            if (auto* sets = o.if_contains("targets"))
+                for (const auto& set : sets->as_array()) {
+                    std::vector<std::string> keys;
+                    for (const auto& k : set.as_array())
+                        keys.emplace_back(k.as_string());
+                    r.targetSets.push_back(std::move(keys));
+                }
+            if (!r.pattern.empty()) {
+                auto compiled = std::make_shared<TextPattern>();
+                UParseError where{};
+                UErrorCode status = U_ZERO_ERROR;
+                compiled->regex.reset(
+                    icu::RegexPattern::compile(icu::UnicodeString::fromUTF8(r.pattern), where, status));
+                if (U_FAILURE(status) || !compiled->regex)
+                    throw std::runtime_error(std::string(name) + ": bad pattern in rule " + r.id + " at offset " +
+                                             std::to_string(where.offset) + ": " + u_errorName(status));
+                r.compiled = std::move(compiled);
+            }
             r.title = texts(o, "title");
             r.message = texts(o, "message");
             for (const auto& vars : instances(r))
@@ -531,8 +559,118 @@ TableFacts collectFacts(const Document& doc, const Recognition& rec, int reportT
     return f;
 }
 
+namespace {
+
+/// One match of a text rule in a paragraph: the sentence around it (for the message) and
+/// its group 1 (textcount: the stated number).
+struct TextMatch {
+    std::string sentence, number;
+};
+
+std::string toUtf8(const icu::UnicodeString& u)
+{
+    std::string s;
+    u.toUTF8String(s);
+    return s;
+}
+
+std::vector<TextMatch> textMatches(const RuleDecl& rule, const Document& doc)
+{
+    std::vector<TextMatch> out;
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::RegexMatcher> m(rule.compiled->regex->matcher(status));
+    if (U_FAILURE(status) || !m)
+        return out;
+    for (const Block& b : doc.blocks) {
+        if (b.kind != Block::Kind::Paragraph || b.text.empty())
+            continue;
+        if (!rule.prefilter.empty() && std::none_of(rule.prefilter.begin(), rule.prefilter.end(), [&](const std::string& p) {
+                return b.text.find(p) != std::string::npos;
+            }))
+            continue;                             // cheap test before NFKC and the regex
+        const icu::UnicodeString text = icu::UnicodeString::fromUTF8(normalizeValueText(b.text));
+        m->reset(text);
+        while (m->find(status) && U_SUCCESS(status)) {
+            const int32_t start = m->start(status), end = m->end(status);
+            // the sentence: from the previous 。;!? to the next one (at most 60 characters)
+            int32_t from = start, to = end;
+            auto stop = [](char16_t c) { return c == u'。' || c == u';' || c == u'!' || c == u'?'; };
+            while (from > 0 && start - from < 30 && !stop(text.charAt(from - 1)))
+                --from;
+            while (to < text.length() && to - end < 30 && !stop(text.charAt(to)))
+                ++to;
+            TextMatch tm;
+            tm.sentence = toUtf8(text.tempSubStringBetween(from, to));
+            if (m->groupCount() >= 1)
+                tm.number = toUtf8(m->group(1, status));
+            out.push_back(std::move(tm));
+        }
+        status = U_ZERO_ERROR;
+    }
+    return out;
+}
+
+/// textzero: the text says there was none ("未收到…申请"), the table has some.
+void textZero(const RuleDecl& rule, const TableFacts& f, std::vector<Diagnostic>& out)
+{
+    auto it = f.values.find(rule.target);
+    if (it == f.values.end() || !it->second.ok() || it->second.number == 0)
+        return;
+    const std::vector<TextMatch> matches = textMatches(rule, *f.doc);
+    if (matches.empty())
+        return;
+    Finding fd;
+    fd.target = rule.target;
+    fd.expected = "0";
+    fd.actual = shownValue(f, rule.target);
+    for (const char* lang : {kZh, kEn})
+        fd.vars[lang]["quote"] = matches.front().sentence;
+    emit(rule, f, std::move(fd), out);
+}
+
+/// textcount: a number stated in the text must equal the sum of one of the target sets.
+void textCount(const RuleDecl& rule, const TableFacts& f, std::vector<Diagnostic>& out)
+{
+    if (rule.targetSets.empty() || rule.targetSets.front().empty())
+        return;
+    std::vector<double> sums;
+    for (const auto& set : rule.targetSets) {
+        double s = 0;
+        for (const std::string& k : set) {
+            auto it = f.values.find(k);
+            if (it == f.values.end() || it->second.kind == Value::Kind::Invalid)
+                return;                           // not assessable (R-1 / the type rules say why)
+            s += it->second.number;
+        }
+        sums.push_back(s);
+    }
+    for (const TextMatch& m : textMatches(rule, *f.doc)) {
+        if (m.number.empty() || m.number.size() > 9)
+            continue;
+        const double stated = std::stod(m.number);
+        if (std::any_of(sums.begin(), sums.end(), [&](double s) { return equal(s, stated); }))
+            continue;
+        Finding fd;
+        fd.target = rule.targetSets.front().front();
+        for (const auto& set : rule.targetSets)
+            fd.related.insert(fd.related.end(), set.begin(), set.end());
+        fd.expected = formatNumber(stated);
+        fd.actual = formatNumber(sums.front());
+        for (const char* lang : {kZh, kEn})
+            fd.vars[lang]["quote"] = m.sentence;
+        emit(rule, f, std::move(fd), out);
+        return;                                   // one finding per table: the first mismatch
+    }
+}
+
+} // namespace
+
 void evaluate(const RuleDecl& rule, const TableFacts& facts, std::vector<Diagnostic>& out)
 {
+    if (rule.kind == "textzero")
+        return textZero(rule, facts, out);
+    if (rule.kind == "textcount")
+        return textCount(rule, facts, out);
     if (rule.kind == "type")
         return typeCheck(rule, facts, out);
     if (rule.kind == "blank")

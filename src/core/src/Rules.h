@@ -6,6 +6,7 @@
 #include "ogi/Text.h"
 
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -16,6 +17,8 @@ struct RuleInstance {
     std::vector<std::string> lhs, rhs, parts;
     std::string total, target;
 };
+
+struct TextPattern; ///< a compiled text rule pattern (Rules.cpp)
 
 /// One declaration of data/rules.json. `each` expands it into instances ({c} → NP, BIZ, …).
 struct RuleDecl {
@@ -28,6 +31,13 @@ struct RuleDecl {
     std::vector<std::pair<std::string, std::vector<std::string>>> each;
     std::map<std::string, std::string> title, message; ///< language tag -> text
     std::vector<RuleInstance> instances;  ///< expanded once on load
+    /// Text rules (kinds textzero, textcount; spec §6.6): an ICU regular expression matched
+    /// against every paragraph (NFKC, whitespace removed); group 1 of textcount is the stated
+    /// number, which must equal the sum of one of `targetSets`.
+    std::string pattern;
+    std::vector<std::string> prefilter;   ///< a paragraph is matched only if it contains one of these
+    std::vector<std::vector<std::string>> targetSets;
+    std::shared_ptr<const TextPattern> compiled; ///< `pattern`, compiled once on load
 
     bool appliesTo(const TemplateDef& t) const;
 };
