@@ -178,6 +178,27 @@ class ExtensionTest(unittest.TestCase):
                 office.dispatch(doc, PROTOCOL + "ClearMarks")
                 self.assertEqual(docstate.diff(before, docstate.snapshot(doc)), [])
 
+    def test_text_that_contradicts_the_table_is_marked(self):
+        """Seed 000 says “全年收到依申请公开47件” and its 收到申请数 (B22) is 47; edited to 48 in
+        the text, the check marks B22 with X-2 and quotes the sentence (.odt and .docx)."""
+        checker = office.checker()
+        for ext in (".odt", ".docx"):
+            with self.subTest(format=ext):
+                doc = self.load_copy(os.path.join(FIXTURES, "seed000-jiangsu-2017-old" + ext))
+                self.assertEqual([d.Rule for d in checker.check(doc) if d.Rule.startswith("X-")], [])
+                replace = doc.createReplaceDescriptor()
+                replace.SearchString = "收到依申请公开47件"
+                replace.ReplaceString = "收到依申请公开48件"
+                self.assertEqual(doc.replaceAll(replace), 1)
+                before = docstate.snapshot(doc)
+                diags = checker.check(doc)
+                text_rules = [(d.Rule, d.Severity, d.Cell.Key, d.Expected, d.Actual) for d in diags
+                              if d.Rule.startswith("X-")]
+                self.assertEqual(text_rules, [("X-2", "warning", "B22", "48", "47")])
+                self.assertIn("48", [d for d in diags if d.Rule == "X-2"][0].Message)
+                office.dispatch(doc, PROTOCOL + "Check")
+                self.assert_marked_as(doc, before, expected_marks(doc, diags))
+
     def test_per_seed_marks(self):
         """The cells the README names get the right colour and comment."""
         cases = [
