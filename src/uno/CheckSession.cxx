@@ -117,7 +117,9 @@ CheckOutcome runEngine(const uno::Reference<uno::XComponentContext>& ctx, const 
     CheckOutcome outcome;
     outcome.lang = uiLanguage(ctx);
     outcome.read = readDocument(model, limits);
-    outcome.report = ogi::Checker().check(outcome.read.doc);
+    ogi::CheckOptions options;
+    options.disabledRules = readSettings(ctx).disabledRules;   // the options page's rule switch
+    outcome.report = ogi::Checker(std::move(options)).check(outcome.read.doc);
     return outcome;
 }
 

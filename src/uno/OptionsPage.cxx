@@ -5,6 +5,8 @@
 #include "Strings.hxx"
 #include "UnoUtil.hxx"
 
+#include <ogi/Checker.h>
+
 #include <com/sun/star/awt/XControl.hpp>
 #include <com/sun/star/awt/XControlContainer.hpp>
 #include <com/sun/star/beans/XPropertySet.hpp>
@@ -72,6 +74,8 @@ void setLabels(Page& page, const std::string& lang)
     page.setLabel("MarkInfo", tr(Str::OptMarkInfo, lang));
     for (const char* label : {"ErrorColorLabel", "WarningColorLabel", "InfoColorLabel"})
         page.setLabel(label, tr(Str::OptColor, lang));
+    page.setLabel("RulesLine", tr(Str::OptRulesGroup, lang));
+    page.setLabel("DisabledRulesLabel", tr(Str::OptDisabledRules, lang));
     page.setLabel("Hint", tr(Str::OptHint, lang));
 }
 
@@ -84,6 +88,7 @@ void show(Page& page, const Settings& s)
     page.setChecked("MarkInfo", s.style.markInfo);
     for (const ColorField& f : kColorFields)
         page.setText(f.field, colorText(s.style.*f.color));
+    page.setText("DisabledRules", disabledRulesText(s));
 }
 
 /// The page's values over `s`; a colour that does not parse keeps its previous value.
@@ -97,6 +102,10 @@ Settings collect(Page& page, Settings s)
     for (const ColorField& f : kColorFields)
         if (!parseColor(page.text(f.field), s.style.*f.color))
             logLine(std::string("options: ignored colour ") + f.field + " = " + toStd(page.text(f.field)));
+    std::vector<std::string> unknown;
+    s.disabledRules = ogi::parseRuleList(toStd(page.text("DisabledRules")), &unknown);
+    for (const std::string& u : unknown)
+        logLine("options: ignored rule id " + u);           // the page shows the kept list on reopening
     return s;
 }
 

@@ -3,6 +3,8 @@
 #include "OgiNames.hxx"
 #include "UnoUtil.hxx"
 
+#include <ogi/Checker.h>
+
 #include <com/sun/star/beans/NamedValue.hpp>
 #include <com/sun/star/beans/XPropertySet.hpp>
 #include <com/sun/star/container/XNameAccess.hpp>
@@ -105,6 +107,12 @@ Settings readSettings(const uno::Reference<uno::XComponentContext>& ctx)
         get(node, "ErrorColor", s.style.errorColor);
         get(node, "WarningColor", s.style.warningColor);
         get(node, "InfoColor", s.style.infoColor);
+        OUString disabled;
+        get(node, "DisabledRules", disabled);
+        std::vector<std::string> unknown;
+        s.disabledRules = ogi::parseRuleList(toStd(disabled), &unknown);
+        for (const std::string& u : unknown)
+            logLine("settings: DisabledRules names no rule: " + u);
         OUString severities = s.severitiesText();
         get(node, "MarkSeverities", severities);
         s.setSeverities(severities);
@@ -124,7 +132,17 @@ void writeSettings(const uno::Reference<uno::XComponentContext>& ctx, const Sett
     node->setPropertyValue("WarningColor", uno::Any(s.style.warningColor));
     node->setPropertyValue("InfoColor", uno::Any(s.style.infoColor));
     node->setPropertyValue("MarkSeverities", uno::Any(s.severitiesText()));
+    node->setPropertyValue("DisabledRules", uno::Any(disabledRulesText(s)));
     uno::Reference<util::XChangesBatch>(access, uno::UNO_QUERY_THROW)->commitChanges();
+}
+
+OUString disabledRulesText(const Settings& s)
+{
+    OUString text;
+    for (const std::string& id : ogi::ruleIds())      // catalog order, not alphabetical
+        if (s.disabledRules.count(id))
+            text += (text.isEmpty() ? OUString() : OUString(", ")) + toOU(id);
+    return text;
 }
 
 OUString colorText(sal_Int32 color)

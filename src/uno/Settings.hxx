@@ -10,6 +10,9 @@
 #include <com/sun/star/uno/XComponentContext.hpp>
 #include <rtl/ustring.hxx>
 
+#include <set>
+#include <string>
+
 namespace ogiuno {
 
 /// How marks look and which findings get one.
@@ -31,6 +34,7 @@ struct Settings {
     bool checkOnSave = true;  ///< run the check when a document is saved
     bool markOnSave = false;  ///< mark before the bytes are written (the marks are saved)
     MarkStyle style;
+    std::set<std::string> disabledRules; ///< rule ids not checked (by the toolbar, on save, by macros)
 
     /// "error,warning,info" ↔ the mark flags.
     rtl::OUString severitiesText() const;
@@ -42,6 +46,9 @@ Settings readSettings(const css::uno::Reference<css::uno::XComponentContext>& ct
 
 /// Writes all settings and commits; throws on failure.
 void writeSettings(const css::uno::Reference<css::uno::XComponentContext>& ctx, const Settings& settings);
+
+/// The disabled rule ids as the options page shows them: "B-11, S-3".
+rtl::OUString disabledRulesText(const Settings& settings);
 
 /// "#RRGGBB" ↔ colour. parseColor returns false (and leaves `color`) for anything else.
 rtl::OUString colorText(sal_Int32 color);

@@ -68,6 +68,9 @@ const Entry kStrings[] = {
     {Str::OptMarkWarning, "标记警告", "Mark warnings"},
     {Str::OptMarkInfo, "标记提示", "Mark infos"},
     {Str::OptColor, "背景颜色", "Background"},
+    {Str::OptRulesGroup, "规则", "Rules"},
+    {Str::OptDisabledRules, "不检查的规则（编号，逗号分隔，如 S-3, B-11）",
+     "Rules not checked (ids, comma-separated, e.g. S-3, B-11)"},
     {Str::OptHint, "颜色格式为 #RRGGBB。未勾选的级别不做标记，但仍出现在检查结果中。",
      "Colours are written #RRGGBB. Unticked severities are not marked but still appear in the results."},
 };

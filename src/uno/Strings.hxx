@@ -51,6 +51,8 @@ enum class Str {
     OptMarkInfo,
     OptColor,
     OptHint,
+    OptRulesGroup,
+    OptDisabledRules,
 };
 
 /// "zh-CN" when the office UI language is Chinese, else "en-US". OGI_UI_LANG in the

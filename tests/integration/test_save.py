@@ -30,7 +30,7 @@ from docstate import COLORS, CALC_MARKER, OUR_AUTHOR  # noqa: E402
 EXTENSION_ID = "org.ogi.reportchecker"
 SETTINGS = "/org.ogi.reportchecker.OgiReportChecker/Settings"
 DEFAULTS = {"CheckOnSave": True, "MarkOnSave": False, "MarkSeverities": "error,warning,info",
-            "ErrorColor": 0xFFB3B3, "WarningColor": 0xFFE699, "InfoColor": 0xCCE5FF}
+            "ErrorColor": 0xFFB3B3, "WarningColor": 0xFFE699, "InfoColor": 0xCCE5FF, "DisabledRules": ""}
 
 
 office = ModuleOffice()
@@ -298,6 +298,24 @@ class SaveTest(unittest.TestCase):
             self.assertTrue(leaf.OptionsPage.endswith("/options/OptionsPage.xdl"))
             self.assertEqual(leaf.EventHandlerService, "org.ogi.reportchecker.OptionsPageImpl")
 
+    def test_disabled_rules_are_not_checked(self):
+        """DisabledRules (options page): seed 002's B-12 warning is gone from check(), the
+        toolbar's marks and the save-time check; the other findings stay."""
+        path = self.copy(os.path.join(FIXTURES, "seed002-dongyang-2017-old.odt"), "-rules")
+        doc = self.load(path)
+        checker = office.checker()
+        self.assertIn("B-12", [d.Rule for d in checker.check(doc)])
+        set_settings(DisabledRules="B-12")
+        self.assertNotIn("B-12", [d.Rule for d in checker.check(doc)])
+        doc.store()
+        self.assertNotIn("B-12", [d["rule"] for d in json.loads(checker.getLastReport(doc))["diagnostics"]])
+        before = docstate.snapshot(doc)
+        office.dispatch(doc, PROTOCOL + "Check")
+        ours = [c for c in docstate.snapshot(doc)["comments"] if c not in before["comments"]]
+        self.assertFalse(any("[B-12]" in c["content"] for c in ours))
+        set_settings(DisabledRules="")
+        self.assertIn("B-12", [d.Rule for d in checker.check(doc)])
+
     def test_options_page_handler(self):
         """The page as the options dialog drives it: initialize shows the settings, ok writes them."""
         doc = self.load(self.copy(os.path.join(FIXTURES, "seed003-shanghai-2017-plan.odt"), "-options"), hidden=False)
@@ -309,23 +327,26 @@ class SaveTest(unittest.TestCase):
         parent = doc.CurrentController.Frame.ContainerWindow
         window = provider.createContainerWindow(url, "", parent, handler)
         self.addCleanup(window.dispose)
-        set_settings(MarkOnSave=True, ErrorColor=0x112233)
+        set_settings(MarkOnSave=True, ErrorColor=0x112233, DisabledRules="s-3,B-11")
         self.assertTrue(handler.callHandlerMethod(window, "initialize", "external_event"))
         model = lambda name: window.getControl(name).Model  # noqa: E731
         self.assertEqual(model("CheckOnSave").State, 1)
         self.assertEqual(model("MarkOnSave").State, 1)
         self.assertEqual(model("ErrorColor").Text, "#112233")
+        self.assertEqual(model("DisabledRules").Text, "B-11, S-3")  # normalized, catalog order
         self.assertEqual(model("CheckOnSave").Label, "Check the report tables when saving")  # en-US UI
         model("CheckOnSave").State = 0
         model("MarkInfo").State = 0
         model("WarningColor").Text = "#00ff00"
         model("InfoColor").Text = "not a colour"
+        model("DisabledRules").Text = "b-12，X-5 Z-9"  # full-width comma; Z-9 is no rule
         self.assertTrue(handler.callHandlerMethod(window, "ok", "external_event"))
         access = settings_access(office, update=False)
         self.assertFalse(access.CheckOnSave)
         self.assertEqual(access.MarkSeverities, "error,warning")
         self.assertEqual(access.WarningColor, 0x00FF00)
         self.assertEqual(access.InfoColor, DEFAULTS["InfoColor"])  # invalid input keeps the value
+        self.assertEqual(access.DisabledRules, "B-12, X-5")
         # "back" (Reset) shows the stored values again.
         model("MarkOnSave").State = 0
         self.assertTrue(handler.callHandlerMethod(window, "back", "external_event"))

@@ -1160,3 +1160,24 @@ TEST(RulesText, X2ApplicationsStatedInTheTextMatchTheTable)
     EXPECT_EQ(findings(ro), (std::set<Finding>{{"X-2", "warning", "B22"}})) << ro.toText();
     EXPECT_TRUE(withText("old", old, {"全年收到依申请公开" + str(b22) + "件。"}).diagnostics.empty());
 }
+
+TEST(RuleCatalog, IdsAndUserRuleLists)
+{
+    const std::vector<std::string> ids = ruleIds();
+    EXPECT_EQ(std::set<std::string>(ids.begin(), ids.end()), std::set<std::string>(kRuleIds.begin(), kRuleIds.end()));
+    EXPECT_EQ(ids.front(), "B-1");
+    EXPECT_LT(std::find(ids.begin(), ids.end(), "B-2"), std::find(ids.begin(), ids.end(), "B-10"));
+    std::vector<std::string> unknown;
+    EXPECT_EQ(parseRuleList("s-3, B-12\xEF\xBC\x9B X-5\xE3\x80\x81N-9 abc", &unknown),   // ；and 、
+              (std::set<std::string>{"S-3", "B-12", "X-5"}));
+    EXPECT_EQ(unknown, (std::vector<std::string>{"N-9", "ABC"}));
+    EXPECT_TRUE(parseRuleList("").empty());
+    // A disabled rule is not evaluated.
+    Values v = test::consistentValues("2021-t3", 2);
+    bump(v, "R1.NP", 1);
+    bump(v, "R1.TOT", 1);
+    CheckOptions off;
+    off.disabledRules = parseRuleList("N-1");
+    EXPECT_FALSE(findings(run("2021-t3", v)).empty());
+    EXPECT_TRUE(run("2021-t3", v, off).diagnostics.empty()) << run("2021-t3", v, off).toText();
+}

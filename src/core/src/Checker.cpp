@@ -3,6 +3,11 @@
 #include "Rules.h"
 #include "ogi/Recognizer.h"
 
+#include "ogi/Text.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cstdlib>
 #include <exception>
 #include <map>
 
@@ -35,6 +40,58 @@ bool isTitleLike(const std::string& s)
 }
 
 } // namespace
+
+std::vector<std::string> ruleIds()
+{
+    std::set<std::string> ids;
+    for (const RuleDecl& r : ruleCatalog())
+        ids.insert(r.id);
+    std::vector<std::string> out(ids.begin(), ids.end());
+    // natural order: B-2 before B-10
+    std::sort(out.begin(), out.end(), [](const std::string& a, const std::string& b) {
+        if (a[0] != b[0])
+            return a[0] < b[0];
+        return std::atoi(a.c_str() + 2) < std::atoi(b.c_str() + 2);
+    });
+    return out;
+}
+
+std::set<std::string> parseRuleList(const std::string& list, std::vector<std::string>* unknown)
+{
+    static const std::vector<std::string> known = ruleIds();
+    // separators: ASCII , ; and white space, and the full-width ， ； 、 and U+3000; white
+    // space becomes a comma before NFKC (which would drop it), NFKC maps ，；and full-width
+    // letters and digits
+    std::string raw = list;
+    for (const char* sep : {"\xE3\x80\x80", "\xE3\x80\x81"})   // U+3000, 、
+        for (size_t p; (p = raw.find(sep)) != std::string::npos;)
+            raw.replace(p, 3, ",");
+    for (char& c : raw)
+        if (std::isspace(static_cast<unsigned char>(c)))
+            c = ',';
+    const std::string text = normalizeValueText(raw);
+    std::set<std::string> out;
+    std::string token;
+    auto flush = [&] {
+        if (token.empty())
+            return;
+        for (char& c : token)
+            c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+        if (std::find(known.begin(), known.end(), token) != known.end())
+            out.insert(token);
+        else if (unknown)
+            unknown->push_back(token);
+        token.clear();
+    };
+    for (char c : text) {
+        if (c == ',' || c == ';' || std::isspace(static_cast<unsigned char>(c)))
+            flush();
+        else
+            token += c;
+    }
+    flush();
+    return out;
+}
 
 int findReportYear(const Document& doc)
 {

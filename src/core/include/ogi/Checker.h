@@ -7,6 +7,7 @@
 
 #include <set>
 #include <string>
+#include <vector>
 
 namespace ogi {
 
@@ -25,6 +26,13 @@ public:
 private:
     CheckOptions m_options;
 };
+
+/// Every rule id of the catalog (data/rules.json), sorted, each once ("B-1", …, "X-5").
+std::vector<std::string> ruleIds();
+
+/// Rule ids named in a free list ("S-3, B-12；x-5" — separated by commas, semicolons, 、 or
+/// white space, any case); `unknown` receives the tokens that name no rule.
+std::set<std::string> parseRuleList(const std::string& list, std::vector<std::string>* unknown = nullptr);
 
 /// Report year from the document's paragraphs (title "2019年…年度报告", "统计期限为2017年1月1日…"), or 0.
 int findReportYear(const Document& doc);
