@@ -41,7 +41,8 @@ DIAG_KEYS = {"rule", "severity", "template", "table", "cell", "key", "host_table
 TABLE_KEYS = {"index", "template", "version", "title", "location", "source_tables", "mapped_cells",
               "template_cells"}
 SUMMARY_KEYS = {"files", "ok", "failed", "files_with_errors", "files_with_warnings", "errors", "warnings", "infos",
-                "tables", "office_restarts", "worker_restarts", "office_start_ms", "workers", "wall_ms", "interrupted", "exit_status"}
+                "tables", "office_restarts", "worker_restarts", "office_start_ms", "workers", "wall_ms", "interrupted", "exit_status",
+                "disabled_rules"}
 WRITER = (".odt", ".docx", ".doc", ".html")
 
 
@@ -336,6 +337,21 @@ class ExitStatus(unittest.TestCase):
         code, _, stderr = ogi_check(OGI_FIXTURES=os.path.join(WORK, "nowhere"))
         self.assertEqual(code, 2)
         self.assertIn("no sample documents", stderr)
+
+    def test_disable_rules(self):
+        seed = os.path.join(FIXTURES, "seed002-dongyang-2017-old.odt")
+        code, report, _, _ = run_json(seed)
+        self.assertIn("B-12", [d["rule"] for d in report["files"][0]["diagnostics"]])
+        self.assertEqual(report["summary"]["disabled_rules"], [])
+        code, report, _, _ = run_json("--disable", "b-12，s-3", seed)   # full-width comma, any case
+        self.assertEqual(report["files"][0]["status"], "ok")
+        rules = [d["rule"] for d in report["files"][0]["diagnostics"]]
+        self.assertNotIn("B-12", rules)
+        self.assertNotIn("S-3", rules)
+        self.assertEqual(report["summary"]["disabled_rules"], ["B-12", "S-3"])
+        code, _, stderr = ogi_check("--disable", "B-12,Z-9", seed)
+        self.assertEqual(code, 2)
+        self.assertIn("no such rule: Z-9", stderr)
 
     def test_missing_build_exit_2(self):
         code, _, stderr = ogi_check(os.path.join(FIXTURES, "seed000-jiangsu-2017-old.odt"),

@@ -46,6 +46,8 @@ def parse_args(argv):
                    help="files larger than this fail without being opened (default 200)")
     p.add_argument("--lang", choices=("zh-CN", "en-US"), default="zh-CN", help="language of messages")
     p.add_argument("--strict", action="store_true", help="warnings count as errors for the exit status")
+    p.add_argument("--disable", metavar="RULES", default="",
+                   help="rule ids not to check, comma-separated (e.g. S-3,B-11); see the README's rule table")
     p.add_argument("-q", "--quiet", action="store_true", help="one line per file, no findings")
     p.add_argument("--progress", choices=("auto", "always", "never"), default="auto",
                    help="progress bar on stderr (auto: when stderr is a terminal)")
@@ -164,6 +166,22 @@ def setup_profile(oxt, state, verbose):
     return r.stdout.strip().splitlines()[-1]
 
 
+def rule_ids():
+    """The rule ids of the engine's catalog (src/core/data/rules.json), in catalog order."""
+    with open(os.path.join(paths.REPO, "src", "core", "data", "rules.json"), encoding="utf-8") as f:
+        ids = [r["id"] for r in json.load(f)["rules"]]
+    return sorted(set(ids), key=lambda i: (i[0], int(i.split("-")[1])))
+
+
+def rule_list(text):
+    """(known ids, unknown tokens) of a --disable list: separators , ; 、 ， ； and spaces, any case."""
+    for sep in ("，", "；", "、", ";", "\u3000"):
+        text = text.replace(sep, ",")
+    tokens = [t.strip().upper() for t in text.replace(" ", ",").split(",") if t.strip()]
+    known = rule_ids()
+    return [t for t in known if t in tokens], [t for t in tokens if t not in known]
+
+
 def main(argv=None):
     try:
         return run(argv)
@@ -178,6 +196,13 @@ def run(argv=None):
         print("ogi-check: --json: no such directory: %s" % os.path.dirname(os.path.abspath(a.json)), file=sys.stderr)
         return 2
     lang = a.lang
+    disabled, unknown = rule_list(a.disable)
+    if unknown:
+        print("ogi-check: --disable: no such rule: %s (rules: %s)" % (", ".join(unknown), ", ".join(rule_ids())),
+              file=sys.stderr)
+        return 2
+    # The workers' offices read it at start into their profile's settings (worker.py).
+    os.environ["OGI_CHECK_DISABLED_RULES"] = ",".join(disabled)
     out_json_stdout = a.format == "json"
     human = report.Human(lang, stream=sys.stderr if out_json_stdout else sys.stdout, details=not a.quiet)
 
@@ -298,6 +323,7 @@ def run(argv=None):
     summary.update({"office_restarts": pool.office_restarts, "worker_restarts": pool.worker_restarts,
                     "office_start_ms": pool.first_start_ms,
                     "workers": workers, "wall_ms": round(wall * 1000, 1), "interrupted": interrupted,
+                    "disabled_rules": disabled,
                     "exit_status": status})
     doc = report.document(records, skipped, summary, lang)
     if a.json:

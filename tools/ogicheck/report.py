@@ -13,7 +13,7 @@
  "skipped": [{"file", "reason"}],
  "summary": {"files", "ok", "failed", "files_with_errors", "files_with_warnings", "errors", "warnings",
              "infos", "tables", "office_restarts", "worker_restarts", "office_start_ms", "workers", "wall_ms",
-             "exit_status", "interrupted"}}
+             "exit_status", "interrupted", "disabled_rules"}}
 """
 import os
 import sys

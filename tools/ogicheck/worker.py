@@ -131,12 +131,26 @@ class Worker:
                 self.checker = self.session.checker()
                 if self.checker is None:
                     raise RuntimeError("service org.ogi.reportchecker.ReportChecker not available")
+                self.apply_settings()
                 return self.session.pgid
             except Exception as e:
                 last = e
                 log("office start failed:", e)
                 self.session.hard_stop()
         raise RuntimeError("LibreOffice could not be started: %s" % last)
+
+    def apply_settings(self):
+        """ogi-check --disable: the rules the extension must skip, in this office's settings (the
+        profile is a fresh copy at every start, so nothing carries over to the next run)."""
+        rules = os.environ.get("OGI_CHECK_DISABLED_RULES", "")
+        if not rules:
+            return
+        provider = self.session.create("com.sun.star.configuration.ConfigurationProvider")
+        access = provider.createInstanceWithArguments(
+            "com.sun.star.configuration.ConfigurationUpdateAccess",
+            (office.prop("nodepath", "/org.ogi.reportchecker.OgiReportChecker/Settings"),))
+        access.setPropertyValue("DisabledRules", rules)
+        access.commitChanges()
 
     def restart_office(self, reason):
         log("restarting office:", reason)
