@@ -1,6 +1,7 @@
 #include "CheckSession.hxx"
 
 #include "Highlighter.hxx"
+#include "IgnoreList.hxx"
 #include "OgiNames.hxx"
 #include "Strings.hxx"
 #include "UnoUtil.hxx"
@@ -119,6 +120,7 @@ CheckOutcome runEngine(const uno::Reference<uno::XComponentContext>& ctx, const 
     outcome.read = readDocument(model, limits);
     ogi::CheckOptions options;
     options.disabledRules = readSettings(ctx).disabledRules;   // the options page's rule switch
+    options.ignored = readIgnored(model);                      // the issue list's 忽略此项
     outcome.report = ogi::Checker(std::move(options)).check(outcome.read.doc);
     return outcome;
 }
@@ -182,8 +184,12 @@ OUString summaryText(const CheckOutcome& o)
         return tr(Str::SummaryNoTables, lang);
     const int errors = r.count(ogi::Severity::Error), warnings = r.count(ogi::Severity::Warning),
               infos = r.count(ogi::Severity::Info);
-    if (errors + warnings + infos == 0)
-        return fill(tr(Str::SummaryAllFine, lang), "TABLES", OUString::number(static_cast<sal_Int32>(r.tables.size())));
+    if (errors + warnings + infos == 0) {
+        OUString fine = fill(tr(Str::SummaryAllFine, lang), "TABLES", OUString::number(static_cast<sal_Int32>(r.tables.size())));
+        if (r.ignored > 0)
+            fine += " " + fill(tr(Str::SummaryIgnored, lang), "N", OUString::number(r.ignored));
+        return fine;
+    }
     OUString text = tr(Str::SummaryCounts, lang);
     text = fill(text, "ERRORS", OUString::number(errors));
     text = fill(text, "WARNINGS", OUString::number(warnings));
@@ -207,6 +213,8 @@ OUString summaryText(const CheckOutcome& o)
         text += " " + tr(Str::SummaryReadOnly, lang);
     else if (o.painted)
         text += " " + fill(tr(Str::SummaryMarked, lang), "CELLS", OUString::number(o.markedCells));
+    if (r.ignored > 0)
+        text += " " + fill(tr(Str::SummaryIgnored, lang), "N", OUString::number(r.ignored));
     return text;
 }
 

@@ -2,6 +2,7 @@
 
 #include "CheckSession.hxx"
 #include "DocumentReader.hxx"
+#include "IgnoreList.hxx"
 #include "OgiNames.hxx"
 #include "Strings.hxx"
 #include "UnoUtil.hxx"
@@ -129,6 +130,8 @@ public:
             m_dialog->setTitle(tr(Str::IssuesTitle, m_lang) + " — " + documentTitle());
             setButton(controls, "Recheck", tr(Str::IssuesRecheck, m_lang), "recheck");
             setButton(controls, "Close", tr(Str::IssuesClose, m_lang), "close");
+            setButton(controls, "Ignore", tr(Str::IssuesIgnore, m_lang), "ignore");
+            m_reset = setButton(controls, "ResetIgnored", resetLabel(0), "reset");
             m_list->addItemListener(this);
             uno::Reference<awt::XTopWindow> top(m_dialog, uno::UNO_QUERY);
             if (top.is())
@@ -196,6 +199,41 @@ public:
             counts += "    " + tr(Str::IssuesNone, m_lang);
         m_counts->setText(counts);
         m_detail->setText(OUString());
+        if (m_reset.is()) {
+            m_reset->setLabel(resetLabel(m_report->ignored));
+            uno::Reference<awt::XWindow>(m_reset, uno::UNO_QUERY_THROW)->setEnable(m_report->ignored > 0);
+        }
+    }
+
+    /// 忽略此项: entry `index` is recorded as ignored in the document, then checked again.
+    /// False (with a note in the detail box) when the document cannot record it.
+    bool ignore(int index)
+    {
+        if (!m_report || index < 0 || static_cast<size_t>(index) >= m_report->diagnostics.size())
+            return false;
+        std::set<std::string> keys = readIgnored(m_model);
+        keys.insert(ogi::ignoreKey(m_report->diagnostics[static_cast<size_t>(index)]));
+        if (!writeIgnored(m_model, keys)) {
+            if (m_detail.is())
+                m_detail->setText(tr(Str::IssuesCannotIgnore, m_lang));
+            return false;
+        }
+        recheck();
+        return true;
+    }
+
+    /// 恢复已忽略: every ignored finding of the document comes back.
+    bool resetIgnored()
+    {
+        if (readIgnored(m_model).empty())
+            return true;
+        if (!writeIgnored(m_model, {})) {
+            if (m_detail.is())
+                m_detail->setText(tr(Str::IssuesCannotIgnore, m_lang));
+            return false;
+        }
+        recheck();
+        return true;
     }
 
     /// As a click on entry `index`: detail text and jump to the cell.
@@ -248,6 +286,7 @@ public:
         m_list.clear();
         m_counts.clear();
         m_detail.clear();
+        m_reset.clear();
     }
 
     // XActionListener (buttons)
@@ -256,6 +295,10 @@ public:
         try {
             if (e.ActionCommand == "recheck")
                 recheck();
+            else if (e.ActionCommand == "ignore")
+                ignore(m_list.is() ? m_list->getSelectedItemPos() : -1);
+            else if (e.ActionCommand == "reset")
+                resetIgnored();
             else if (e.ActionCommand == "close")
                 close();
         } catch (const uno::Exception& ex) {
@@ -294,13 +337,19 @@ public:
     }
 
 private:
-    void setButton(const uno::Reference<awt::XControlContainer>& controls, const char* name, const OUString& label,
-                   const char* command)
+    uno::Reference<awt::XButton> setButton(const uno::Reference<awt::XControlContainer>& controls, const char* name,
+                                           const OUString& label, const char* command)
     {
         uno::Reference<awt::XButton> button(controls->getControl(OUString::createFromAscii(name)), uno::UNO_QUERY_THROW);
         button->setLabel(label);
         button->setActionCommand(OUString::createFromAscii(command));
         button->addActionListener(this);
+        return button;
+    }
+
+    OUString resetLabel(int ignored) const
+    {
+        return fill(tr(Str::IssuesResetIgnored, m_lang), "N", OUString::number(ignored));
     }
 
     OUString documentTitle() const
@@ -324,6 +373,7 @@ private:
     uno::Reference<awt::XListBox> m_list;
     uno::Reference<awt::XFixedText> m_counts;
     uno::Reference<awt::XTextComponent> m_detail;
+    uno::Reference<awt::XButton> m_reset;
     std::shared_ptr<const ogi::Report> m_report;
 };
 
@@ -387,7 +437,8 @@ bool selectDiagnosticCell(const uno::Reference<lang::XComponent>& model, const u
 }
 
 std::vector<OUString> showIssues(const uno::Reference<uno::XComponentContext>& ctx, const uno::Reference<frame::XFrame>& frame,
-                                 const uno::Reference<lang::XComponent>& model, int select, bool recheck)
+                                 const uno::Reference<lang::XComponent>& model, int select, bool recheck,
+                                 int ignore, bool resetIgnored)
 {
     std::shared_ptr<const ogi::Report> report = lastReportData(model);
     if (recheck) {
@@ -413,6 +464,11 @@ std::vector<OUString> showIssues(const uno::Reference<uno::XComponentContext>& c
         dialog->raise();
     }
     dialog->refill(report);
+    if (ignore >= 0)
+        dialog->ignore(ignore);
+    if (resetIgnored)
+        dialog->resetIgnored();
+    report = lastReportData(model);
     if (select >= 0)
         dialog->select(select, true);
     return report ? issueEntries(*report, uiLanguage(ctx)) : std::vector<OUString>();

@@ -38,6 +38,10 @@ enum class Str {
     IssuesRecheck,
     IssuesClose,
     IssuesHint,
+    IssuesIgnore,
+    SummaryIgnored,     ///< %N%
+    IssuesResetIgnored, ///< %N%
+    IssuesCannotIgnore,
     // Save-time check and its options page (SaveCheck, OptionsPage).
     SaveProblems,       ///< %ERRORS% %WARNINGS%
     ButtonMarkAndShow,

@@ -5,6 +5,7 @@ Select=<n> selects entry n as a click would (the dialog's select handler: detail
 jump to the cell); Recheck=1 runs the dialog's 重新检查 button.
 Environment: see test_extension.py.
 """
+import json
 import os
 import sys
 import unittest
@@ -90,6 +91,49 @@ class IssuesTest(unittest.TestCase):
         after = self.show(doc, "?Recheck=1")               # 重新检查
         self.assertEqual(len(after), len(before) - 1)
         self.assertNotIn(addr, " ".join(e for e in after if "[S-3]" in e).split())
+
+    def test_ignore_is_kept_in_the_document_and_can_be_reset(self):
+        """忽略此项 on seed 002's B-12 warning: gone from the list, the marks, check() and the
+        save-time check; kept in the file (user-defined property) across store and reload in
+        .odt, .docx and .xlsx; 恢复已忽略 brings it back. A read-only document records nothing."""
+        prop_name = "OgiReportCheckerIgnored"
+        for ext in (".odt", ".docx", ".xlsx"):
+            with self.subTest(format=ext):
+                path = office.copy_in(os.path.join(FIXTURES, "seed002-dongyang-2017-old" + ext))
+                doc = office.load(path)
+                try:
+                    office.dispatch(doc, PROTOCOL + "Check")
+                    entries = self.show(doc)
+                    index = [i for i, e in enumerate(entries) if "[B-12]" in e][0]
+                    after = self.show(doc, "?Ignore=%d" % index)
+                    self.assertEqual(len(after), len(entries) - 1)
+                    self.assertFalse(any("[B-12]" in e for e in after))
+                    user = doc.DocumentProperties.UserDefinedProperties
+                    self.assertEqual(user.getPropertyValue(prop_name), "B-12|old|B03")
+                    self.assertNotIn("B-12", [d.Rule for d in office.checker().check(doc)])
+                    report = json.loads(office.checker().checkToJson(doc))
+                    self.assertEqual(report["summary"]["ignored"], 1)
+                    doc.store()
+                    self.assertNotIn("B-12", [d["rule"] for d in
+                                              json.loads(office.checker().getLastReport(doc))["diagnostics"]])
+                finally:
+                    doc.close(True)
+                doc = office.load(path)
+                try:
+                    self.assertNotIn("B-12", [d.Rule for d in office.checker().check(doc)])
+                    restored = self.show(doc, "?ResetIgnored=1")
+                    self.assertTrue(any("[B-12]" in e for e in restored))
+                    self.assertFalse(doc.DocumentProperties.UserDefinedProperties.getPropertySetInfo()
+                                     .hasPropertyByName(prop_name))
+                finally:
+                    doc.close(True)
+        doc = office.load(office.copy_in(os.path.join(FIXTURES, "seed002-dongyang-2017-old.odt")), read_only=True)
+        self.addCleanup(lambda: doc.close(True))
+        entries = self.show(doc)
+        index = [i for i, e in enumerate(entries) if "[B-12]" in e][0]
+        self.assertEqual(self.show(doc, "?Ignore=%d" % index), entries)
+        self.assertFalse(doc.DocumentProperties.UserDefinedProperties.getPropertySetInfo()
+                         .hasPropertyByName(prop_name))
 
     def test_clean_document_lists_nothing(self):
         doc = office.desktop.loadComponentFromURL("private:factory/swriter", "_blank", 0, ())

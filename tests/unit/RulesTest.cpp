@@ -1181,3 +1181,20 @@ TEST(RuleCatalog, IdsAndUserRuleLists)
     EXPECT_FALSE(findings(run("2021-t3", v)).empty());
     EXPECT_TRUE(run("2021-t3", v, off).diagnostics.empty()) << run("2021-t3", v, off).toText();
 }
+
+TEST(Ignored, FindingsTheUserIgnoredAreLeftOutAndCounted)
+{
+    Values v = test::consistentValues("2021-t3", 2);
+    bump(v, "R1.NP", 1);
+    bump(v, "R1.TOT", 1);
+    const Report all = run("2021-t3", v);
+    EXPECT_EQ(findings(all), (std::set<Finding>{{"N-1", "error", "R3_7.NP"}, {"N-1", "error", "R3_7.TOT"}}));
+    EXPECT_EQ(ignoreKey(*find(all, "N-1", "R3_7.NP")), "N-1|2021-t3|R3_7.NP");
+    CheckOptions o;
+    o.ignored = {"N-1|2021-t3|R3_7.NP", "B-12|old|B03"};   // the second names nothing here
+    const Report r = run("2021-t3", v, o);
+    EXPECT_EQ(findings(r), (std::set<Finding>{{"N-1", "error", "R3_7.TOT"}}));
+    EXPECT_EQ(r.ignored, 1);
+    EXPECT_NE(r.toJson().find("\"ignored\":1"), std::string::npos) << r.toJson();
+    EXPECT_NE(r.toText().find("另有 1 项已忽略"), std::string::npos);
+}

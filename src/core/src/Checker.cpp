@@ -162,6 +162,12 @@ Report Checker::check(const Document& doc) const
         if (rule.kind == "resembles" && enabled(rule))
             for (const Resemblance& r : resemblances(doc, recognized))
                 report.diagnostics.push_back(resemblanceFinding(rule, doc, r));
+    if (!m_options.ignored.empty()) {
+        const auto isIgnored = [&](const Diagnostic& d) { return m_options.ignored.count(ignoreKey(d)) > 0; };
+        const auto kept = std::remove_if(report.diagnostics.begin(), report.diagnostics.end(), isIgnored);
+        report.ignored = static_cast<int>(report.diagnostics.end() - kept);
+        report.diagnostics.erase(kept, report.diagnostics.end());
+    }
     return report;
 }
 

@@ -37,6 +37,11 @@ const std::string& Diagnostic::message(const std::string& lang) const
     return messages.empty() ? empty : messages.begin()->second;
 }
 
+std::string ignoreKey(const Diagnostic& d)
+{
+    return d.rule + "|" + d.templateId + "|" + (d.cell.key.empty() ? d.cell.address : d.cell.key);
+}
+
 int Report::count(Severity s) const
 {
     int n = 0;
@@ -89,7 +94,8 @@ std::string Report::toJson(const std::string& lang) const
         {"summary", json::object{{"errors", count(Severity::Error)},
                                  {"warnings", count(Severity::Warning)},
                                  {"infos", count(Severity::Info)},
-                                 {"tables", static_cast<int>(tables.size())}}}};
+                                 {"tables", static_cast<int>(tables.size())},
+                                 {"ignored", ignored}}}};
     return json::serialize(root);
 }
 
@@ -129,6 +135,8 @@ std::string Report::toText(const std::string& lang) const
     else
         os << "Total: " << count(Severity::Error) << " errors, " << count(Severity::Warning) << " warnings, "
            << count(Severity::Info) << " infos\n";
+    if (ignored)
+        os << (zh ? "另有 " : "") << ignored << (zh ? " 项已忽略\n" : " ignored\n");
     return os.str();
 }
 

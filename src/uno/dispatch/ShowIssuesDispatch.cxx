@@ -1,7 +1,8 @@
 // vnd.org.ogi.reportchecker:ShowIssues — the issue list (IssuesDialog): a non-modal dialog
 // with every diagnostic of the last check (checks first when there was none). Arguments, for
 // scripts and tests: Select=<n> selects entry n and jumps to its cell as a click would;
-// Recheck=1 runs the dialog's 重新检查 button. The result is the list's entries, one a line.
+// Recheck=1 runs the dialog's 重新检查 button; Ignore=<n> its 忽略此项 on entry n; ResetIgnored=1
+// its 恢复已忽略. The result is the list's entries, one a line.
 #include "BaseDispatch.hxx"
 
 #include "IssuesDialog.hxx"
@@ -29,7 +30,13 @@ OUString ShowIssuesDispatch::execute(const std::map<std::string, std::string>& q
         select = std::atoi(it->second.c_str());
     auto re = query.find("Recheck");
     const bool recheck = re != query.end() && (re->second == "1" || re->second == "true");
-    const std::vector<OUString> entries = showIssues(context().ctx, context().frame, model, select, recheck);
+    int ignore = -1;
+    auto ig = query.find("Ignore");
+    if (ig != query.end() && !ig->second.empty())
+        ignore = std::atoi(ig->second.c_str());
+    auto rs = query.find("ResetIgnored");
+    const bool reset = rs != query.end() && (rs->second == "1" || rs->second == "true");
+    const std::vector<OUString> entries = showIssues(context().ctx, context().frame, model, select, recheck, ignore, reset);
     OUString text;
     for (const OUString& e : entries)
         text += (text.isEmpty() ? OUString() : OUString("\n")) + e;

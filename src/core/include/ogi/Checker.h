@@ -15,6 +15,7 @@ struct CheckOptions {
     int year = 0;                         ///< report year; 0 = find it in the document text
     std::set<std::string> disabledRules;  ///< rule ids to skip, e.g. {"S-3"}
     bool reportUnmapped = true;           ///< emit R-1 when a table looks like a template but keys are missing
+    std::set<std::string> ignored;        ///< ignoreKey()s of findings the user chose to ignore
 };
 
 class Checker {

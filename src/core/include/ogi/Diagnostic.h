@@ -36,6 +36,11 @@ struct Diagnostic {
     const std::string& message(const std::string& lang = "zh-CN") const;
 };
 
+/// The identity under which a user ignores a finding: "rule|template|cell key" ("B-12|old|B03"),
+/// the host address when the finding has no key. Stable across edits and reloads: keys are
+/// the template's, not positions.
+std::string ignoreKey(const Diagnostic& d);
+
 /// One recognized report table.
 struct TableInfo {
     int index = -1;                ///< position among recognized tables (Diagnostic::table)
@@ -53,6 +58,7 @@ struct Report {
     int year = 0;                  ///< report year when found in the text, else 0
     std::vector<TableInfo> tables;
     std::vector<Diagnostic> diagnostics;
+    int ignored = 0;               ///< findings left out because the user ignored them
 
     int count(Severity s) const;
     /// JSON object: {"document", "year", "tables": [...], "diagnostics": [...], "summary": {...}}
