@@ -28,7 +28,7 @@ using Detail = std::tuple<std::string, std::string, std::string, std::string, st
 const std::vector<std::string> kRuleIds = {
     "B-1", "B-2", "B-3", "B-4", "B-5", "B-6", "B-7", "B-8", "B-9", "B-10", "B-11", "B-12", "B-13", "B-14", "B-15", "B-17",
     "N-1", "N-2", "N-3", "N-4", "N-5", "N-6", "L-1", "L-2", "L-3", "L-4", "P-1", "P-2", "P-3", "P-4", "P-5",
-    "S-3", "S-4", "X-2", "X-5", "R-1", "R-2"};
+    "S-1", "S-2", "S-3", "S-4", "S-5", "X-2", "X-5", "X-7", "R-1", "R-2"};
 
 /// A report title of the template's era (S-4 stays quiet).
 std::string titleFor(const std::string& id)
@@ -1197,4 +1197,121 @@ TEST(Ignored, FindingsTheUserIgnoredAreLeftOutAndCounted)
     EXPECT_EQ(r.ignored, 1);
     EXPECT_NE(r.toJson().find("\"ignored\":1"), std::string::npos) << r.toJson();
     EXPECT_NE(r.toText().find("另有 1 项已忽略"), std::string::npos);
+}
+
+// =======================================================================================
+// The report as a whole (spec §6.7, §8.2, X-7): document-level findings, no cell.
+
+namespace {
+
+struct ReportText {
+    std::string version = "2021";
+    std::vector<std::pair<std::string, std::string>> sections = {
+        {"一、总体情况", "本年度，我局认真贯彻落实政府信息公开条例，各项工作有序推进。"},
+        {"二、主动公开政府信息情况", ""},
+        {"三、收到和处理政府信息公开申请情况", ""},
+        {"四、政府信息公开行政复议、行政诉讼情况", ""},
+        {"五、存在的主要问题及改进情况", "主要问题是公开内容不够全面，下一步将加强培训。上年度问题已全部整改。"},
+        {"六、其他需要报告的事项", "本年度未收取信息处理费。"}};
+    std::set<std::string> tables = {"t2", "t3", "t4"};
+};
+
+Document reportDocument(const ReportText& r)
+{
+    Document doc;
+    doc.addParagraph("某某局" + r.version + "年政府信息公开工作年度报告", 1);
+    for (const auto& [heading, body] : r.sections) {
+        doc.addParagraph(heading, 1);
+        for (const char* family : {"t2", "t3", "t4"})
+            if (r.tables.count(family) && findTemplate(r.version + "-" + family)->section == heading) {
+                const std::string id = r.version + "-" + family;
+                doc.addTable(generateTable(id, test::consistentValues(id, 8)));
+            }
+        if (!body.empty())
+            doc.addParagraph(body);
+    }
+    return doc;
+}
+
+std::set<Detail> documentFindings(const Report& r)
+{
+    std::set<Detail> out;
+    for (const Diagnostic& d : r.diagnostics) {
+        EXPECT_EQ(d.table, -1) << d.rule;
+        EXPECT_TRUE(d.cell.address.empty()) << d.rule;
+        out.emplace(d.rule, toString(d.severity), d.cell.key, d.expected, d.actual);
+    }
+    return out;
+}
+
+} // namespace
+
+TEST(RulesDocument, AWholeReportInTheCurrentFormatIsClean)
+{
+    for (const char* version : {"2021", "2019"}) {
+        ReportText text;
+        text.version = version;
+        const Report r = Checker().check(reportDocument(text));
+        EXPECT_EQ(r.tables.size(), 3u) << version;
+        EXPECT_TRUE(r.diagnostics.empty()) << r.toText();
+    }
+}
+
+TEST(RulesDocument, S1MissingTable)
+{
+    ReportText text;
+    text.tables.erase("t2");
+    const Report r = Checker().check(reportDocument(text));
+    EXPECT_EQ(documentFindings(r), (std::set<Detail>{{"S-1", "warning", "", "2021-t2", ""}})) << r.toText();
+    EXPECT_NE(r.diagnostics.front().message("zh-CN").find("主动公开政府信息情况"), std::string::npos);
+}
+
+TEST(RulesDocument, S2MissingAndMisnumberedSections)
+{
+    ReportText missing;
+    missing.sections.erase(missing.sections.begin() + 4);   // no 五
+    Report r = Checker().check(reportDocument(missing));
+    EXPECT_EQ(documentFindings(r), (std::set<Detail>{{"S-2", "warning", "", "五、存在的主要问题及改进情况", ""}}))
+        << r.toText();
+    ReportText swapped;
+    swapped.sections[4].first = "五、其他需要报告的事项";
+    swapped.sections[5].first = "六、存在的主要问题及改进情况";
+    std::swap(swapped.sections[4].second, swapped.sections[5].second);
+    r = Checker().check(reportDocument(swapped));
+    EXPECT_EQ(documentFindings(r),
+              (std::set<Detail>{{"S-2", "warning", "", "五、存在的主要问题及改进情况", "六、存在的主要问题及改进情况"},
+                                {"S-2", "warning", "", "六、其他需要报告的事项", "五、其他需要报告的事项"}}))
+        << r.toText();
+    for (const Diagnostic& d : r.diagnostics)
+        EXPECT_NE(d.message("en-US").find("should be"), std::string::npos) << d.message("en-US");
+}
+
+TEST(RulesDocument, S5EmptyProblemsSectionAndX7NoWordOnFees)
+{
+    ReportText text;
+    text.sections[4].second = "无。";
+    text.sections[5].second = "无。";
+    Report r = Checker().check(reportDocument(text));
+    EXPECT_EQ(std::set<std::string>({r.diagnostics.at(0).rule, r.diagnostics.at(1).rule}),
+              (std::set<std::string>{"S-5", "X-7"}))
+        << r.toText();
+    EXPECT_EQ(r.diagnostics.size(), 2u);
+    // The 2019 format asks nothing about fees in 六.
+    text.version = "2019";
+    text.sections[4].second = "存在的主要问题是公开的及时性不够，改进措施是建立工作台账。";
+    r = Checker().check(reportDocument(text));
+    EXPECT_TRUE(r.diagnostics.empty()) << r.toText();
+}
+
+TEST(RulesDocument, NotForPartsOfAReportNorTheOldFormat)
+{
+    // One heading and its table (what 插入模板 under a heading gives): no structure findings.
+    Document part;
+    part.addParagraph("三、收到和处理政府信息公开申请情况", 1);
+    part.addTable(generateTable("2021-t3", test::consistentValues("2021-t3", 3)));
+    EXPECT_TRUE(Checker().check(part).diagnostics.empty());
+    // The old format's headings are free (spec §8.1): seed 004 jumps from 一 to 三.
+    const Report seed4 = Checker().check(test::loadSeed(4));
+    for (const Diagnostic& d : seed4.diagnostics)
+        EXPECT_TRUE(d.rule != "S-1" && d.rule != "S-2" && d.rule != "S-5" && d.rule != "X-7") << d.rule;
 }

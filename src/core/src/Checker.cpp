@@ -159,6 +159,9 @@ Report Checker::check(const Document& doc) const
                 evaluate(rule, facts, report.diagnostics);
     }
     for (const RuleDecl& rule : ruleCatalog())
+        if (rule.documentLevel() && enabled(rule))
+            evaluateDocument(rule, doc, recognized, report.diagnostics);
+    for (const RuleDecl& rule : ruleCatalog())
         if (rule.kind == "resembles" && enabled(rule))
             for (const Resemblance& r : resemblances(doc, recognized))
                 report.diagnostics.push_back(resemblanceFinding(rule, doc, r));

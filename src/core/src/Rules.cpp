@@ -57,6 +57,18 @@ std::vector<std::map<std::string, std::string>> instances(const RuleDecl& r);
 std::string substitute(std::string s, const std::map<std::string, std::string>& vars);
 std::vector<std::string> substitute(const std::vector<std::string>& v, const std::map<std::string, std::string>& vars);
 
+std::shared_ptr<const TextPattern> compilePattern(const std::string& pattern, const std::string& context)
+{
+    auto compiled = std::make_shared<TextPattern>();
+    UParseError where{};
+    UErrorCode status = U_ZERO_ERROR;
+    compiled->regex.reset(icu::RegexPattern::compile(icu::UnicodeString::fromUTF8(pattern), where, status));
+    if (U_FAILURE(status) || !compiled->regex)
+        throw std::runtime_error(context + ": bad pattern at offset " + std::to_string(where.offset) + ": " +
+                                 u_errorName(status));
+    return compiled;
+}
+
 std::vector<RuleDecl> loadRules()
 {
     std::vector<RuleDecl> out;
@@ -92,17 +104,20 @@ std::vector<RuleDecl> loadRules()
                         keys.emplace_back(k.as_string());
                     r.targetSets.push_back(std::move(keys));
                 }
-            if (!r.pattern.empty()) {
-                auto compiled = std::make_shared<TextPattern>();
-                UParseError where{};
-                UErrorCode status = U_ZERO_ERROR;
-                compiled->regex.reset(
-                    icu::RegexPattern::compile(icu::UnicodeString::fromUTF8(r.pattern), where, status));
-                if (U_FAILURE(status) || !compiled->regex)
-                    throw std::runtime_error(std::string(name) + ": bad pattern in rule " + r.id + " at offset " +
-                                             std::to_string(where.offset) + ": " + u_errorName(status));
-                r.compiled = std::move(compiled);
-            }
+            if (!r.pattern.empty())
+                r.compiled = compilePattern(r.pattern, std::string(name) + ": rule " + r.id);
+            r.families = strings(o, "families");
+            r.section = string(o, "section");
+            if (!r.section.empty())
+                r.sectionCompiled = compilePattern(r.section, std::string(name) + ": rule " + r.id + " section");
+            if (auto* secs = o.if_contains("sections"))
+                for (const auto& sv : secs->as_array()) {
+                    const json::object& so = sv.as_object();
+                    SectionDecl sd{string(so, "n"), string(so, "title"), string(so, "match"), nullptr};
+                    sd.compiled = compilePattern(sd.match.empty() ? sd.title : sd.match,
+                                                 std::string(name) + ": rule " + r.id + " section " + sd.numeral);
+                    r.sections.push_back(std::move(sd));
+                }
             r.title = texts(o, "title");
             r.message = texts(o, "message");
             for (const auto& vars : instances(r))
@@ -663,10 +678,177 @@ void textCount(const RuleDecl& rule, const TableFacts& f, std::vector<Diagnostic
     }
 }
 
+// ---------------------------------------------------------------------------------------
+// Document-level rules: the report's sections and tables (spec §6.7, §8.2, X-7).
+
+bool matchesPattern(const TextPattern& p, const std::string& utf8)
+{
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::UnicodeString text = icu::UnicodeString::fromUTF8(utf8);   // the matcher keeps a reference
+    std::unique_ptr<icu::RegexMatcher> m(p.regex->matcher(text, status));
+    return U_SUCCESS(status) && m && m->find(status) && U_SUCCESS(status);
+}
+
+/// 一 … 十九 → 1 … 19; 0 for anything else.
+int numeralValue(const std::string& s)
+{
+    static const std::vector<std::string> digits = {"一", "二", "三", "四", "五", "六", "七", "八", "九"};
+    auto digit = [&](const std::string& d) {
+        for (size_t i = 0; i < digits.size(); ++i)
+            if (digits[i] == d)
+                return static_cast<int>(i) + 1;
+        return 0;
+    };
+    const std::string ten = "十";
+    if (s.size() == 3)
+        return s == ten ? 10 : digit(s);
+    if (s.size() == 6 && s.compare(0, 3, ten) == 0)
+        return 10 + digit(s.substr(3));
+    return 0;
+}
+
+/// A level-1 heading: a short paragraph "五、存在的主要问题及改进情况" (no full stop).
+struct Heading {
+    size_t block = 0;
+    std::string numeral, title;
+};
+
+std::vector<Heading> levelOneHeadings(const Document& doc)
+{
+    std::vector<Heading> out;
+    const std::string comma = "、", stop = "。";
+    for (size_t i = 0; i < doc.blocks.size(); ++i) {
+        const Block& b = doc.blocks[i];
+        if (b.kind != Block::Kind::Paragraph || b.text.empty() || b.text.size() > 240)
+            continue;
+        const std::string t = normalizeValueText(b.text);
+        const size_t p = t.find(comma);
+        if (p == std::string::npos || p == 0 || p > 6 || t.find(stop) != std::string::npos ||
+            !numeralValue(t.substr(0, p)) || t.size() == p + comma.size())
+            continue;
+        out.push_back({i, t.substr(0, p), t.substr(p + comma.size())});
+    }
+    return out;
+}
+
+constexpr size_t kMinSectionsOfAReport = 3;
+
+bool hasParagraphs(const Document& doc)
+{
+    return std::any_of(doc.blocks.begin(), doc.blocks.end(),
+                       [](const Block& b) { return b.kind == Block::Kind::Paragraph && !b.text.empty(); });
+}
+
+Diagnostic documentFinding(const RuleDecl& rule, const std::string& variant,
+                           const std::map<std::string, std::string>& vars, std::string expected, std::string actual)
+{
+    Diagnostic d;
+    d.rule = rule.id;
+    d.severity = rule.severity;
+    d.expected = std::move(expected);
+    d.actual = std::move(actual);
+    for (const char* lang : {kZh, kEn}) {
+        auto it = rule.message.find(variant.empty() ? std::string(lang) : variant + "." + lang);
+        if (it == rule.message.end())
+            it = rule.message.find(lang);
+        if (it != rule.message.end())
+            d.messages[lang] = substitute(it->second, vars);
+    }
+    return d;
+}
+
+/// S-2: the six sections, each under its own numeral.
+void sectionsCheck(const RuleDecl& rule, const Document& doc, std::vector<Diagnostic>& out)
+{
+    const std::vector<Heading> headings = levelOneHeadings(doc);
+    if (headings.empty())
+        return;                                   // no numbered headings at all: not a structured report text
+    for (const SectionDecl& s : rule.sections) {
+        const Heading* found = nullptr;
+        for (const Heading& h : headings)
+            if (matchesPattern(*s.compiled, h.title)) {
+                found = &h;
+                break;
+            }
+        const std::string want = s.numeral + "、" + s.title;
+        if (!found)
+            out.push_back(documentFinding(rule, "missing", {{"section", want}}, want, ""));
+        else if (found->numeral != s.numeral)
+            out.push_back(documentFinding(rule, "misnumbered",
+                                          {{"section", want}, {"found", found->numeral + "、" + found->title}}, want,
+                                          found->numeral + "、" + found->title));
+    }
+}
+
+/// S-1: the tables of the format (表二, 表三, 表四).
+void tablesCheck(const RuleDecl& rule, const std::vector<Recognition>& recognized, std::vector<Diagnostic>& out)
+{
+    std::string version;
+    std::set<std::string> present;
+    for (const Recognition& r : recognized)
+        if (rule.appliesTo(*r.tmpl)) {
+            if (version.empty())
+                version = r.tmpl->version;
+            present.insert(r.tmpl->family);
+        }
+    for (const std::string& family : rule.families) {
+        if (present.count(family))
+            continue;
+        const TemplateDef* t = findTemplate(version + "-" + family);
+        if (!t)
+            continue;
+        out.push_back(documentFinding(rule, "", {{"table", t->titleZh}, {"table_en", t->titleEn}, {"version", version}},
+                                      t->id, ""));
+    }
+}
+
+/// X-7 / S-5: the text of one section (its heading found by `section`) must match `pattern`.
+void sectionTextCheck(const RuleDecl& rule, const Document& doc, std::vector<Diagnostic>& out)
+{
+    const std::vector<Heading> headings = levelOneHeadings(doc);
+    for (size_t h = 0; h < headings.size(); ++h) {
+        if (!matchesPattern(*rule.sectionCompiled, headings[h].title))
+            continue;
+        const size_t end = h + 1 < headings.size() ? headings[h + 1].block : doc.blocks.size();
+        std::string body;
+        for (size_t i = headings[h].block + 1; i < end; ++i)
+            if (doc.blocks[i].kind == Block::Kind::Paragraph)
+                body += normalizeValueText(doc.blocks[i].text) + "\n";
+        if (matchesPattern(*rule.compiled, body))
+            return;
+        const std::string heading = headings[h].numeral + "、" + headings[h].title;
+        std::string shown = body.substr(0, std::min<size_t>(body.size(), 60));
+        while (!shown.empty() && shown.back() == '\n')
+            shown.pop_back();
+        out.push_back(documentFinding(rule, "", {{"section", heading}, {"actual", shown.empty() ? "空白" : shown}},
+                                      rule.pattern, shown));
+        return;
+    }
+}
+
 } // namespace
+
+void evaluateDocument(const RuleDecl& rule, const Document& doc, const std::vector<Recognition>& recognized,
+                      std::vector<Diagnostic>& out)
+{
+    // Only a whole report is judged: a document with at least three numbered sections. Calc
+    // workbooks, bare tables and a table inserted under one heading are left alone.
+    if (!hasParagraphs(doc) || levelOneHeadings(doc).size() < kMinSectionsOfAReport)
+        return;
+    if (std::none_of(recognized.begin(), recognized.end(), [&](const Recognition& r) { return rule.appliesTo(*r.tmpl); }))
+        return;
+    if (rule.kind == "sections")
+        sectionsCheck(rule, doc, out);
+    else if (rule.kind == "tables")
+        tablesCheck(rule, recognized, out);
+    else if (rule.kind == "sectiontext" && rule.compiled && rule.sectionCompiled)
+        sectionTextCheck(rule, doc, out);
+}
 
 void evaluate(const RuleDecl& rule, const TableFacts& facts, std::vector<Diagnostic>& out)
 {
+    if (rule.documentLevel())
+        return;                                   // see evaluateDocument
     if (rule.kind == "textzero")
         return textZero(rule, facts, out);
     if (rule.kind == "textcount")

@@ -20,6 +20,15 @@ struct RuleInstance {
 
 struct TextPattern; ///< a compiled text rule pattern (Rules.cpp)
 
+/// A level-1 section of the report as a structure rule expects it (spec §8.2): its numeral,
+/// its official heading and a pattern that recognizes the heading's variants.
+struct SectionDecl {
+    std::string numeral;   ///< "五"
+    std::string title;     ///< "存在的主要问题及改进情况"
+    std::string match;     ///< ICU regex over the heading text after the numeral
+    std::shared_ptr<const TextPattern> compiled;
+};
+
 /// One declaration of data/rules.json. `each` expands it into instances ({c} → NP, BIZ, …).
 struct RuleDecl {
     std::string id;
@@ -38,6 +47,16 @@ struct RuleDecl {
     std::vector<std::string> prefilter;   ///< a paragraph is matched only if it contains one of these
     std::vector<std::vector<std::string>> targetSets;
     std::shared_ptr<const TextPattern> compiled; ///< `pattern`, compiled once on load
+    /// Document-level rules (kinds sections, tables, sectiontext; spec §6.7, X-7): the sections
+    /// and template families a report of the rule's templates must have; `section` names the
+    /// section whose text `pattern` must (or, with kind sectiontext and no pattern, must not
+    /// fail to) match.
+    std::vector<SectionDecl> sections;
+    std::vector<std::string> families;
+    std::string section;
+    std::shared_ptr<const TextPattern> sectionCompiled; ///< `section`, compiled once on load
+
+    bool documentLevel() const { return kind == "sections" || kind == "tables" || kind == "sectiontext"; }
 
     bool appliesTo(const TemplateDef& t) const;
 };
@@ -61,6 +80,11 @@ TableFacts collectFacts(const Document& doc, const Recognition& rec, int reportT
 
 /// Run one declaration over a table; appends findings.
 void evaluate(const RuleDecl& rule, const TableFacts& facts, std::vector<Diagnostic>& out);
+
+/// Document-level rule over the whole document (structure, sections): evaluated once when a
+/// recognized table's template matches the rule.
+void evaluateDocument(const RuleDecl& rule, const Document& doc, const std::vector<Recognition>& recognized,
+                      std::vector<Diagnostic>& out);
 
 /// Finding for a table that resembles a template but could not be recognized.
 Diagnostic resemblanceFinding(const RuleDecl& rule, const Document& doc, const Resemblance& r);
