@@ -110,6 +110,8 @@ class ExtensionTest(unittest.TestCase):
                     self.assertEqual([d.Rule for d in diags if d.Severity == "error"], [])
                 if exp.get("no_warnings"):
                     self.assertEqual([d.Rule for d in diags if d.Severity == "warning"], [])
+                if "warnings" in exp:
+                    self.assertEqual([d.Rule for d in diags if d.Severity == "warning"], exp["warnings"])
                 if exp.get("nothing"):
                     self.assertEqual(list(diags), [])
                     self.assertEqual(json.loads(checker.checkToJson(doc))["tables"], [])
