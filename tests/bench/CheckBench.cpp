@@ -25,6 +25,11 @@ Document report2021()
         doc.addParagraph(++n == 1 ? "二、主动公开政府信息情况" : n == 2 ? "三、收到和处理政府信息公开申请情况" : "四、政府信息公开行政复议、行政诉讼情况", 1);
         doc.addTable(generateTable(id, test::consistentValues(id, 7)));
     }
+    doc.addParagraph("五、存在的主要问题及改进情况", 1);
+    for (int i = 0; i < 5; ++i)
+        doc.addParagraph("主要问题是公开内容的针对性还不够强，下一步将加强解读回应，提升公开质量。");
+    doc.addParagraph("六、其他需要报告的事项", 1);
+    doc.addParagraph("本年度未收取信息处理费。");
     return doc;
 }
 

@@ -158,9 +158,12 @@ Report Checker::check(const Document& doc) const
             if (enabled(rule) && rule.appliesTo(*rec.tmpl))
                 evaluate(rule, facts, report.diagnostics);
     }
-    for (const RuleDecl& rule : ruleCatalog())
-        if (rule.documentLevel() && enabled(rule))
-            evaluateDocument(rule, doc, recognized, report.diagnostics);
+    if (!recognized.empty()) {
+        const std::vector<SectionHeading> headings = sectionHeadings(doc);
+        for (const RuleDecl& rule : ruleCatalog())
+            if (rule.documentLevel() && enabled(rule))
+                evaluateDocument(rule, doc, recognized, headings, report.diagnostics);
+    }
     for (const RuleDecl& rule : ruleCatalog())
         if (rule.kind == "resembles" && enabled(rule))
             for (const Resemblance& r : resemblances(doc, recognized))

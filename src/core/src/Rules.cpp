@@ -707,30 +707,6 @@ int numeralValue(const std::string& s)
     return 0;
 }
 
-/// A level-1 heading: a short paragraph "五、存在的主要问题及改进情况" (no full stop).
-struct Heading {
-    size_t block = 0;
-    std::string numeral, title;
-};
-
-std::vector<Heading> levelOneHeadings(const Document& doc)
-{
-    std::vector<Heading> out;
-    const std::string comma = "、", stop = "。";
-    for (size_t i = 0; i < doc.blocks.size(); ++i) {
-        const Block& b = doc.blocks[i];
-        if (b.kind != Block::Kind::Paragraph || b.text.empty() || b.text.size() > 240)
-            continue;
-        const std::string t = normalizeValueText(b.text);
-        const size_t p = t.find(comma);
-        if (p == std::string::npos || p == 0 || p > 6 || t.find(stop) != std::string::npos ||
-            !numeralValue(t.substr(0, p)) || t.size() == p + comma.size())
-            continue;
-        out.push_back({i, t.substr(0, p), t.substr(p + comma.size())});
-    }
-    return out;
-}
-
 constexpr size_t kMinSectionsOfAReport = 3;
 
 bool hasParagraphs(const Document& doc)
@@ -758,14 +734,11 @@ Diagnostic documentFinding(const RuleDecl& rule, const std::string& variant,
 }
 
 /// S-2: the six sections, each under its own numeral.
-void sectionsCheck(const RuleDecl& rule, const Document& doc, std::vector<Diagnostic>& out)
+void sectionsCheck(const RuleDecl& rule, const std::vector<SectionHeading>& headings, std::vector<Diagnostic>& out)
 {
-    const std::vector<Heading> headings = levelOneHeadings(doc);
-    if (headings.empty())
-        return;                                   // no numbered headings at all: not a structured report text
     for (const SectionDecl& s : rule.sections) {
-        const Heading* found = nullptr;
-        for (const Heading& h : headings)
+        const SectionHeading* found = nullptr;
+        for (const SectionHeading& h : headings)
             if (matchesPattern(*s.compiled, h.title)) {
                 found = &h;
                 break;
@@ -803,9 +776,9 @@ void tablesCheck(const RuleDecl& rule, const std::vector<Recognition>& recognize
 }
 
 /// X-7 / S-5: the text of one section (its heading found by `section`) must match `pattern`.
-void sectionTextCheck(const RuleDecl& rule, const Document& doc, std::vector<Diagnostic>& out)
+void sectionTextCheck(const RuleDecl& rule, const Document& doc, const std::vector<SectionHeading>& headings,
+                      std::vector<Diagnostic>& out)
 {
-    const std::vector<Heading> headings = levelOneHeadings(doc);
     for (size_t h = 0; h < headings.size(); ++h) {
         if (!matchesPattern(*rule.sectionCompiled, headings[h].title))
             continue;
@@ -828,21 +801,42 @@ void sectionTextCheck(const RuleDecl& rule, const Document& doc, std::vector<Dia
 
 } // namespace
 
+std::vector<SectionHeading> sectionHeadings(const Document& doc)
+{
+    std::vector<SectionHeading> out;
+    const std::string comma = "、", stop = "。";
+    for (size_t i = 0; i < doc.blocks.size(); ++i) {
+        const Block& b = doc.blocks[i];
+        if (b.kind != Block::Kind::Paragraph || b.text.empty() || b.text.size() > 240)
+            continue;
+        const size_t raw = b.text.find(comma);
+        if (raw == std::string::npos || raw > 24)
+            continue;                             // cheap test before NFKC: "十一、" after some spaces
+        const std::string t = normalizeValueText(b.text);
+        const size_t p = t.find(comma);
+        if (p == std::string::npos || p == 0 || p > 6 || t.find(stop) != std::string::npos ||
+            !numeralValue(t.substr(0, p)) || t.size() == p + comma.size())
+            continue;
+        out.push_back({i, t.substr(0, p), t.substr(p + comma.size())});
+    }
+    return out;
+}
+
 void evaluateDocument(const RuleDecl& rule, const Document& doc, const std::vector<Recognition>& recognized,
-                      std::vector<Diagnostic>& out)
+                      const std::vector<SectionHeading>& headings, std::vector<Diagnostic>& out)
 {
     // Only a whole report is judged: a document with at least three numbered sections. Calc
     // workbooks, bare tables and a table inserted under one heading are left alone.
-    if (!hasParagraphs(doc) || levelOneHeadings(doc).size() < kMinSectionsOfAReport)
+    if (!hasParagraphs(doc) || headings.size() < kMinSectionsOfAReport)
         return;
     if (std::none_of(recognized.begin(), recognized.end(), [&](const Recognition& r) { return rule.appliesTo(*r.tmpl); }))
         return;
     if (rule.kind == "sections")
-        sectionsCheck(rule, doc, out);
+        sectionsCheck(rule, headings, out);
     else if (rule.kind == "tables")
         tablesCheck(rule, recognized, out);
     else if (rule.kind == "sectiontext" && rule.compiled && rule.sectionCompiled)
-        sectionTextCheck(rule, doc, out);
+        sectionTextCheck(rule, doc, headings, out);
 }
 
 void evaluate(const RuleDecl& rule, const TableFacts& facts, std::vector<Diagnostic>& out)

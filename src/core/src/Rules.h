@@ -81,10 +81,20 @@ TableFacts collectFacts(const Document& doc, const Recognition& rec, int reportT
 /// Run one declaration over a table; appends findings.
 void evaluate(const RuleDecl& rule, const TableFacts& facts, std::vector<Diagnostic>& out);
 
+/// A level-1 heading of the report text: a short paragraph "五、存在的主要问题及改进情况".
+struct SectionHeading {
+    size_t block = 0;      ///< index in Document::blocks
+    std::string numeral;   ///< "五"
+    std::string title;     ///< "存在的主要问题及改进情况" (NFKC, no white space)
+};
+
+/// The document's level-1 headings in reading order (computed once per check).
+std::vector<SectionHeading> sectionHeadings(const Document& doc);
+
 /// Document-level rule over the whole document (structure, sections): evaluated once when a
 /// recognized table's template matches the rule.
 void evaluateDocument(const RuleDecl& rule, const Document& doc, const std::vector<Recognition>& recognized,
-                      std::vector<Diagnostic>& out);
+                      const std::vector<SectionHeading>& headings, std::vector<Diagnostic>& out);
 
 /// Finding for a table that resembles a template but could not be recognized.
 Diagnostic resemblanceFinding(const RuleDecl& rule, const Document& doc, const Resemblance& r);
