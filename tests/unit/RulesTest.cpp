@@ -1296,6 +1296,32 @@ TEST(RulesDocument, S5EmptyProblemsSectionAndX7NoWordOnFees)
               (std::set<std::string>{"S-5", "X-7"}))
         << r.toText();
     EXPECT_EQ(r.diagnostics.size(), 2u);
+    // The quoted text is cut between characters, never inside one; an empty section is
+    // "blank" in English.
+    text.sections[4].second.clear();
+    for (int i = 0; i < 20; ++i)
+        text.sections[4].second += "a无、";
+    r = Checker().check(reportDocument(text));
+    const Diagnostic* s5 = nullptr;
+    for (const Diagnostic& d : r.diagnostics)
+        if (d.rule == "S-5")
+            s5 = &d;
+    ASSERT_NE(s5, nullptr) << r.toText();
+    for (const auto& [lang, m] : s5->messages) {
+        size_t i = 0;
+        while (i < m.size()) {          // well-formed UTF-8: a lead byte, then its continuation bytes
+            const unsigned char c = static_cast<unsigned char>(m[i]);
+            const size_t n = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+            ASSERT_GE(c < 0x80 || c >= 0xC0, true) << lang << ": stray continuation byte in " << m;
+            ASSERT_LE(i + n, m.size()) << lang << ": cut character at the end of " << m;
+            i += n;
+        }
+    }
+    text.sections[4].second.clear();
+    r = Checker().check(reportDocument(text));
+    ASSERT_FALSE(r.diagnostics.empty());
+    EXPECT_NE(r.diagnostics.front().message("en-US").find("(blank)"), std::string::npos)
+        << r.diagnostics.front().message("en-US");
     // The 2019 format asks nothing about fees in 六.
     text.version = "2019";
     text.sections[4].second = "存在的主要问题是公开的及时性不够，改进措施是建立工作台账。";

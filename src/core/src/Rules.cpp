@@ -715,8 +715,10 @@ bool hasParagraphs(const Document& doc)
                        [](const Block& b) { return b.kind == Block::Kind::Paragraph && !b.text.empty(); });
 }
 
+/// A finding of the whole document (no table, no cell). `enVars` override `vars` in en-US.
 Diagnostic documentFinding(const RuleDecl& rule, const std::string& variant,
-                           const std::map<std::string, std::string>& vars, std::string expected, std::string actual)
+                           const std::map<std::string, std::string>& vars, std::string expected, std::string actual,
+                           const std::map<std::string, std::string>& enVars = {})
 {
     Diagnostic d;
     d.rule = rule.id;
@@ -727,10 +729,26 @@ Diagnostic documentFinding(const RuleDecl& rule, const std::string& variant,
         auto it = rule.message.find(variant.empty() ? std::string(lang) : variant + "." + lang);
         if (it == rule.message.end())
             it = rule.message.find(lang);
-        if (it != rule.message.end())
-            d.messages[lang] = substitute(it->second, vars);
+        if (it == rule.message.end())
+            continue;
+        std::map<std::string, std::string> v = vars;
+        if (std::string(lang) == kEn)
+            for (const auto& [k, x] : enVars)
+                v[k] = x;
+        d.messages[lang] = substitute(it->second, v);
     }
     return d;
+}
+
+/// At most `bytes` bytes of UTF-8 text, cut before a character, not inside one.
+std::string utf8Prefix(const std::string& s, size_t bytes)
+{
+    if (s.size() <= bytes)
+        return s;
+    size_t n = bytes;
+    while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80)
+        --n;
+    return s.substr(0, n);
 }
 
 /// S-2: the six sections, each under its own numeral.
@@ -790,11 +808,11 @@ void sectionTextCheck(const RuleDecl& rule, const Document& doc, const std::vect
         if (matchesPattern(*rule.compiled, body))
             return;
         const std::string heading = headings[h].numeral + "、" + headings[h].title;
-        std::string shown = body.substr(0, std::min<size_t>(body.size(), 60));
+        std::string shown = utf8Prefix(body, 60);
         while (!shown.empty() && shown.back() == '\n')
             shown.pop_back();
         out.push_back(documentFinding(rule, "", {{"section", heading}, {"actual", shown.empty() ? "空白" : shown}},
-                                      rule.pattern, shown));
+                                      rule.pattern, shown, {{"actual", shown.empty() ? "blank" : shown}}));
         return;
     }
 }
