@@ -28,7 +28,7 @@ using Detail = std::tuple<std::string, std::string, std::string, std::string, st
 const std::vector<std::string> kRuleIds = {
     "B-1", "B-2", "B-3", "B-4", "B-5", "B-6", "B-7", "B-8", "B-9", "B-10", "B-11", "B-12", "B-13", "B-14", "B-15", "B-17",
     "N-1", "N-2", "N-3", "N-4", "N-5", "N-6", "L-1", "L-2", "L-3", "L-4", "P-1", "P-2", "P-3", "P-4", "P-5",
-    "S-1", "S-2", "S-3", "S-4", "S-5", "X-2", "X-5", "X-7", "R-1", "R-2"};
+    "S-1", "S-2", "S-3", "S-4", "S-5", "X-2", "X-4", "X-5", "X-7", "R-1", "R-2"};
 
 /// A report title of the template's era (S-4 stays quiet).
 std::string titleFor(const std::string& id)
@@ -1155,7 +1155,7 @@ TEST(RulesText, X2ApplicationsStatedInTheTextMatchTheTable)
     std::string fullWidth;
     for (char c : str(b22 + 1))
         fullWidth += std::string("\xEF\xBC") + static_cast<char>('\x90' + (c - '0'));
-    const Report ro = withText("old", old, {"全年收到依申请公开" + fullWidth + "件。", "收到行政复议申请3件。"});
+    const Report ro = withText("old", old, {"全年收到依申请公开" + fullWidth + "件。", "收到行政复议申请" + old["B45"] + "件。"});
     EXPECT_EQ(details(ro, "X-2"), (std::set<Detail>{{"X-2", "warning", "B22", str(b22 + 1), str(b22)}}));
     EXPECT_EQ(findings(ro), (std::set<Finding>{{"X-2", "warning", "B22"}})) << ro.toText();
     EXPECT_TRUE(withText("old", old, {"全年收到依申请公开" + str(b22) + "件。"}).diagnostics.empty());
@@ -1340,4 +1340,30 @@ TEST(RulesDocument, NotForPartsOfAReportNorTheOldFormat)
     const Report seed4 = Checker().check(test::loadSeed(4));
     for (const Diagnostic& d : seed4.diagnostics)
         EXPECT_TRUE(d.rule != "S-1" && d.rule != "S-2" && d.rule != "S-5" && d.rule != "X-7") << d.rule;
+}
+
+TEST(RulesText, X4ReconsiderationAndLitigationInTheText)
+{
+    Values v = test::consistentValues("2021-t4", 5);
+    v["RV_KEEP"] = "2"; v["RV_CORR"] = "1"; v["RV_OTHR"] = "0"; v["RV_PEND"] = "0"; v["RV_TOT"] = "3";
+    v["LD_KEEP"] = "1"; v["LD_CORR"] = "0"; v["LD_OTHR"] = "0"; v["LD_PEND"] = "0"; v["LD_TOT"] = "1";
+    v["LR_KEEP"] = "1"; v["LR_CORR"] = "0"; v["LR_OTHR"] = "0"; v["LR_PEND"] = "0"; v["LR_TOT"] = "1";
+    // What the table says, said in the text: clean.
+    EXPECT_TRUE(withText("2021-t4", v, {"全年发生行政复议3件，行政诉讼2件。"}).diagnostics.empty());
+    // Numbers that differ: one finding for each.
+    Report r = withText("2021-t4", v, {"本年度被申请行政复议4件。", "提起行政诉讼1件。"});
+    EXPECT_EQ(details(r, "X-4"), (std::set<Detail>{{"X-4", "warning", "RV_TOT", "4", "3"},
+                                                   {"X-4", "warning", "LD_TOT", "1", "2"}}))
+        << r.toText();
+    // "均获维持" although one decision was corrected; the lawsuits really were all upheld.
+    r = withText("2021-t4", v, {"行政复议案件均获维持。", "行政诉讼案件全部维持。"});
+    EXPECT_EQ(details(r, "X-4"), (std::set<Detail>{{"X-4", "warning", "RV_CORR", "0", "1"}})) << r.toText();
+    expectMessagesShowNumbers(r, "X-4");
+    // Numbers of the results are not totals.
+    EXPECT_TRUE(withText("2021-t4", v, {"行政复议维持2件、纠正1件。", "行政诉讼判决维持2件。"}).diagnostics.empty());
+    // The old table: 行政复议数量 B45, 行政诉讼数量 B49.
+    Values old = test::consistentValues("old", 5);
+    const Report ro = withText("old", old, {"全年行政复议" + str(num(old, "B45") + 2) + "件。"});
+    EXPECT_EQ(details(ro, "X-4"), (std::set<Detail>{{"X-4", "warning", "B45", str(num(old, "B45") + 2), old["B45"]}}))
+        << ro.toText();
 }

@@ -625,19 +625,30 @@ std::vector<TextMatch> textMatches(const RuleDecl& rule, const Document& doc)
     return out;
 }
 
-/// textzero: the text says there was none ("未收到…申请"), the table has some.
+/// textzero: the text says there was none ("未收到…申请", "均获维持"), the table has some: the
+/// first non-zero of `target` (or of the keys of the first target set).
 void textZero(const RuleDecl& rule, const TableFacts& f, std::vector<Diagnostic>& out)
 {
-    auto it = f.values.find(rule.target);
-    if (it == f.values.end() || !it->second.ok() || it->second.number == 0)
+    const std::vector<std::string> keys =
+        rule.targetSets.empty() ? std::vector<std::string>{rule.target} : rule.targetSets.front();
+    std::string hit;
+    for (const std::string& k : keys) {
+        auto it = f.values.find(k);
+        if (it != f.values.end() && it->second.ok() && it->second.number != 0) {
+            hit = k;
+            break;
+        }
+    }
+    if (hit.empty())
         return;
     const std::vector<TextMatch> matches = textMatches(rule, *f.doc);
     if (matches.empty())
         return;
     Finding fd;
-    fd.target = rule.target;
+    fd.target = hit;
+    fd.related = keys;
     fd.expected = "0";
-    fd.actual = shownValue(f, rule.target);
+    fd.actual = shownValue(f, hit);
     for (const char* lang : {kZh, kEn})
         fd.vars[lang]["quote"] = matches.front().sentence;
     emit(rule, f, std::move(fd), out);
