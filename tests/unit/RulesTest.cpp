@@ -28,7 +28,7 @@ using Detail = std::tuple<std::string, std::string, std::string, std::string, st
 const std::vector<std::string> kRuleIds = {
     "B-1", "B-2", "B-3", "B-4", "B-5", "B-6", "B-7", "B-8", "B-9", "B-10", "B-11", "B-12", "B-13", "B-14", "B-15", "B-17",
     "N-1", "N-2", "N-3", "N-4", "N-5", "N-6", "L-1", "L-2", "L-3", "L-4", "P-1", "P-2", "P-3", "P-4", "P-5",
-    "S-1", "S-2", "S-3", "S-4", "S-5", "X-2", "X-4", "X-5", "X-7", "R-1", "R-2"};
+    "S-1", "S-2", "S-3", "S-4", "S-5", "X-1", "X-2", "X-4", "X-5", "X-7", "R-1", "R-2"};
 
 /// A report title of the template's era (S-4 stays quiet).
 std::string titleFor(const std::string& id)
@@ -1365,5 +1365,26 @@ TEST(RulesText, X4ReconsiderationAndLitigationInTheText)
     Values old = test::consistentValues("old", 5);
     const Report ro = withText("old", old, {"全年行政复议" + str(num(old, "B45") + 2) + "件。"});
     EXPECT_EQ(details(ro, "X-4"), (std::set<Detail>{{"X-4", "warning", "B45", str(num(old, "B45") + 2), old["B45"]}}))
+        << ro.toText();
+}
+
+TEST(RulesText, X1ClosedAndCarriedApplicationsInTheText)
+{
+    Values v = test::consistentValues("2021-t3", 9);
+    const std::string closed = v["R3_7.TOT"], forward = v["R4.TOT"], over = v["R2.TOT"];
+    const std::string said = "上年结转" + over + "件，本年度办结" + closed + "件，结转下年度继续办理" + forward + "件。";
+    EXPECT_TRUE(withText("2021-t3", v, {said}).diagnostics.empty()) << withText("2021-t3", v, {said}).toText();
+    const Report r = withText("2021-t3", v, {"本年度共办结" + str(num(v, "R3_7.TOT") + 1) + "件，结转至下一年度" +
+                                             str(num(v, "R4.TOT") + 2) + "件。"});
+    EXPECT_EQ(details(r, "X-1"), (std::set<Detail>{{"X-1", "warning", "R3_7.TOT", str(num(v, "R3_7.TOT") + 1), closed},
+                                                   {"X-1", "warning", "R4.TOT", str(num(v, "R4.TOT") + 2), forward}}))
+        << r.toText();
+    expectMessagesShowNumbers(r, "X-1");
+    // Not numbers of applications: "未办结", reconsideration, rates.
+    EXPECT_TRUE(withText("2021-t3", v, {"行政复议办结2件。", "未办结1件。", "按时办结率100%。"}).diagnostics.empty());
+    // The old table: 申请办结数 (B27).
+    Values old = test::consistentValues("old", 9);
+    const Report ro = withText("old", old, {"全年办结" + str(num(old, "B27") + 3) + "件。"});
+    EXPECT_EQ(details(ro, "X-1"), (std::set<Detail>{{"X-1", "warning", "B27", str(num(old, "B27") + 3), old["B27"]}}))
         << ro.toText();
 }
