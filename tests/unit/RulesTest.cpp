@@ -28,7 +28,7 @@ using Detail = std::tuple<std::string, std::string, std::string, std::string, st
 const std::vector<std::string> kRuleIds = {
     "B-1", "B-2", "B-3", "B-4", "B-5", "B-6", "B-7", "B-8", "B-9", "B-10", "B-11", "B-12", "B-13", "B-14", "B-15", "B-17",
     "N-1", "N-2", "N-3", "N-4", "N-5", "N-6", "L-1", "L-2", "L-3", "L-4", "P-1", "P-2", "P-3", "P-4", "P-5",
-    "S-1", "S-2", "S-3", "S-4", "S-5", "X-1", "X-2", "X-4", "X-5", "X-7", "R-1", "R-2"};
+    "S-1", "S-2", "S-3", "S-4", "S-5", "X-1", "X-2", "X-3", "X-4", "X-5", "X-7", "R-1", "R-2"};
 
 /// A report title of the template's era (S-4 stays quiet).
 std::string titleFor(const std::string& id)
@@ -1387,4 +1387,26 @@ TEST(RulesText, X1ClosedAndCarriedApplicationsInTheText)
     const Report ro = withText("old", old, {"全年办结" + str(num(old, "B27") + 3) + "件。"});
     EXPECT_EQ(details(ro, "X-1"), (std::set<Detail>{{"X-1", "warning", "B27", str(num(old, "B27") + 3), old["B27"]}}))
         << ro.toText();
+}
+
+TEST(RulesText, X3OutcomesInTheText)
+{
+    Values v = test::consistentValues("2021-t3", 10);
+    const int notDisclosed = num(v, "R3_3_1.TOT") + num(v, "R3_3_2.TOT") + num(v, "R3_3_3.TOT") + num(v, "R3_3_4.TOT") +
+                             num(v, "R3_3_5.TOT") + num(v, "R3_3_6.TOT") + num(v, "R3_3_7.TOT") + num(v, "R3_3_8.TOT");
+    const std::string said = "其中予以公开" + v["R3_1.TOT"] + "件，部分公开" + v["R3_2.TOT"] + "件，不予公开" +
+                             str(notDisclosed) + "件。";
+    EXPECT_TRUE(withText("2021-t3", v, {said}).diagnostics.empty()) << withText("2021-t3", v, {said}).toText();
+    // The real-world slip (spec §7): the text gives the 自然人 column only.
+    const Report r = withText("2021-t3", v, {"予以公开" + v["R3_1.NP"] + "件。"});
+    ASSERT_NE(v["R3_1.NP"], v["R3_1.TOT"]);
+    EXPECT_EQ(details(r, "X-3"), (std::set<Detail>{{"X-3", "warning", "R3_1.TOT", v["R3_1.NP"], v["R3_1.TOT"]}}))
+        << r.toText();
+    expectMessagesShowNumbers(r, "X-3");
+    const Report sum = withText("2021-t3", v, {"不予公开" + str(notDisclosed + 1) + "件。"});
+    EXPECT_EQ(details(sum, "X-3"), (std::set<Detail>{{"X-3", "warning", "R3_3_1.TOT", str(notDisclosed + 1),
+                                                      str(notDisclosed)}}))
+        << sum.toText();
+    // 主动予以公开 is proactive disclosure, not an application outcome.
+    EXPECT_TRUE(withText("2021-t3", v, {"主动予以公开文件999件。"}).diagnostics.empty());
 }
