@@ -854,8 +854,8 @@ std::vector<SectionHeading> sectionHeadings(const Document& doc)
 void evaluateDocument(const RuleDecl& rule, const Document& doc, const std::vector<Recognition>& recognized,
                       const std::vector<SectionHeading>& headings, std::vector<Diagnostic>& out)
 {
-    // Only a whole report is judged: a document with at least three numbered sections. Calc
-    // workbooks, bare tables and a table inserted under one heading are left alone.
+    // Only a whole report is judged: a document whose text has at least three numbered sections.
+    // Bare tables (most Calc workbooks) and a table inserted under one heading are left alone.
     if (!hasParagraphs(doc) || headings.size() < kMinSectionsOfAReport)
         return;
     if (std::none_of(recognized.begin(), recognized.end(), [&](const Recognition& r) { return rule.appliesTo(*r.tmpl); }))
