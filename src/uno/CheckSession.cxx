@@ -118,9 +118,11 @@ CheckOutcome runEngine(const uno::Reference<uno::XComponentContext>& ctx, const 
     CheckOutcome outcome;
     outcome.lang = uiLanguage(ctx);
     outcome.read = readDocument(model, limits);
+    const Settings settings = readSettings(ctx);
     ogi::CheckOptions options;
-    options.disabledRules = readSettings(ctx).disabledRules;   // the options page's rule switch
-    options.ignored = readIgnored(model);                      // the issue list's 忽略此项
+    options.disabledRules = settings.disabledRules;            // the options page's rule switch
+    if (settings.applyIgnored)
+        options.ignored = readIgnored(model);                  // the issue list's 忽略此项
     outcome.report = ogi::Checker(std::move(options)).check(outcome.read.doc);
     return outcome;
 }

@@ -104,6 +104,7 @@ Settings readSettings(const uno::Reference<uno::XComponentContext>& ctx)
         uno::Reference<container::XNameAccess> node(openSettings(ctx, false), uno::UNO_QUERY_THROW);
         get(node, "CheckOnSave", s.checkOnSave);
         get(node, "MarkOnSave", s.markOnSave);
+        get(node, "ApplyIgnored", s.applyIgnored);
         get(node, "ErrorColor", s.style.errorColor);
         get(node, "WarningColor", s.style.warningColor);
         get(node, "InfoColor", s.style.infoColor);
@@ -128,6 +129,7 @@ void writeSettings(const uno::Reference<uno::XComponentContext>& ctx, const Sett
     uno::Reference<beans::XPropertySet> node(access, uno::UNO_QUERY_THROW);
     node->setPropertyValue("CheckOnSave", uno::Any(s.checkOnSave));
     node->setPropertyValue("MarkOnSave", uno::Any(s.markOnSave));
+    node->setPropertyValue("ApplyIgnored", uno::Any(s.applyIgnored));
     node->setPropertyValue("ErrorColor", uno::Any(s.style.errorColor));
     node->setPropertyValue("WarningColor", uno::Any(s.style.warningColor));
     node->setPropertyValue("InfoColor", uno::Any(s.style.infoColor));

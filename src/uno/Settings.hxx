@@ -35,6 +35,7 @@ struct Settings {
     bool markOnSave = false;  ///< mark before the bytes are written (the marks are saved)
     MarkStyle style;
     std::set<std::string> disabledRules; ///< rule ids not checked (by the toolbar, on save, by macros)
+    bool applyIgnored = true;            ///< leave out the findings the document records as ignored
 
     /// "error,warning,info" ↔ the mark flags.
     rtl::OUString severitiesText() const;

@@ -356,6 +356,30 @@ class ExitStatus(unittest.TestCase):
         self.assertEqual(code, 2)
         self.assertIn("no such rule: Z-9", stderr)
 
+    def test_findings_ignored_by_the_document(self):
+        """A report whose author ignored B-12 (the issue list's 忽略此项: a custom document
+        property): left out and counted by default, reported with --show-ignored."""
+        src = os.path.join(FIXTURES, "seed002-dongyang-2017-old.odt")
+        doc = os.path.join(WORK, "ignored-b12.odt")
+        os.makedirs(WORK, exist_ok=True)
+        with zipfile.ZipFile(src) as zin, zipfile.ZipFile(doc, "w") as zout:
+            for item in zin.infolist():
+                data = zin.read(item.filename)
+                if item.filename == "meta.xml":
+                    data = data.replace(b"</office:meta>", '<meta:user-defined meta:name="OgiReportCheckerIgnored">'
+                                        'B-12|old|B03</meta:user-defined></office:meta>'.encode())
+                zout.writestr(item, data)
+        code, report, stdout, _ = run_json(doc)
+        f = report["files"][0]
+        self.assertEqual(f["status"], "ok", f["reason"])
+        self.assertNotIn("B-12", [d["rule"] for d in f["diagnostics"]])
+        self.assertEqual(f["summary"]["ignored"], 1)
+        self.assertIn("另有 1 项已被文档标为忽略", stdout)
+        code, report, _, _ = run_json("--show-ignored", doc)
+        f = report["files"][0]
+        self.assertIn("B-12", [d["rule"] for d in f["diagnostics"]])
+        self.assertEqual(f["summary"]["ignored"], 0)
+
     def test_missing_build_exit_2(self):
         code, _, stderr = ogi_check(os.path.join(FIXTURES, "seed000-jiangsu-2017-old.odt"),
                                     OGI_OXT=os.path.join(WORK, "missing.oxt"))

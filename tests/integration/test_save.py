@@ -30,7 +30,8 @@ from docstate import COLORS, CALC_MARKER, OUR_AUTHOR  # noqa: E402
 EXTENSION_ID = "org.ogi.reportchecker"
 SETTINGS = "/org.ogi.reportchecker.OgiReportChecker/Settings"
 DEFAULTS = {"CheckOnSave": True, "MarkOnSave": False, "MarkSeverities": "error,warning,info",
-            "ErrorColor": 0xFFB3B3, "WarningColor": 0xFFE699, "InfoColor": 0xCCE5FF, "DisabledRules": ""}
+            "ErrorColor": 0xFFB3B3, "WarningColor": 0xFFE699, "InfoColor": 0xCCE5FF, "DisabledRules": "",
+            "ApplyIgnored": True}
 
 
 office = ModuleOffice()

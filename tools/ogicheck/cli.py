@@ -46,6 +46,8 @@ def parse_args(argv):
                    help="files larger than this fail without being opened (default 200)")
     p.add_argument("--lang", choices=("zh-CN", "en-US"), default="zh-CN", help="language of messages")
     p.add_argument("--strict", action="store_true", help="warnings count as errors for the exit status")
+    p.add_argument("--show-ignored", action="store_true",
+                   help="also report the findings a document records as ignored (the issue list's 忽略此项)")
     p.add_argument("--disable", metavar="RULES", default="",
                    help="rule ids not to check, comma-separated (e.g. S-3,B-11); see the README's rule table")
     p.add_argument("-q", "--quiet", action="store_true", help="one line per file, no findings")
@@ -203,6 +205,7 @@ def run(argv=None):
         return 2
     # The workers' offices read it at start into their profile's settings (worker.py).
     os.environ["OGI_CHECK_DISABLED_RULES"] = ",".join(disabled)
+    os.environ["OGI_CHECK_SHOW_IGNORED"] = "1" if a.show_ignored else ""
     out_json_stdout = a.format == "json"
     human = report.Human(lang, stream=sys.stderr if out_json_stdout else sys.stdout, details=not a.quiet)
 

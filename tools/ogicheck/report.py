@@ -7,7 +7,7 @@
             "diagnostics": [{"rule", "severity", "template", "table", "cell", "key", "host_table",
                              "related": [{"cell", "key", "table"}], "expected", "actual", "message",
                              "messages": {"zh-CN", "en-US"}}],
-            "summary": {"errors", "warnings", "infos", "tables"},
+            "summary": {"errors", "warnings", "infos", "tables", "ignored"},
             "marked_copy", "marked_copy_error", "load_ms", "check_ms", "mark_ms", "close_ms", "total_ms",
             "attempts"}],
  "skipped": [{"file", "reason"}],
@@ -29,6 +29,7 @@ TEXT = {
     "zh-CN": {
         "error": "错误", "warning": "警告", "info": "提示",
         "counts": "{e} 错误, {w} 警告, {i} 提示",
+        "ignored": "，另有 {n} 项已被文档标为忽略（--show-ignored 显示）",
         "tables": "表格: {t}", "no_tables": "未识别到统计表",
         "failed": "失败: {r}",
         "failed_code": "失败（{c}）: {r}",
@@ -47,6 +48,7 @@ TEXT = {
     "en-US": {
         "error": "error", "warning": "warning", "info": "info",
         "counts": "{e} errors, {w} warnings, {i} infos",
+        "ignored": "; {n} more ignored by the document (--show-ignored shows them)",
         "tables": "tables: {t}", "no_tables": "no statistics table recognized",
         "failed": "failed: {r}",
         "marked": "marked copy: {p}", "marked_error": "no marked copy: {r}",
@@ -88,7 +90,7 @@ def file_record(display, result, lang):
         "tables": tables,
         "diagnostics": diags,
         "summary": {"errors": counts["error"], "warnings": counts["warning"], "infos": counts["info"],
-                    "tables": len(tables)},
+                    "tables": len(tables), "ignored": (report.get("summary") or {}).get("ignored", 0)},
         "marked_copy": result.get("marked_copy"),
         "marked_copy_error": result.get("marked_copy_error"),
         "load_ms": result.get("load_ms"),
@@ -156,8 +158,10 @@ class Human:
         mark = self._c("31", "✖") if s["errors"] else self._c("32", "✔")
         tables = ", ".join(tb["template"] or "?" for tb in rec["tables"])
         what = t["tables"].format(t=tables) if tables else t["no_tables"]
-        print("%s %s — %s (%s)" % (mark, rec["file"], t["counts"].format(e=s["errors"], w=s["warnings"],
-                                                                          i=s["infos"]), what), file=self.stream)
+        ignored = t["ignored"].format(n=s["ignored"]) if s.get("ignored") else ""
+        print("%s %s — %s (%s)%s" % (mark, rec["file"], t["counts"].format(e=s["errors"], w=s["warnings"],
+                                                                            i=s["infos"]), what, ignored),
+              file=self.stream)
         if self.details:
             for d in rec["diagnostics"]:
                 sev = t.get(d["severity"], d["severity"])

@@ -143,13 +143,15 @@ class Worker:
         """ogi-check --disable: the rules the extension must skip, in this office's settings (the
         profile is a fresh copy at every start, so nothing carries over to the next run)."""
         rules = os.environ.get("OGI_CHECK_DISABLED_RULES", "")
-        if not rules:
+        show_ignored = os.environ.get("OGI_CHECK_SHOW_IGNORED") == "1"
+        if not rules and not show_ignored:
             return
         provider = self.session.create("com.sun.star.configuration.ConfigurationProvider")
         access = provider.createInstanceWithArguments(
             "com.sun.star.configuration.ConfigurationUpdateAccess",
             (office.prop("nodepath", "/org.ogi.reportchecker.OgiReportChecker/Settings"),))
         access.setPropertyValue("DisabledRules", rules)
+        access.setPropertyValue("ApplyIgnored", not show_ignored)
         access.commitChanges()
 
     def restart_office(self, reason):
