@@ -291,7 +291,7 @@ std::map<std::string, std::string> consistentValues(const std::string& templateI
         const char* cols[] = {"NP", "BIZ", "RES", "NGO", "LAW", "OTH"};
         std::vector<std::string> rows;
         for (const std::string& k : t->keys()) {
-            const std::string row = k.substr(0, k.find('.'));
+            const std::string row = rowKeyOf(k);
             if (rows.empty() || rows.back() != row)
                 rows.push_back(row);
         }

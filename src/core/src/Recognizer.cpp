@@ -493,9 +493,6 @@ bool matchBodyRow(const View& v, const TemplateIndex& idx, const TemplateRow& tr
     return !pr.values.empty() && j > 0 && rows[j - 1].values.empty() && leafMatchesConcat(tr, rows[j - 1].leaf, pr.leaf);
 }
 
-/// Row key of a value key: "R3_3_8.NP" -> "R3_3_8".
-std::string rowKeyOf(const std::string& key) { return key.substr(0, key.find('.')); }
-
 bool isSubtotalLabel(const SubtotalRow& s, const Label& l)
 {
     for (const std::string& want : s.labels)

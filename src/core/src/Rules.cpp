@@ -720,12 +720,6 @@ int numeralValue(const std::string& s)
 
 constexpr size_t kMinSectionsOfAReport = 3;
 
-bool hasParagraphs(const Document& doc)
-{
-    return std::any_of(doc.blocks.begin(), doc.blocks.end(),
-                       [](const Block& b) { return b.kind == Block::Kind::Paragraph && !b.text.empty(); });
-}
-
 /// A finding of the whole document (no table, no cell). `enVars` override `vars` in en-US.
 Diagnostic documentFinding(const RuleDecl& rule, const std::string& variant,
                            const std::map<std::string, std::string>& vars, std::string expected, std::string actual,
@@ -856,7 +850,7 @@ void evaluateDocument(const RuleDecl& rule, const Document& doc, const std::vect
 {
     // Only a whole report is judged: a document whose text has at least three numbered sections.
     // Bare tables (most Calc workbooks) and a table inserted under one heading are left alone.
-    if (!hasParagraphs(doc) || headings.size() < kMinSectionsOfAReport)
+    if (headings.size() < kMinSectionsOfAReport)
         return;
     if (std::none_of(recognized.begin(), recognized.end(), [&](const Recognition& r) { return rule.appliesTo(*r.tmpl); }))
         return;

@@ -48,9 +48,9 @@ struct RuleDecl {
     std::vector<std::vector<std::string>> targetSets;
     std::shared_ptr<const TextPattern> compiled; ///< `pattern`, compiled once on load
     /// Document-level rules (kinds sections, tables, sectiontext; spec §6.7, X-7): the sections
-    /// and template families a report of the rule's templates must have; `section` names the
-    /// section whose text `pattern` must (or, with kind sectiontext and no pattern, must not
-    /// fail to) match.
+    /// and template families a report of the rule's templates must have; for sectiontext,
+    /// `section` is a pattern that finds the section's heading, and the section's text must
+    /// match `pattern`.
     std::vector<SectionDecl> sections;
     std::vector<std::string> families;
     std::string section;

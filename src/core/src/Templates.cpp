@@ -223,6 +223,8 @@ const TemplateDef* findTemplate(const std::string& id)
     return nullptr;
 }
 
+std::string rowKeyOf(const std::string& valueKey) { return valueKey.substr(0, valueKey.find('.')); }
+
 const TemplateCell* TemplateDef::cellForKey(const std::string& key) const
 {
     auto it = keyIndex.find(key);
@@ -236,7 +238,7 @@ const SubtotalRow* TemplateDef::subtotalOf(const std::string& key) const
 {
     if (!extraIndex.count(key))
         return nullptr;
-    const std::string row = key.substr(0, key.find('.'));
+    const std::string row = rowKeyOf(key);
     for (const SubtotalRow& s : subtotals)
         if (s.key == row)
             return &s;

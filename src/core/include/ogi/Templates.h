@@ -74,6 +74,9 @@ struct TemplateDef {
     std::string describeKey(const std::string& key) const;
 };
 
+/// The row part of a value key: "R3_3_8.NP" -> "R3_3_8" (a key without a column is its row).
+std::string rowKeyOf(const std::string& valueKey);
+
 /// All built-in templates (parsed once, on first use).
 const std::vector<TemplateDef>& templates();
 const TemplateDef* findTemplate(const std::string& id);
