@@ -210,7 +210,7 @@ bool restoreBackground(const uno::Reference<beans::XPropertySet>& props, const B
 
 bool isOurColor(sal_Int32 c, const MarkStyle& style)
 {
-    return c == kColorError || c == kColorWarning || c == kColorInfo || style.isMarkColor(c);
+    return MarkStyle().isMarkColor(c) || style.isMarkColor(c);   // the default colours count as ours too
 }
 
 /// Fallback for documents whose attribute was lost (OOXML): reset one of our colours.
@@ -401,16 +401,6 @@ void markCalcCell(const uno::Reference<container::XIndexAccess>& sheets, const H
 }
 
 } // namespace
-
-sal_Int32 severityColor(ogi::Severity s)
-{
-    switch (s) {
-    case ogi::Severity::Error: return kColorError;
-    case ogi::Severity::Warning: return kColorWarning;
-    case ogi::Severity::Info: return kColorInfo;
-    }
-    return kColorInfo;
-}
 
 OUString commentText(const std::vector<const ogi::Diagnostic*>& diagnostics, const std::string& lang)
 {

@@ -24,13 +24,6 @@
 
 namespace ogiuno {
 
-// The default colours (MarkStyle's defaults; the user may choose others in the options).
-constexpr sal_Int32 kColorError = 0xFFB3B3;
-constexpr sal_Int32 kColorWarning = 0xFFE699;
-constexpr sal_Int32 kColorInfo = 0xCCE5FF;
-
-sal_Int32 severityColor(ogi::Severity s);
-
 /// Removes all our marks from the document; returns the number of cells restored. `style`
 /// names the colours that count as ours when the saved background was lost (OOXML); the
 /// default colours always do.
