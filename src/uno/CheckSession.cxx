@@ -1,5 +1,6 @@
 #include "CheckSession.hxx"
 
+#include "EditGuards.hxx"
 #include "Highlighter.hxx"
 #include "IgnoreList.hxx"
 #include "OgiNames.hxx"
@@ -8,9 +9,6 @@
 
 #include <ogi/Checker.h>
 
-#include <com/sun/star/document/XUndoManager.hpp>
-#include <com/sun/star/document/XUndoManagerSupplier.hpp>
-#include <com/sun/star/frame/XModel.hpp>
 #include <com/sun/star/frame/XStorable.hpp>
 #include <cppuhelper/weakref.hxx>
 
@@ -24,55 +22,6 @@ using rtl::OUString;
 namespace ogiuno {
 
 namespace {
-
-/// enterUndoContext/leaveUndoContext, exception-safe.
-class UndoContext {
-public:
-    UndoContext(const uno::Reference<lang::XComponent>& model, const OUString& title)
-    {
-        uno::Reference<document::XUndoManagerSupplier> supplier(model, uno::UNO_QUERY);
-        if (supplier.is())
-            m_manager = supplier->getUndoManager();
-        if (m_manager.is())
-            m_manager->enterUndoContext(title);
-    }
-    ~UndoContext()
-    {
-        try {
-            if (m_manager.is())
-                m_manager->leaveUndoContext();
-        } catch (...) {
-        }
-    }
-    UndoContext(const UndoContext&) = delete;
-    UndoContext& operator=(const UndoContext&) = delete;
-
-private:
-    uno::Reference<document::XUndoManager> m_manager;
-};
-
-/// lockControllers/unlockControllers: no repaint per cell while marking.
-class ControllerLock {
-public:
-    explicit ControllerLock(const uno::Reference<lang::XComponent>& model) : m_model(model, uno::UNO_QUERY)
-    {
-        if (m_model.is())
-            m_model->lockControllers();
-    }
-    ~ControllerLock()
-    {
-        try {
-            if (m_model.is())
-                m_model->unlockControllers();
-        } catch (...) {
-        }
-    }
-    ControllerLock(const ControllerLock&) = delete;
-    ControllerLock& operator=(const ControllerLock&) = delete;
-
-private:
-    uno::Reference<frame::XModel> m_model;
-};
 
 struct Remembered {
     uno::WeakReference<uno::XInterface> document;
@@ -113,12 +62,11 @@ const Remembered* findRemembered(const uno::Reference<uno::XInterface>& model)
 }
 
 CheckOutcome runEngine(const uno::Reference<uno::XComponentContext>& ctx, const uno::Reference<lang::XComponent>& model,
-                       const ReadLimits& limits)
+                       const Settings& settings, const ReadLimits& limits)
 {
     CheckOutcome outcome;
     outcome.lang = uiLanguage(ctx);
     outcome.read = readDocument(model, limits);
-    const Settings settings = readSettings(ctx);
     ogi::CheckOptions options;
     options.disabledRules = settings.disabledRules;            // the options page's rule switch
     if (settings.applyIgnored)
@@ -136,36 +84,46 @@ bool isReadOnly(const uno::Reference<lang::XComponent>& model)
 }
 
 CheckOutcome checkDocument(const uno::Reference<uno::XComponentContext>& ctx, const uno::Reference<lang::XComponent>& model,
-                           const ReadLimits& limits)
+                           const Settings& settings, const ReadLimits& limits)
 {
-    CheckOutcome outcome = runEngine(ctx, model, limits);
+    CheckOutcome outcome = runEngine(ctx, model, settings, limits);
     outcome.readOnly = isReadOnly(model);
     remember(model, outcome);
     return outcome;
 }
 
+CheckOutcome checkDocument(const uno::Reference<uno::XComponentContext>& ctx, const uno::Reference<lang::XComponent>& model)
+{
+    return checkDocument(ctx, model, readSettings(ctx));
+}
+
 CheckOutcome checkAndMark(const uno::Reference<uno::XComponentContext>& ctx, const uno::Reference<lang::XComponent>& model,
-                          const ReadLimits& limits)
+                          const Settings& settings, const ReadLimits& limits)
 {
     const DocKind kind = documentKind(model);
     if (isReadOnly(model)) {
-        CheckOutcome outcome = runEngine(ctx, model, limits);
+        CheckOutcome outcome = runEngine(ctx, model, settings, limits);
         outcome.readOnly = true;
         remember(model, outcome);
         return outcome;
     }
-    const MarkStyle style = readSettings(ctx).style;
+    const MarkStyle& style = settings.style;
     ControllerLock lock(model);
     UndoContext undo(model, u8(OGI_UNDO_TITLE));
     // Clear first: a re-check replaces the previous marks, and the reader must not see our
     // comments.
     OUString markNamespace;
     clearMarks(model, kind, style, &markNamespace);
-    CheckOutcome outcome = runEngine(ctx, model, limits);
+    CheckOutcome outcome = runEngine(ctx, model, settings, limits);
     outcome.markedCells = paintMarks(model, outcome.read, outcome.report, outcome.lang, style, markNamespace);
     outcome.painted = true;
     remember(model, outcome);
     return outcome;
+}
+
+CheckOutcome checkAndMark(const uno::Reference<uno::XComponentContext>& ctx, const uno::Reference<lang::XComponent>& model)
+{
+    return checkAndMark(ctx, model, readSettings(ctx));
 }
 
 int clearDocument(const uno::Reference<lang::XComponent>& model, const MarkStyle& style)
@@ -186,12 +144,11 @@ OUString summaryText(const CheckOutcome& o)
         return tr(Str::SummaryNoTables, lang);
     const int errors = r.count(ogi::Severity::Error), warnings = r.count(ogi::Severity::Warning),
               infos = r.count(ogi::Severity::Info);
-    if (errors + warnings + infos == 0) {
-        OUString fine = fill(tr(Str::SummaryAllFine, lang), "TABLES", OUString::number(static_cast<sal_Int32>(r.tables.size())));
-        if (r.ignored > 0)
-            fine += " " + fill(tr(Str::SummaryIgnored, lang), "N", OUString::number(r.ignored));
-        return fine;
-    }
+    const OUString ignored =
+        r.ignored > 0 ? " " + fill(tr(Str::SummaryIgnored, lang), "N", OUString::number(r.ignored)) : OUString();
+    if (errors + warnings + infos == 0)
+        return fill(tr(Str::SummaryAllFine, lang), "TABLES", OUString::number(static_cast<sal_Int32>(r.tables.size()))) +
+               ignored;
     OUString text = tr(Str::SummaryCounts, lang);
     text = fill(text, "ERRORS", OUString::number(errors));
     text = fill(text, "WARNINGS", OUString::number(warnings));
@@ -215,9 +172,7 @@ OUString summaryText(const CheckOutcome& o)
         text += " " + tr(Str::SummaryReadOnly, lang);
     else if (o.painted)
         text += " " + fill(tr(Str::SummaryMarked, lang), "CELLS", OUString::number(o.markedCells));
-    if (r.ignored > 0)
-        text += " " + fill(tr(Str::SummaryIgnored, lang), "N", OUString::number(r.ignored));
-    return text;
+    return text + ignored;
 }
 
 void rememberOutcome(const uno::Reference<lang::XComponent>& model, const CheckOutcome& outcome)

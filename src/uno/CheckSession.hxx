@@ -25,16 +25,24 @@ struct CheckOutcome {
     int markedCells = 0;
 };
 
-/// Reads and checks; does not modify the document.
+/// Reads and checks; does not modify the document. Disabled rules and ignored findings come
+/// from `settings`.
 CheckOutcome checkDocument(const css::uno::Reference<css::uno::XComponentContext>& ctx,
-                           const css::uno::Reference<css::lang::XComponent>& model,
+                           const css::uno::Reference<css::lang::XComponent>& model, const Settings& settings,
                            const ReadLimits& limits = ReadLimits());
+/// The same with the current settings.
+CheckOutcome checkDocument(const css::uno::Reference<css::uno::XComponentContext>& ctx,
+                           const css::uno::Reference<css::lang::XComponent>& model);
 
 /// Clears previous marks, checks and marks, as one undo step (OGI_UNDO_TITLE). A read-only
-/// document is only checked. Colours and marked severities come from the settings.
+/// document is only checked. Colours, marked severities, disabled rules and ignored findings
+/// come from `settings`.
 CheckOutcome checkAndMark(const css::uno::Reference<css::uno::XComponentContext>& ctx,
-                          const css::uno::Reference<css::lang::XComponent>& model,
+                          const css::uno::Reference<css::lang::XComponent>& model, const Settings& settings,
                           const ReadLimits& limits = ReadLimits());
+/// The same with the current settings.
+CheckOutcome checkAndMark(const css::uno::Reference<css::uno::XComponentContext>& ctx,
+                          const css::uno::Reference<css::lang::XComponent>& model);
 
 /// Removes our marks as one undo step; returns the number of restored cells (0 and no
 /// change for a read-only document).

@@ -123,7 +123,8 @@ void checkOnSave(const uno::Reference<uno::XComponentContext>& ctx, const uno::R
     limits.maxSheetCells = kMaxSheetCells;
     limits.maxTotalCells = kMaxCalcCells;
     const bool mark = settings.markOnSave && !isReadOnly(model);
-    const CheckOutcome outcome = mark ? checkAndMark(ctx, model, limits) : checkDocument(ctx, model, limits);
+    const CheckOutcome outcome =
+        mark ? checkAndMark(ctx, model, settings, limits) : checkDocument(ctx, model, settings, limits);
     tellUser(model, outcome);
 
     const long ms = static_cast<long>(

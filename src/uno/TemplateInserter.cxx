@@ -12,6 +12,7 @@
 #include "TemplateInserter.hxx"
 
 #include "DocumentReader.hxx"
+#include "EditGuards.hxx"
 #include "UnoUtil.hxx"
 
 #include <ogi/Templates.h>
@@ -178,41 +179,6 @@ std::string writerBaseName(const ogi::TemplateDef& def)
         return "表四_复议诉讼_" + def.version;
     return "政府信息公开情况统计表";
 }
-
-/// enterUndoContext/leaveUndoContext and lockControllers/unlockControllers, exception-safe.
-class EditScope {
-public:
-    EditScope(const uno::Reference<lang::XComponent>& model, const OUString& title)
-        : m_model(model, uno::UNO_QUERY)
-    {
-        uno::Reference<document::XUndoManagerSupplier> supplier(model, uno::UNO_QUERY);
-        if (supplier.is())
-            m_undo = supplier->getUndoManager();
-        if (m_undo.is())
-            m_undo->enterUndoContext(title);
-        if (m_model.is())
-            m_model->lockControllers();
-    }
-    ~EditScope()
-    {
-        try {
-            if (m_model.is())
-                m_model->unlockControllers();
-        } catch (...) {
-        }
-        try {
-            if (m_undo.is())
-                m_undo->leaveUndoContext();
-        } catch (...) {
-        }
-    }
-    EditScope(const EditScope&) = delete;
-    EditScope& operator=(const EditScope&) = delete;
-
-private:
-    uno::Reference<frame::XModel> m_model;
-    uno::Reference<document::XUndoManager> m_undo;
-};
 
 table::TableBorder2 allBorders()
 {
@@ -616,7 +582,8 @@ InsertOutcome insertTemplate(const uno::Reference<lang::XComponent>& model,
         throw lang::IllegalArgumentException(toOU("unknown template " + templateId), uno::Reference<uno::XInterface>(), 0);
     const DocKind kind = documentKind(model);
     InsertOutcome out;
-    EditScope scope(model, u8("插入模板"));
+    UndoContext undo(model, u8("插入模板"));   // one undo step, no repaint per cell
+    ControllerLock lock(model);
     if (kind == DocKind::Writer) {
         WriterPosition pos = writerPosition(model, controller);
         out.names.push_back(insertWriterTable(model, pos.text, pos.range, templateId));
@@ -634,7 +601,8 @@ InsertOutcome insertSkeleton(const uno::Reference<lang::XComponent>& model,
     const DocKind kind = documentKind(model);
     const std::vector<ogi::SkeletonItem> items = ogi::reportSkeleton2021();
     InsertOutcome out;
-    EditScope scope(model, u8("插入年报框架"));
+    UndoContext undo(model, u8("插入年报框架"));
+    ControllerLock lock(model);
     if (kind == DocKind::Calc) {
         CalcTarget target = calcTarget(model, controller);
         for (const ogi::SkeletonItem& item : items)
