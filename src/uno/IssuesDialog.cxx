@@ -213,28 +213,11 @@ public:
             return false;
         std::set<std::string> keys = readIgnored(m_model);
         keys.insert(ogi::ignoreKey(m_report->diagnostics[static_cast<size_t>(index)]));
-        if (!writeIgnored(m_model, keys)) {
-            if (m_detail.is())
-                m_detail->setText(tr(Str::IssuesCannotIgnore, m_lang));
-            return false;
-        }
-        recheck();
-        return true;
+        return storeIgnored(keys);
     }
 
     /// 恢复已忽略: every ignored finding of the document comes back.
-    bool resetIgnored()
-    {
-        if (readIgnored(m_model).empty())
-            return true;
-        if (!writeIgnored(m_model, {})) {
-            if (m_detail.is())
-                m_detail->setText(tr(Str::IssuesCannotIgnore, m_lang));
-            return false;
-        }
-        recheck();
-        return true;
-    }
+    bool resetIgnored() { return readIgnored(m_model).empty() || storeIgnored({}); }
 
     /// As a click on entry `index`: detail text and jump to the cell.
     void select(int index, bool updateList)
@@ -345,6 +328,19 @@ private:
         button->setActionCommand(OUString::createFromAscii(command));
         button->addActionListener(this);
         return button;
+    }
+
+    /// Records the ignored findings in the document and checks again; false (with a note in
+    /// the detail box) when the document cannot record them.
+    bool storeIgnored(const std::set<std::string>& keys)
+    {
+        if (!writeIgnored(m_model, keys)) {
+            if (m_detail.is())
+                m_detail->setText(tr(Str::IssuesCannotIgnore, m_lang));
+            return false;
+        }
+        recheck();
+        return true;
     }
 
     OUString resetLabel(int ignored) const

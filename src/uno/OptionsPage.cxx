@@ -5,8 +5,6 @@
 #include "Strings.hxx"
 #include "UnoUtil.hxx"
 
-#include <ogi/Checker.h>
-
 #include <com/sun/star/awt/XControl.hpp>
 #include <com/sun/star/awt/XControlContainer.hpp>
 #include <com/sun/star/beans/XPropertySet.hpp>
@@ -102,10 +100,7 @@ Settings collect(Page& page, Settings s)
     for (const ColorField& f : kColorFields)
         if (!parseColor(page.text(f.field), s.style.*f.color))
             logLine(std::string("options: ignored colour ") + f.field + " = " + toStd(page.text(f.field)));
-    std::vector<std::string> unknown;
-    s.disabledRules = ogi::parseRuleList(toStd(page.text("DisabledRules")), &unknown);
-    for (const std::string& u : unknown)
-        logLine("options: ignored rule id " + u);           // the page shows the kept list on reopening
+    s.setDisabledRules(page.text("DisabledRules"));
     return s;
 }
 

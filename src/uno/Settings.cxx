@@ -97,6 +97,14 @@ void Settings::setSeverities(const OUString& list)
     } while (index >= 0);
 }
 
+void Settings::setDisabledRules(const OUString& list)
+{
+    std::vector<std::string> unknown;
+    disabledRules = ogi::parseRuleList(toStd(list), &unknown);
+    for (const std::string& u : unknown)
+        logLine("settings: DisabledRules names no rule: " + u);   // the options page shows the kept list
+}
+
 Settings readSettings(const uno::Reference<uno::XComponentContext>& ctx)
 {
     Settings s;
@@ -110,10 +118,7 @@ Settings readSettings(const uno::Reference<uno::XComponentContext>& ctx)
         get(node, "InfoColor", s.style.infoColor);
         OUString disabled;
         get(node, "DisabledRules", disabled);
-        std::vector<std::string> unknown;
-        s.disabledRules = ogi::parseRuleList(toStd(disabled), &unknown);
-        for (const std::string& u : unknown)
-            logLine("settings: DisabledRules names no rule: " + u);
+        s.setDisabledRules(disabled);
         OUString severities = s.severitiesText();
         get(node, "MarkSeverities", severities);
         s.setSeverities(severities);

@@ -40,6 +40,8 @@ struct Settings {
     /// "error,warning,info" ↔ the mark flags.
     rtl::OUString severitiesText() const;
     void setSeverities(const rtl::OUString& list);
+    /// A user's list of rule ids ("S-3, B-11"); ids that name no rule are logged and dropped.
+    void setDisabledRules(const rtl::OUString& list);
 };
 
 /// The current settings; the defaults when the configuration cannot be read (logged).

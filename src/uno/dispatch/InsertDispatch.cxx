@@ -34,9 +34,10 @@ uno::Reference<frame::XController> controllerOf(const DispatchContext& c)
 void InsertTemplateDispatch::addStatusListener(const uno::Reference<frame::XStatusListener>& listener,
                                                const util::URL& url)
 {
-    BaseDispatch::addStatusListener(listener, url);
+    if (url.Complete.indexOf('?') >= 0)
+        return BaseDispatch::addStatusListener(listener, url);   // a menu entry: "enabled" only
     try {
-        if (!listener.is() || url.Complete.indexOf('?') >= 0)
+        if (!listener.is())
             return;
         const std::string lang = uiLanguage(context().ctx);
         const std::vector<const ogi::TemplateDef*> all = ogi::insertableTemplates();
