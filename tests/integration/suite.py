@@ -41,6 +41,14 @@ def stem(path):
     return os.path.splitext(os.path.basename(path))[0]
 
 
+def close_quietly(doc):
+    """Closes a document in a test's clean-up; one that is already gone is fine."""
+    try:
+        doc.close(True)
+    except Exception:
+        pass
+
+
 class ModuleOffice:
     """The office of one test module (a headless soffice with the .oxt installed into a
     throwaway profile under WORKDIR/<name>): started by setUpModule, stopped by

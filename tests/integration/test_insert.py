@@ -23,7 +23,7 @@ from com.sun.star.frame import XStatusListener
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from office import prop  # noqa: E402
-from suite import PROTOCOL, ModuleOffice  # noqa: E402
+from suite import PROTOCOL, ModuleOffice, close_quietly  # noqa: E402
 
 SOURCE = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 TEMPLATE_DIR = os.path.join(SOURCE, "src", "core", "data", "templates")
@@ -134,7 +134,7 @@ class InsertTest(unittest.TestCase):
 
     def new_doc(self, kind):
         doc = office.desktop.loadComponentFromURL("private:factory/" + kind, "_blank", 0, (prop("Hidden", True),))
-        self.addCleanup(self.close, doc)
+        self.addCleanup(close_quietly, doc)
         return doc
 
     def reload(self, doc, name):
@@ -143,15 +143,8 @@ class InsertTest(unittest.TestCase):
         os.chmod(os.path.dirname(path), 0o777)
         doc.storeAsURL(uno.systemPathToFileUrl(path), ())
         again = office.load(path)
-        self.addCleanup(self.close, again)
+        self.addCleanup(close_quietly, again)
         return again
-
-    @staticmethod
-    def close(doc):
-        try:
-            doc.close(True)
-        except Exception:
-            pass
 
     def insert(self, doc, tid):
         result = office.dispatch(doc, PROTOCOL + "InsertTemplate?Template=" + tid)

@@ -23,7 +23,7 @@ import uno
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from office import prop  # noqa: E402
-from suite import EXPECTED, FIXTURES, PROTOCOL, ModuleOffice, fixtures, stem  # noqa: E402
+from suite import EXPECTED, FIXTURES, PROTOCOL, ModuleOffice, close_quietly, fixtures, stem  # noqa: E402
 import docstate  # noqa: E402
 from docstate import COLORS, CALC_MARKER, OUR_AUTHOR  # noqa: E402
 
@@ -93,15 +93,8 @@ class SaveTest(unittest.TestCase):
 
     def load(self, path, off=None, **kw):
         doc = (off or office).load(path, **kw)
-        self.addCleanup(self.close, doc)
+        self.addCleanup(close_quietly, doc)
         return doc
-
-    @staticmethod
-    def close(doc):
-        try:
-            doc.close(True)
-        except Exception:
-            pass
 
     def report(self, doc):
         text = office.checker().getLastReport(doc)
@@ -134,7 +127,7 @@ class SaveTest(unittest.TestCase):
                 # The document was not touched, and the file holds no marks.
                 self.assertEqual(docstate.diff(before, docstate.snapshot(doc)), [])
                 self.assertFalse(doc.isModified())
-                self.close(doc)
+                close_quietly(doc)
                 reloaded = self.load(target)
                 after = docstate.snapshot(reloaded)
                 self.assertEqual(our_comments(after), [])
@@ -169,7 +162,7 @@ class SaveTest(unittest.TestCase):
                 marked = {cell_key(doc, d) for d in report["diagnostics"] if d.get("cell")}
                 in_memory = docstate.snapshot(doc)
                 self.assertEqual(len(our_comments(in_memory)), len(marked))
-                self.close(doc)
+                close_quietly(doc)
 
                 reloaded = self.load(target)
                 first = docstate.snapshot(reloaded)
@@ -186,7 +179,7 @@ class SaveTest(unittest.TestCase):
 
                 # Saving the reloaded (already marked) file again: no second set of marks.
                 reloaded.store()
-                self.close(reloaded)
+                close_quietly(reloaded)
                 again = self.load(target)
                 second = docstate.snapshot(again)
                 self.assertEqual(our_comments(second), comments)
@@ -242,7 +235,7 @@ class SaveTest(unittest.TestCase):
         for factory, ext in (("private:factory/swriter", ".odt"), ("private:factory/scalc", ".ods")):
             with self.subTest(factory=factory):
                 doc = office.desktop.loadComponentFromURL(factory, "_blank", 0, (prop("Hidden", True),))
-                self.addCleanup(self.close, doc)
+                self.addCleanup(close_quietly, doc)
                 if ext == ".odt":
                     doc.Text.setString("2017年政府信息公开工作年度报告\n没有表格。")
                 else:
@@ -257,7 +250,7 @@ class SaveTest(unittest.TestCase):
         """A sheet over the save-time bound (20 000 used cells) is skipped and logged; the rest of
         the document is still checked."""
         doc = office.load(self.copy(os.path.join(FIXTURES, "seed002-dongyang-2017-old.ods"), "-big"))
-        self.addCleanup(self.close, doc)
+        self.addCleanup(close_quietly, doc)
         doc.Sheets.insertNewByName("大表", doc.Sheets.Count)
         doc.Sheets.getByName("大表").getCellRangeByPosition(0, 0, 49, 499).setDataArray(
             tuple(tuple(float(r * 50 + c) for c in range(50)) for r in range(500)))
