@@ -1,6 +1,10 @@
 // Normalization (spec §5.3) and value parsing (spec §5.2) as tables of cases.
 #include "ogi/Text.h"
 
+#include <clocale>
+#include <cstdio>
+#include <cstdlib>
+
 #include <gtest/gtest.h>
 
 using namespace ogi;
@@ -70,7 +74,7 @@ struct ValueCase {
     const char* text;
     ValueType type;
     Value::Kind kind;
-    double number;
+    const char* number;   ///< exact, as Decimal::toString() writes it
 };
 
 class ParseValue : public ::testing::TestWithParam<ValueCase> {};
@@ -81,55 +85,141 @@ TEST_P(ParseValue, Parses)
     const Value v = parseValue(c.text, c.type);
     EXPECT_EQ(v.kind, c.kind) << c.text << " problem: " << v.problem;
     if (c.kind == Value::Kind::Number)
-        EXPECT_DOUBLE_EQ(v.number, c.number) << c.text;
+        EXPECT_EQ(v.number.toString(), c.number) << c.text;
     EXPECT_EQ(v.raw, c.text);
 }
 
 using K = Value::Kind;
 INSTANTIATE_TEST_SUITE_P(Values, ParseValue, ::testing::Values(
-    ValueCase{"0", ValueType::Int, K::Number, 0},
-    ValueCase{"242", ValueType::Int, K::Number, 242},
-    ValueCase{" 242 ", ValueType::Int, K::Number, 242},
-    ValueCase{"１２３", ValueType::Int, K::Number, 123},              // full-width digits
-    ValueCase{"10,998", ValueType::Int, K::Number, 10998},            // thousands separator
-    ValueCase{"1，234，567", ValueType::Int, K::Number, 1234567},     // full-width separators
-    ValueCase{"288条", ValueType::Int, K::Number, 288},               // trailing unit
-    ValueCase{"5件", ValueType::Int, K::Number, 5},
-    ValueCase{"167人次", ValueType::Int, K::Number, 167},
-    ValueCase{"3.0", ValueType::Int, K::Number, 3},
-    ValueCase{"2.9", ValueType::Dec, K::Number, 2.9},
-    ValueCase{"2.9万元", ValueType::Dec, K::Number, 2.9},
-    ValueCase{"0.05", ValueType::Dec, K::Number, 0.05},
-    ValueCase{"1483180", ValueType::Amount, K::Number, 1483180},
-    ValueCase{"1,483,180元", ValueType::Amount, K::Number, 1483180},
-    ValueCase{"23(增)", ValueType::Signed, K::Number, 23},
-    ValueCase{"23（增）", ValueType::Signed, K::Number, 23},
-    ValueCase{"1(减)", ValueType::Signed, K::Number, -1},
-    ValueCase{"+1036", ValueType::Signed, K::Number, 1036},
-    ValueCase{"-1", ValueType::Signed, K::Number, -1},
-    ValueCase{"增3", ValueType::Signed, K::Number, 3},
-    ValueCase{"减少1", ValueType::Signed, K::Number, -1},
-    ValueCase{"0", ValueType::Signed, K::Number, 0},
+    ValueCase{"0", ValueType::Int, K::Number, "0"},
+    ValueCase{"242", ValueType::Int, K::Number, "242"},
+    ValueCase{" 242 ", ValueType::Int, K::Number, "242"},
+    ValueCase{"１２３", ValueType::Int, K::Number, "123"},              // full-width digits
+    ValueCase{"10,998", ValueType::Int, K::Number, "10998"},            // thousands separator
+    ValueCase{"1，234，567", ValueType::Int, K::Number, "1234567"},     // full-width separators
+    ValueCase{"288条", ValueType::Int, K::Number, "288"},               // trailing unit
+    ValueCase{"5件", ValueType::Int, K::Number, "5"},
+    ValueCase{"167人次", ValueType::Int, K::Number, "167"},
+    ValueCase{"3.0", ValueType::Int, K::Number, "3"},
+    ValueCase{"2.9", ValueType::Dec, K::Number, "2.9"},
+    ValueCase{"2.9万元", ValueType::Dec, K::Number, "2.9"},
+    ValueCase{"0.05", ValueType::Dec, K::Number, "0.05"},
+    ValueCase{"1483180", ValueType::Amount, K::Number, "1483180"},
+    ValueCase{"1,483,180元", ValueType::Amount, K::Number, "1483180"},
+    ValueCase{"23(增)", ValueType::Signed, K::Number, "23"},
+    ValueCase{"23（增）", ValueType::Signed, K::Number, "23"},
+    ValueCase{"1(减)", ValueType::Signed, K::Number, "-1"},
+    ValueCase{"+1036", ValueType::Signed, K::Number, "1036"},
+    ValueCase{"-1", ValueType::Signed, K::Number, "-1"},
+    ValueCase{"增3", ValueType::Signed, K::Number, "3"},
+    ValueCase{"减少1", ValueType::Signed, K::Number, "-1"},
+    ValueCase{"0", ValueType::Signed, K::Number, "0"},
     // blanks and placeholders are "missing", never 0 silently
-    ValueCase{"", ValueType::Int, K::Missing, 0},
-    ValueCase{"  ", ValueType::Int, K::Missing, 0},
-    ValueCase{"\u3000", ValueType::Int, K::Missing, 0},
-    ValueCase{"-", ValueType::Int, K::Missing, 0},
-    ValueCase{"—", ValueType::Int, K::Missing, 0},
-    ValueCase{"——", ValueType::Int, K::Missing, 0},
-    ValueCase{"/", ValueType::Int, K::Missing, 0},
-    ValueCase{"无", ValueType::Int, K::Missing, 0},
-    ValueCase{"N/A", ValueType::Dec, K::Missing, 0},
-    ValueCase{"", ValueType::Heading, K::Missing, 0},
+    ValueCase{"", ValueType::Int, K::Missing, "0"},
+    ValueCase{"  ", ValueType::Int, K::Missing, "0"},
+    ValueCase{"\u3000", ValueType::Int, K::Missing, "0"},
+    ValueCase{"-", ValueType::Int, K::Missing, "0"},
+    ValueCase{"—", ValueType::Int, K::Missing, "0"},
+    ValueCase{"——", ValueType::Int, K::Missing, "0"},
+    ValueCase{"/", ValueType::Int, K::Missing, "0"},
+    ValueCase{"无", ValueType::Int, K::Missing, "0"},
+    ValueCase{"N/A", ValueType::Dec, K::Missing, "0"},
+    ValueCase{"", ValueType::Heading, K::Missing, "0"},
     // anything else is reported, never guessed
-    ValueCase{"abc", ValueType::Int, K::Invalid, 0},
-    ValueCase{"-3", ValueType::Int, K::Invalid, 0},
-    ValueCase{"2.5", ValueType::Int, K::Invalid, 0},
-    ValueCase{"1,23", ValueType::Int, K::Invalid, 0},
-    ValueCase{"12元", ValueType::Dec, K::Invalid, 0},               // unit 元 in a 万元 cell
-    ValueCase{"约100", ValueType::Int, K::Invalid, 0},
-    ValueCase{"不变", ValueType::Signed, K::Invalid, 0},
-    ValueCase{"5", ValueType::Heading, K::Invalid, 0}));
+    ValueCase{"abc", ValueType::Int, K::Invalid, "0"},
+    ValueCase{"-3", ValueType::Int, K::Invalid, "0"},
+    ValueCase{"2.5", ValueType::Int, K::Invalid, "0"},
+    ValueCase{"1,23", ValueType::Int, K::Invalid, "0"},
+    ValueCase{"12元", ValueType::Dec, K::Invalid, "0"},               // unit 元 in a 万元 cell
+    ValueCase{"约100", ValueType::Int, K::Invalid, "0"},
+    ValueCase{"不变", ValueType::Signed, K::Invalid, "0"},
+    ValueCase{"5", ValueType::Heading, K::Invalid, "0"},
+    // exact at any size (issue 9.1): no double rounding above 2^53, overflow is reported
+    ValueCase{"2,000,001", ValueType::Int, K::Number, "2000001"},
+    ValueCase{"9007199254740993", ValueType::Int, K::Number, "9007199254740993"},    // 2^53 + 1
+    ValueCase{"9223372036854775807", ValueType::Int, K::Number, "9223372036854775807"},
+    ValueCase{"9223372036854775808", ValueType::Int, K::Invalid, "0"},               // > int64: too large
+    ValueCase{"99999999999999999999999999", ValueType::Dec, K::Invalid, "0"},
+    ValueCase{"0.1234567", ValueType::Dec, K::Invalid, "0"},                         // beyond 6 decimals
+    ValueCase{"12.3400000", ValueType::Dec, K::Number, "12.34"},
+    ValueCase{"0.000001", ValueType::Dec, K::Number, "0.000001"},
+    // digits of every script (issue 9.2)
+    ValueCase{"٦٨", ValueType::Int, K::Number, "68"},                 // Arabic-Indic
+    ValueCase{"۶۸", ValueType::Int, K::Number, "68"},                 // Extended Arabic-Indic (Persian)
+    ValueCase{"६८", ValueType::Int, K::Number, "68"},                 // Devanagari
+    ValueCase{"৬৮", ValueType::Int, K::Number, "68"},                 // Bengali
+    ValueCase{"๖๘", ValueType::Int, K::Number, "68"},                 // Thai
+    ValueCase{"𝟔𝟖", ValueType::Int, K::Number, "68"},                 // mathematical bold
+    // units after a count (issue 9.9)
+    ValueCase{"2笔", ValueType::Int, K::Number, "2"},
+    ValueCase{"3家", ValueType::Int, K::Number, "3"},
+    ValueCase{"4项", ValueType::Int, K::Number, "4"},
+    ValueCase{"5次", ValueType::Int, K::Number, "5"},
+    ValueCase{"6个", ValueType::Int, K::Number, "6"},
+    ValueCase{"7人", ValueType::Int, K::Number, "7"}));
+
+TEST(Values, TooLargeIsSaidSo)
+{
+    EXPECT_EQ(parseValue("9223372036854775808", ValueType::Int).problem, "value too large");
+    EXPECT_EQ(parseValue("123456789012345678901234567890", ValueType::Amount).problem, "value too large");
+}
+
+TEST(Decimal, ExactArithmetic)
+{
+    // 2,000,001 vs parts 2,000,000 and 20,000,015 vs 20,000,000: a relative tolerance of
+    // 1e-6 called both equal; exact arithmetic does not.
+    EXPECT_NE(Decimal(2'000'001), Decimal(1'000'000) + Decimal(1'000'000));
+    EXPECT_NE(Decimal(20'000'015), Decimal(20'000'000));
+    EXPECT_EQ(*Decimal::parse("0.1") + *Decimal::parse("0.2"), *Decimal::parse("0.3"));   // double: false
+    const Decimal big = *Decimal::parse("9007199254740993");
+    EXPECT_NE(big, *Decimal::parse("9007199254740992"));
+    EXPECT_EQ((big + big).toString(), "18014398509481986");
+    const Decimal max = *Decimal::parse("9223372036854775807");
+    EXPECT_EQ((max + max + max).toString(), "27670116110564327421");   // sums never wrap
+    EXPECT_EQ(max.toInt64(), INT64_MAX);
+    EXPECT_FALSE((max + 1).toInt64());
+    Decimal::ParseError err{};
+    EXPECT_FALSE(Decimal::parse("9223372036854775808", &err));
+    EXPECT_EQ(err, Decimal::ParseError::TooLarge);
+    EXPECT_FALSE(Decimal::parse("1e5"));
+    EXPECT_FALSE(Decimal::parse("1,5"));
+    EXPECT_FALSE(Decimal::parse("."));
+    EXPECT_FALSE(Decimal::parse("1."));
+}
+
+TEST(Decimal, LocaleIndependent)
+{
+    // an office running under de_DE (decimal comma) reads "2.9" as 2.9 and writes "2.9"
+    // The locale is compiled for this test (localedef, Debian package `locales`), so that the
+    // test never depends on what the machine happens to have generated.
+    const std::string dir = ::testing::TempDir() + "ogi-locales";
+    const std::string cmd = "mkdir -p '" + dir + "' && localedef -i de_DE -f UTF-8 '" + dir + "/de_DE.UTF-8' 2>/dev/null";
+    ASSERT_EQ(std::system(cmd.c_str()), 0) << cmd;
+    ::setenv("LOCPATH", dir.c_str(), 1);
+    const char* old = std::setlocale(LC_ALL, nullptr);
+    const std::string saved = old ? old : "C";
+    ASSERT_NE(std::setlocale(LC_ALL, "de_DE.UTF-8"), nullptr);
+    char probe[16];
+    std::snprintf(probe, sizeof probe, "%.1f", 2.5);
+    ASSERT_STREQ(probe, "2,5");   // the locale is really active: printf writes a decimal comma
+    EXPECT_EQ(parseValue("2.9", ValueType::Dec).number.toString(), "2.9");
+    EXPECT_EQ(formatNumber(*Decimal::parse("1234.5")), "1234.5");
+    EXPECT_EQ(parseValue("1,234", ValueType::Int).number.toString(), "1234");
+    std::setlocale(LC_ALL, saved.c_str());
+    ::unsetenv("LOCPATH");
+}
+
+TEST(Values, TextNumbers)
+{
+    EXPECT_EQ(parseTextNumber("68")->toString(), "68");
+    EXPECT_EQ(parseTextNumber("٦٨")->toString(), "68");
+    EXPECT_EQ(parseTextNumber("１２３")->toString(), "123");
+    EXPECT_EQ(parseTextNumber("1,234")->toString(), "1234");
+    EXPECT_EQ(parseTextNumber("1，234")->toString(), "1234");
+    EXPECT_FALSE(parseTextNumber("99999999999999999999999"));
+    EXPECT_FALSE(parseTextNumber(""));
+    EXPECT_EQ(normalizeValueText("办结٦٨件"), "办结68件");
+}
 
 TEST(Values, LooksLikeValueSeparatesLabelsFromValues)
 {
@@ -150,7 +240,9 @@ TEST(Values, LooksLikeValueSeparatesLabelsFromValues)
 TEST(Values, FormatNumber)
 {
     EXPECT_EQ(formatNumber(242), "242");
-    EXPECT_EQ(formatNumber(2.9), "2.9");
+    EXPECT_EQ(formatNumber(*Decimal::parse("2.9")), "2.9");
     EXPECT_EQ(formatNumber(-1), "-1");
-    EXPECT_EQ(formatNumber(0.05), "0.05");
+    EXPECT_EQ(formatNumber(*Decimal::parse("0.05")), "0.05");
+    EXPECT_EQ(formatNumber(*Decimal::parse("-0.000001")), "-0.000001");
+    EXPECT_EQ(formatNumber(*Decimal::parse("9223372036854775807")), "9223372036854775807");
 }

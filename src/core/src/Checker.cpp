@@ -131,6 +131,35 @@ Checker::Checker(CheckOptions options) : m_options(std::move(options)) {}
 
 Report Checker::check(const Document& doc) const
 {
+    // The engine's boundary (issue 9.2): no input may take the host down. Whatever escapes a
+    // rule becomes one document-level finding that says the check did not complete.
+    try {
+        return checkUnguarded(doc);
+    } catch (const std::exception& e) {
+        return failedReport(doc, e.what());
+    } catch (...) {
+        return failedReport(doc, "unknown exception");
+    }
+}
+
+Report Checker::failedReport(const Document& doc, const std::string& what) const
+{
+    Report report;
+    report.document = doc.name;
+    Diagnostic d;
+    d.rule = kCheckFailedRule;
+    d.severity = Severity::Error;
+    d.expected = "check completed";
+    d.actual = what;
+    d.messages["zh-CN"] = "本文档的检查未能完成（内部错误：" + what + "），结果不完整；请将文档报告给开发者";
+    d.messages["en-US"] = "The check of this document could not complete (internal error: " + what +
+                          "); the results are incomplete — please report the document to the developers";
+    report.diagnostics.push_back(std::move(d));
+    return report;
+}
+
+Report Checker::checkUnguarded(const Document& doc) const
+{
     Report report;
     report.document = doc.name;
     report.year = m_options.year ? m_options.year : findReportYear(doc);

@@ -39,7 +39,11 @@ const std::string& Diagnostic::message(const std::string& lang) const
 
 std::string ignoreKey(const Diagnostic& d)
 {
-    return d.rule + "|" + d.templateId + "|" + (d.cell.key.empty() ? d.cell.address : d.cell.key);
+    // A document-level finding has neither key nor address: what it is about is its expected
+    // value (S-2: the missing section "五、…", S-1: the missing table's template id), so that
+    // ignoring "五 is missing" leaves "六 is missing" visible (issue 9.8).
+    const std::string& what = !d.cell.key.empty() ? d.cell.key : !d.cell.address.empty() ? d.cell.address : d.expected;
+    return d.rule + "|" + d.templateId + "|" + what;
 }
 
 int Report::count(Severity s) const

@@ -10,7 +10,6 @@
 #include <algorithm>
 #include <functional>
 #include <set>
-#include <cmath>
 #include <stdexcept>
 
 namespace ogi {
@@ -215,15 +214,14 @@ Operands operands(const TableFacts& f, const std::vector<std::string>& keys, boo
     return ops;
 }
 
-double sum(const TableFacts& f, const std::vector<std::string>& keys)
+Decimal sum(const TableFacts& f, const std::vector<std::string>& keys)
 {
-    double s = 0;
+    Decimal s;
     for (const std::string& k : keys)
         s += f.values.at(k).number;           // missing values are 0
     return s;
 }
 
-bool equal(double a, double b) { return std::fabs(a - b) < 1e-6 * std::max({1.0, std::fabs(a), std::fabs(b)}); }
 
 std::string shownValue(const TableFacts& f, const std::string& key)
 {
@@ -276,18 +274,18 @@ void emit(const RuleDecl& rule, const TableFacts& f, Finding fd, std::vector<Dia
 /// Target of a comparison and the value it should have for the relation to hold exactly.
 struct Target {
     std::string key;
-    double expected = 0;  ///< value of the target that makes Σlhs == Σrhs
+    Decimal expected;     ///< value of the target that makes Σlhs == Σrhs
 };
 
 Target targetOf(const TableFacts& f, const std::string& preferred, const Operands& lhs, const Operands& rhs)
 {
     Target t;
-    const double L = sum(f, lhs.keys), R = sum(f, rhs.keys);
+    const Decimal L = sum(f, lhs.keys), R = sum(f, rhs.keys);
     auto inList = [](const std::vector<std::string>& v, const std::string& k) {
         return std::find(v.begin(), v.end(), k) != v.end();
     };
     t.key = !preferred.empty() ? preferred : (lhs.keys.empty() ? rhs.keys.front() : lhs.keys.front());
-    const double own = f.values.at(t.key).number;
+    const Decimal own = f.values.at(t.key).number;
     if (inList(lhs.keys, t.key))
         t.expected = R - (L - own);
     else
@@ -306,15 +304,15 @@ void compare(const RuleDecl& rule, const TableFacts& f, const RuleInstance& in, 
     const std::string& preferred = in.target;
     if (!preferred.empty() && !f.values.count(preferred))
         return;
-    const double L = sum(f, lhs.keys), R = sum(f, rhs.keys);
+    const Decimal L = sum(f, lhs.keys), R = sum(f, rhs.keys);   // exact: no tolerance (spec §5.2)
     bool holds = true;
     std::string relation;
     if (rule.kind == "eq")
-        holds = equal(L, R);
+        holds = L == R;
     else if (rule.kind == "le")
-        holds = L <= R + 1e-9;
+        holds = L <= R;
     else if (rule.kind == "ge")
-        holds = L + 1e-9 >= R;
+        holds = L >= R;
     else if (rule.kind == "requires")
         holds = !(L > 0) || R > 0;
     if (holds)
@@ -348,13 +346,13 @@ void maxle(const RuleDecl& rule, const TableFacts& f, const RuleInstance& in, st
     const Operands parts = operands(f, in.parts, blanks);
     if (!tot.complete || tot.keys.empty() || !parts.complete || parts.keys.empty())
         return;
-    const double T = f.values.at(total).number;
+    const Decimal T = f.values.at(total).number;
     std::string worst;
-    double mx = -1;
+    Decimal mx = -1;
     std::vector<std::string> exceeding;
     for (const std::string& k : parts.keys) {
-        const double v = f.values.at(k).number;
-        if (v > T + 1e-9)
+        const Decimal v = f.values.at(k).number;
+        if (v > T)
             exceeding.push_back(k);
         if (v > mx) {
             mx = v;
@@ -387,8 +385,8 @@ void plainsum(const RuleDecl& rule, const TableFacts& f, const RuleInstance& in,
     int nonZero = 0;
     for (const std::string& k : parts.keys)
         nonZero += f.values.at(k).number > 0 ? 1 : 0;
-    const double T = f.values.at(total).number;
-    if (nonZero < 2 || !equal(T, sum(f, parts.keys)))
+    const Decimal T = f.values.at(total).number;
+    if (nonZero < 2 || T != sum(f, parts.keys))
         return;
     Finding fd;
     fd.target = total;
@@ -659,9 +657,9 @@ void textCount(const RuleDecl& rule, const TableFacts& f, std::vector<Diagnostic
 {
     if (rule.targetSets.empty() || rule.targetSets.front().empty())
         return;
-    std::vector<double> sums;
+    std::vector<Decimal> sums;
     for (const auto& set : rule.targetSets) {
-        double s = 0;
+        Decimal s;
         for (const std::string& k : set) {
             auto it = f.values.find(k);
             if (it == f.values.end() || it->second.kind == Value::Kind::Invalid)
@@ -671,10 +669,11 @@ void textCount(const RuleDecl& rule, const TableFacts& f, std::vector<Diagnostic
         sums.push_back(s);
     }
     for (const TextMatch& m : textMatches(rule, *f.doc)) {
-        if (m.number.empty() || m.number.size() > 9)
-            continue;
-        const double stated = std::stod(m.number);
-        if (std::any_of(sums.begin(), sums.end(), [&](double s) { return equal(s, stated); }))
+        const std::optional<Decimal> parsed = parseTextNumber(m.number);
+        if (!parsed)
+            continue;                             // not a number we can hold: nothing to compare
+        const Decimal stated = *parsed;
+        if (std::any_of(sums.begin(), sums.end(), [&](Decimal s) { return s == stated; }))
             continue;
         Finding fd;
         fd.target = rule.targetSets.front().front();

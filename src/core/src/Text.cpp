@@ -8,7 +8,6 @@
 #include <unicode/unistr.h>
 
 #include <algorithm>
-#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 
@@ -108,6 +107,14 @@ std::u32string foldedNoSpace(std::string_view text)
         if (!removed)
             break;
     }
+    // Decimal digits of every script (NFKC folds only the full-width ones): ICU's Nd class
+    // and digit value, so "٦٨" (Arabic-Indic), "६८" (Devanagari), "𝟔𝟖" all read 68.
+    for (char32_t& c : s)
+        if (c >= 0x80 && u_charType(static_cast<UChar32>(c)) == U_DECIMAL_DIGIT_NUMBER) {
+            const int32_t d = u_charDigitValue(static_cast<UChar32>(c));
+            if (d >= 0 && d <= 9)
+                c = static_cast<char32_t>(U'0' + d);
+        }
     return s;
 }
 
@@ -241,18 +248,22 @@ bool startsWith(const std::string& s, const std::string& prefix)
     return s.compare(0, prefix.size(), prefix) == 0;
 }
 
-/// Plain decimal number: optional sign, digits with optional thousands groups, optional fraction.
-bool parsePlainNumber(const std::string& s, double& out)
+/// Units written after a count in real tables: 件 条 篇 人次 …, and 笔/家/项/个/次/人 (issue
+/// 9.9: "2笔" is the count 2). Longest first.
+const std::initializer_list<const char*> kCountUnits = {"人次", "件", "条", "个", "人", "次", "篇", "项", "笔", "家"};
+
+/// Plain decimal number: optional sign, digits with optional thousands groups, optional
+/// fraction; exact (Decimal). `problem` says why not, when it is a number we cannot hold.
+bool parsePlainNumber(const std::string& s, Decimal& out, std::string* problem = nullptr)
 {
     if (s.empty())
         return false;
     size_t i = 0;
-    bool neg = false;
+    std::string digits;
     if (s[i] == '+' || s[i] == '-') {
-        neg = s[i] == '-';
+        digits.push_back(s[i]);
         ++i;
     }
-    std::string digits;
     size_t groupLen = 0;
     bool sawComma = false, sawDigit = false;
     for (; i < s.size() && s[i] != '.'; ++i) {
@@ -273,23 +284,19 @@ bool parsePlainNumber(const std::string& s, double& out)
     }
     if (!sawDigit || (sawComma && groupLen != 3))
         return false;
-    if (i < s.size()) {            // fraction
-        digits.push_back('.');
-        ++i;
-        if (i == s.size())
-            return false;
-        for (; i < s.size(); ++i) {
-            if (s[i] < '0' || s[i] > '9')
-                return false;
-            digits.push_back(s[i]);
-        }
-    }
-    if (digits.size() > 30)
+    if (i < s.size())               // fraction: Decimal::parse checks its digits
+        digits.append(s, i, std::string::npos);
+    Decimal::ParseError err = Decimal::ParseError::None;
+    const std::optional<Decimal> d = Decimal::parse(digits, &err);
+    if (!d) {
+        if (problem && err == Decimal::ParseError::TooLarge)
+            *problem = "value too large";
+        else if (problem && err == Decimal::ParseError::TooPrecise)
+            *problem = "more than 6 decimal places";
         return false;
-    out = std::strtod(digits.c_str(), nullptr);
-    if (neg)
-        out = -out;
-    return std::isfinite(out);
+    }
+    out = *d;
+    return true;
 }
 
 std::string stripUnit(const std::string& s, std::initializer_list<const char*> units, std::string* found = nullptr)
@@ -312,7 +319,7 @@ Value invalid(std::string raw, std::string problem)
     return v;
 }
 
-bool parseSigned(const std::string& s, double& out)
+bool parseSigned(const std::string& s, Decimal& out, std::string* problem = nullptr)
 {
     // "23(增)", "1(减)", "+1036", "-1", "增3", "减少1", "增加3", "0"
     struct Word {
@@ -324,23 +331,23 @@ bool parseSigned(const std::string& s, double& out)
     };
     for (const Word& w : kWords) {
         if (endsWith(s, w.bracketed)) {
-            double v;
-            if (parsePlainNumber(s.substr(0, s.size() - w.bracketed.size()), v) && v >= 0) {
-                out = w.sign * v;
+            Decimal v;
+            if (parsePlainNumber(s.substr(0, s.size() - w.bracketed.size()), v, problem) && v >= 0) {
+                out = w.sign < 0 ? -v : v;
                 return true;
             }
             return false;
         }
         if (startsWith(s, w.word)) {
-            double v;
-            if (parsePlainNumber(stripUnit(s.substr(w.word.size()), {"项", "个", "件"}), v) && v >= 0) {
-                out = w.sign * v;
+            Decimal v;
+            if (parsePlainNumber(stripUnit(s.substr(w.word.size()), {"项", "个", "件"}), v, problem) && v >= 0) {
+                out = w.sign < 0 ? -v : v;
                 return true;
             }
             return false;
         }
     }
-    return parsePlainNumber(stripUnit(s, {"项", "个", "件"}), out);
+    return parsePlainNumber(stripUnit(s, {"项", "个", "件"}), out, problem);
 }
 
 /// False only when the text surely normalizes to something without a digit: every code point
@@ -382,16 +389,18 @@ Value parseValue(std::string_view text, ValueType type)
         v.kind = Value::Kind::Missing;
         return v;
     }
-    double number = 0;
+    Decimal number;
+    std::string problem;
+    auto unreadable = [&](const char* what) { return invalid(v.raw, problem.empty() ? what : problem); };
     switch (type) {
     case ValueType::Heading:
         return invalid(v.raw, "a heading row must not hold a value");
     case ValueType::Int: {
-        if (!parsePlainNumber(stripUnit(s, {"人次", "件", "条", "个", "人", "次", "篇", "项"}), number))
-            return invalid(v.raw, "not a number");
+        if (!parsePlainNumber(stripUnit(s, kCountUnits), number, &problem))
+            return unreadable("not a number");
         if (number < 0)
             return invalid(v.raw, "negative");
-        if (std::fabs(number - std::round(number)) > 1e-9)
+        if (!number.isInteger())
             return invalid(v.raw, "not an integer");
         break;
     }
@@ -400,21 +409,21 @@ Value parseValue(std::string_view text, ValueType type)
         const std::string body = stripUnit(s, {"万元", "元"}, &unit);
         if (unit == "元")
             return invalid(v.raw, "unit 元 in a 万元 cell");
-        if (!parsePlainNumber(body, number))
-            return invalid(v.raw, "not a number");
+        if (!parsePlainNumber(body, number, &problem))
+            return unreadable("not a number");
         if (number < 0)
             return invalid(v.raw, "negative");
         break;
     }
     case ValueType::Signed:
-        if (!parseSigned(s, number))
-            return invalid(v.raw, "not a signed number");
-        if (std::fabs(number - std::round(number)) > 1e-9)
+        if (!parseSigned(s, number, &problem))
+            return unreadable("not a signed number");
+        if (!number.isInteger())
             return invalid(v.raw, "not a whole number");   // 本年增/减 counts items
         break;
     case ValueType::Amount:
-        if (!parsePlainNumber(stripUnit(s, {"万元", "元"}), number))
-            return invalid(v.raw, "not an amount");
+        if (!parsePlainNumber(stripUnit(s, {"万元", "元"}), number, &problem))
+            return unreadable("not an amount");
         if (number < 0)
             return invalid(v.raw, "negative");
         break;
@@ -431,26 +440,25 @@ bool looksLikeValue(std::string_view text)
     const std::string s = normalizeValueText(text);
     if (isPlaceholder(s))
         return true;
-    double n;
+    Decimal n;
     if (parseSigned(s, n))
         return true;
-    return parsePlainNumber(stripUnit(s, {"万元", "元", "人次", "件", "条", "个", "人", "次", "篇"}), n);
+    if (parsePlainNumber(stripUnit(s, {"万元", "元"}), n))
+        return true;
+    return parsePlainNumber(stripUnit(s, kCountUnits), n);
 }
 
-std::string formatNumber(double v)
+std::string formatNumber(Decimal v)
 {
-    char buf[64];
-    if (std::fabs(v - std::round(v)) < 1e-9 && std::fabs(v) < 1e15) {
-        std::snprintf(buf, sizeof buf, "%lld", static_cast<long long>(std::llround(v)));
-        return buf;
-    }
-    std::snprintf(buf, sizeof buf, "%.4f", v);
-    std::string s = buf;
-    while (!s.empty() && s.back() == '0')
-        s.pop_back();
-    if (!s.empty() && s.back() == '.')
-        s.pop_back();
-    return s;
+    return v.toString();
+}
+
+std::optional<Decimal> parseTextNumber(std::string_view text)
+{
+    Decimal d;
+    if (text.empty() || text.size() > 64 || !parsePlainNumber(normalizeValueText(text), d))
+        return std::nullopt;
+    return d;
 }
 
 const char* toString(ValueType t)

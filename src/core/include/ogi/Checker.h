@@ -11,6 +11,10 @@
 
 namespace ogi {
 
+/// Rule id of the finding that replaces a check that failed inside the engine (not a rule of
+/// the catalog: it cannot be disabled or ignored away silently).
+inline constexpr const char* kCheckFailedRule = "E-1";
+
 struct CheckOptions {
     int year = 0;                         ///< report year; 0 = find it in the document text
     std::set<std::string> disabledRules;  ///< rule ids to skip, e.g. {"S-3"}
@@ -21,10 +25,14 @@ struct CheckOptions {
 class Checker {
 public:
     explicit Checker(CheckOptions options = {});
-    /// Recognize and check. Never throws on malformed input: problems become diagnostics.
+    /// Recognize and check. Never throws: problems of the input become diagnostics, and a
+    /// failure inside the engine becomes one document-level finding (rule kCheckFailedRule).
     Report check(const Document& doc) const;
 
 private:
+    Report checkUnguarded(const Document& doc) const;
+    Report failedReport(const Document& doc, const std::string& what) const;
+
     CheckOptions m_options;
 };
 

@@ -37,7 +37,8 @@ struct Diagnostic {
 };
 
 /// The identity under which a user ignores a finding: "rule|template|cell key" ("B-12|old|B03"),
-/// the host address when the finding has no key. Stable across edits and reloads: keys are
+/// the host address when the finding has no key, the expected value for a document-level
+/// finding ("S-2||五、存在的主要问题及改进情况"). Stable across edits and reloads: keys are
 /// the template's, not positions.
 std::string ignoreKey(const Diagnostic& d);
 

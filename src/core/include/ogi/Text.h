@@ -1,6 +1,7 @@
 // Label normalization (spec §5.3, ICU-based) and value parsing (spec §5.2).
 #pragma once
 
+#include "ogi/Number.h"
 #include "ogi/Templates.h"
 
 #include <optional>
@@ -18,7 +19,8 @@ std::string normalizeLabel(std::string_view text);
 /// matching ("(二)部分公开(区分处理的...)" → "部分公开").
 std::string coreLabel(std::string_view normalized);
 
-/// NFKC + whitespace removal only (used for values).
+/// NFKC + whitespace removal, and every Unicode decimal digit (Nd: Arabic-Indic, Devanagari,
+/// full-width, …) as its ASCII digit (used for values and text rules: "办结٦٨件" reads "办结68件").
 std::string normalizeValueText(std::string_view text);
 
 struct Value {
@@ -28,9 +30,9 @@ struct Value {
         Invalid,  ///< text that is not a value of the expected type (kept in `raw`)
     };
     Kind kind = Kind::Missing;
-    double number = 0;
+    Decimal number;           ///< exact: an int64 count or a fixed-point 万元 amount
     std::string raw;          ///< the original text
-    std::string problem;      ///< why Invalid (en-US, short), e.g. "negative", "not an integer"
+    std::string problem;      ///< why Invalid (en-US, short), e.g. "negative", "not an integer", "value too large"
 
     bool missing() const { return kind == Kind::Missing; }
     bool ok() const { return kind == Kind::Number; }
@@ -43,7 +45,11 @@ Value parseValue(std::string_view text, ValueType type);
 /// placeholder or blank) rather than a label. Used to split label cells from value cells.
 bool looksLikeValue(std::string_view text);
 
-/// Format a number for messages: integers without decimals, else up to 4 decimals.
-std::string formatNumber(double v);
+/// Format a number for messages: integers without decimals, else its exact decimals.
+std::string formatNumber(Decimal v);
+
+/// A number as written in running text ("68", "1,234", "１２３", "٦٨"): NFKC, digits of every
+/// script, thousands separators; nullopt when it is not one or is too large.
+std::optional<Decimal> parseTextNumber(std::string_view text);
 
 } // namespace ogi
