@@ -2,6 +2,7 @@
 
 #include "Rules.h"
 #include "ogi/Recognizer.h"
+#include "ogi/Suggest.h"
 
 #include "ogi/Text.h"
 
@@ -154,9 +155,12 @@ Report Checker::check(const Document& doc) const
         report.tables.push_back(info);
 
         const TableFacts facts = collectFacts(doc, rec, info.index, report.year);
+        const size_t firstDiag = report.diagnostics.size();
         for (const RuleDecl& rule : ruleCatalog())
             if (enabled(rule) && rule.appliesTo(*rec.tmpl))
                 evaluate(rule, facts, report.diagnostics);
+        if (m_options.suggest)
+            attachSuggestions(facts, report.diagnostics, firstDiag);   // issue 14: the likely culprit
     }
     if (!recognized.empty()) {
         const std::vector<SectionHeading> headings = sectionHeadings(doc);

@@ -81,6 +81,15 @@ TableFacts collectFacts(const Document& doc, const Recognition& rec, int reportT
 /// Run one declaration over a table; appends findings.
 void evaluate(const RuleDecl& rule, const TableFacts& facts, std::vector<Diagnostic>& out);
 
+/// One match of a text rule in a paragraph: the sentence around it (NFKC, no white space; for
+/// the message) and its group 1 (textcount: the stated number).
+struct TextMatch {
+    std::string sentence, number;
+};
+
+/// Every match of a text rule (textzero, textcount) in the document's paragraphs.
+std::vector<TextMatch> textMatches(const RuleDecl& rule, const Document& doc);
+
 /// A level-1 heading of the report text: a short paragraph "五、存在的主要问题及改进情况".
 struct SectionHeading {
     size_t block = 0;      ///< index in Document::blocks

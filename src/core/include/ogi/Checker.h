@@ -16,6 +16,7 @@ struct CheckOptions {
     std::set<std::string> disabledRules;  ///< rule ids to skip, e.g. {"S-3"}
     bool reportUnmapped = true;           ///< emit R-1 when a table looks like a template but keys are missing
     std::set<std::string> ignored;        ///< ignoreKey()s of findings the user chose to ignore
+    bool suggest = true;                  ///< attach suggestions (Suggest.h) and point findings at the likely cause
 };
 
 class Checker {
