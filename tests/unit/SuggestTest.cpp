@@ -6,6 +6,7 @@
 #include "Seeds.h"
 
 #include "ogi/Checker.h"
+#include "ogi/CrossYear.h"
 #include "ogi/Suggest.h"
 #include "ogi/Templates.h"
 
@@ -13,6 +14,7 @@
 #include <gtest/gtest.h>
 
 #include <map>
+#include <memory>
 #include <set>
 #include <string>
 
@@ -599,4 +601,30 @@ TEST(Sentences, NoTablesNoSentences)
     const NumericSentences s = numericSentences(doc);
     EXPECT_TRUE(s.three.empty());
     EXPECT_TRUE(s.four.empty());
+}
+
+// =======================================================================================
+// A total copied from last year (needs last year's report, CrossYear.h)
+
+TEST(SuggestLastYear, TotalThatStillHoldsLastYearsNumber)
+{
+    Values v = test::consistentValues("2021-t4", 2);
+    const int good = num(v, "RV_TOT");
+    const std::string lastYear = str(good + 6);
+    v["RV_TOT"] = lastYear;   // the parts are this year's, the total is last year's
+    auto prev = std::make_shared<Snapshot>();
+    prev->unit = "某某区";
+    prev->year = 2020;
+    prev->tables["2021-t4"]["RV_TOT"] = lastYear;
+    // without last year's report: five candidates
+    EXPECT_EQ(theSuggestion(check("2021-t4", v)), nullptr);
+    CheckOptions o;
+    o.previous = prev;
+    const Report r = Checker(o).check(docOf("2021-t4", v));
+    const Suggestion* s = theSuggestion(r);
+    ASSERT_NE(s, nullptr) << r.toText();
+    EXPECT_EQ(s->kind, "last-year");
+    EXPECT_EQ(s->key(), "RV_TOT");
+    EXPECT_EQ(s->changes.front().value, str(good));
+    EXPECT_TRUE(has(s->reason("zh-CN"), "疑似沿用了上年报告的数字 " + lastYear)) << s->reason("zh-CN");
 }

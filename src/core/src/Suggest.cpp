@@ -4,6 +4,7 @@
 #include "ogi/Suggest.h"
 
 #include "Rules.h"
+#include "ogi/CrossYear.h"
 #include "ogi/Recognizer.h"
 #include "ogi/Templates.h"
 #include "ogi/Text.h"
@@ -254,6 +255,9 @@ void describe(Suggestion& s, bool chosenBySlip)
     } else if (s.kind == "added-digit") {
         zh += "（疑似多输一位数字：" + was + " → " + first.value + "）";
         en += " (a digit too many? " + was + " → " + first.value + ")";
+    } else if (s.kind == "last-year") {
+        zh += "（疑似沿用了上年报告的数字 " + was + "）";
+        en += " (last year's number " + was + " copied?)";
     } else if (s.kind == "neighbour-column") {
         zh += "（疑似填入了相邻的申请人列）";
         en += " (entered in the neighbouring applicant column?)";
@@ -261,8 +265,10 @@ void describe(Suggestion& s, bool chosenBySlip)
     zh += "：使 " + rulesZh + (several ? " 同时成立" : " 成立");
     en += ": makes " + rulesEn + " hold";
     if (chosenBySlip) {
-        zh += "；其他单元格也能使等式成立，但只有此处符合常见笔误";
-        en += "; other cells could balance the totals as well, only this one is a typical slip";
+        zh += s.kind == "last-year" ? "；其他单元格也能使等式成立，但只有此处与上年相同"
+                                    : "；其他单元格也能使等式成立，但只有此处符合常见笔误";
+        en += s.kind == "last-year" ? "; other cells could balance the totals as well, only this one equals last year's"
+                                    : "; other cells could balance the totals as well, only this one is a typical slip";
     }
     s.reasons["zh-CN"] = zh;
     s.reasons["en-US"] = en;
@@ -333,6 +339,18 @@ std::vector<Proposal> neighbourProposals(const TableFacts& f, const std::vector<
     return out;
 }
 
+/// The cell holds exactly last year's number for its key (same template), and it is not 0.
+bool copiedFromLastYear(const TableFacts& f, const Snapshot* previous, const std::string& key, Fixed now)
+{
+    if (!previous || now == 0)
+        return false;
+    auto t = previous->tables.find(f.rec->tmpl->id);
+    if (t == previous->tables.end())
+        return false;
+    auto v = t->second.find(key);
+    return v != t->second.end() && v->second == fixedText(now);
+}
+
 } // namespace
 
 std::string classifySlip(const std::string& writtenText, const std::string& intendedText)
@@ -360,7 +378,7 @@ std::string classifySlip(const std::string& writtenText, const std::string& inte
     return {};
 }
 
-void attachSuggestions(const TableFacts& f, std::vector<Diagnostic>& out, size_t first)
+void attachSuggestions(const TableFacts& f, std::vector<Diagnostic>& out, size_t first, const Snapshot* previous)
 {
     if (first >= out.size())
         return;                                   // nothing to explain
@@ -434,6 +452,8 @@ void attachSuggestions(const TableFacts& f, std::vector<Diagnostic>& out, size_t
         if (!admissible(f, k, v))
             continue;
         Proposal p{{{k, v}}, classifySlip(cellText(f, k), fixedText(v))};
+        if (copiedFromLastYear(f, previous, k, values.at(k)))
+            p.slip = "last-year";
         if (fixesAll(p, eqs, failing, values))
             proposals.push_back(std::move(p));
     }
@@ -453,6 +473,17 @@ void attachSuggestions(const TableFacts& f, std::vector<Diagnostic>& out, size_t
         }
         if (textual.size() == 1)
             proposals = textual;
+    }
+    if (proposals.size() > 1) {
+        // last year's number left standing explains itself better than any digit slip
+        std::vector<Proposal> copied;
+        for (const Proposal& p : proposals)
+            if (p.slip == "last-year")
+                copied.push_back(p);
+        if (copied.size() == 1) {
+            proposals = copied;
+            chosenBySlip = true;
+        }
     }
     if (proposals.size() > 1) {
         std::vector<Proposal> slips;

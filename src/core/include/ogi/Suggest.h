@@ -9,7 +9,8 @@
 // suggestion. Several such cells: the one whose required value is a typical slip of what is
 // written (digits transposed, a digit dropped or added), if exactly one is; else no
 // suggestion, and the findings name the candidates. No single cell: a number entered in the
-// neighbouring applicant column (−k in one, +k in the next, table three).
+// neighbouring applicant column (−k in one, +k in the next, table three). With last year's
+// report, a candidate that still holds last year's number is a total copied from last year.
 #pragma once
 
 #include "ogi/Diagnostic.h"
@@ -21,11 +22,14 @@
 namespace ogi {
 
 struct TableFacts; // Rules.h (engine internals)
+struct Snapshot;   // CrossYear.h
 
 /// Engine internals (Checker): adds suggestions to the diagnostics out[first…] of one table,
 /// re-pointing the findings a suggestion explains at the suggested cell (the total they were
-/// written against joins `related`).
-void attachSuggestions(const TableFacts& facts, std::vector<Diagnostic>& out, size_t first);
+/// written against joins `related`). With last year's report (`previous`), a cell that holds
+/// exactly last year's number for it is named as "a total copied from last year" ("last-year").
+void attachSuggestions(const TableFacts& facts, std::vector<Diagnostic>& out, size_t first,
+                       const Snapshot* previous = nullptr);
 
 /// The slip that turns `written` into `intended` ("transposed", "dropped-digit",
 /// "added-digit"), or empty. Digits only: "96" → "69" is transposed, "12" → "123" is a
