@@ -11,6 +11,7 @@
 #include "ogi/Templates.h"
 
 #include <boost/json.hpp>
+#include <unicode/unistr.h>
 #include <gtest/gtest.h>
 
 #include <map>
@@ -627,4 +628,27 @@ TEST(SuggestLastYear, TotalThatStillHoldsLastYearsNumber)
     EXPECT_EQ(s->key(), "RV_TOT");
     EXPECT_EQ(s->changes.front().value, str(good));
     EXPECT_TRUE(has(s->reason("zh-CN"), "疑似沿用了上年报告的数字 " + lastYear)) << s->reason("zh-CN");
+}
+
+TEST(SuggestText, LocatesTheStatedNumberInTheOriginalParagraph)
+{
+    const Values v = test::consistentValues("2021-t3", 1);
+    Document doc = docOf("2021-t3", v);
+    const std::string wrong = str(num(v, "R3_7.TOT") + 10);
+    // full-width digits and spaces, as authors write them; the number's own text is replaced
+    const std::string para = "全年办结 政府信息公开申请 " + wrong + " 件，结转下年度继续办理" + v.at("R4.TOT") + "件。";
+    doc.addParagraph(para);
+    const Report r = Checker().check(doc);
+    const Diagnostic* x1 = nullptr;
+    for (const Diagnostic& d : r.diagnostics)
+        if (d.rule == "X-1" && d.suggestion.kind == "text")
+            x1 = &d;
+    ASSERT_NE(x1, nullptr) << r.toText();
+    size_t b = 0, e = 0;
+    ASSERT_TRUE(locateStatedNumber(*x1, para, b, e));
+    const icu::UnicodeString u = icu::UnicodeString::fromUTF8(para);
+    std::string got;
+    u.tempSubStringBetween(static_cast<int32_t>(b), static_cast<int32_t>(e)).toUTF8String(got);
+    EXPECT_EQ(got, wrong);
+    EXPECT_FALSE(locateStatedNumber(*x1, "无关的段落。", b, e));
 }

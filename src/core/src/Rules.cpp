@@ -15,11 +15,6 @@
 
 namespace ogi {
 
-/// A text rule's pattern, compiled once; matchers are made per use (thread-safe).
-struct TextPattern {
-    std::unique_ptr<icu::RegexPattern> regex;
-};
-
 namespace data {
 const std::vector<std::pair<std::string_view, std::string_view>>& ruleFiles();
 }

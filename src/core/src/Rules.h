@@ -5,6 +5,8 @@
 #include "ogi/Recognizer.h"
 #include "ogi/Text.h"
 
+#include <unicode/regex.h>
+
 #include <map>
 #include <memory>
 #include <string>
@@ -18,7 +20,10 @@ struct RuleInstance {
     std::string total, target;
 };
 
-struct TextPattern; ///< a compiled text rule pattern (Rules.cpp)
+/// A text rule's pattern, compiled once; matchers are made per use (thread-safe).
+struct TextPattern {
+    std::unique_ptr<icu::RegexPattern> regex;
+};
 
 /// A level-1 section of the report as a structure rule expects it (spec §8.2): its numeral,
 /// its official heading and a pattern that recognizes the heading's variants.

@@ -9,7 +9,11 @@
 #include "ogi/Templates.h"
 #include "ogi/Text.h"
 
+#include <unicode/regex.h>
+#include <unicode/unistr.h>
+
 #include <algorithm>
+#include <memory>
 #include <cmath>
 #include <set>
 
@@ -442,7 +446,8 @@ void attachSuggestions(const TableFacts& f, std::vector<Diagnostic>& out, size_t
     // Single cells in every failing equation of the table.
     const Equation& pivot = eqs[tableFailing.front()];
     std::vector<Proposal> proposals;
-    for (const auto& [k, c] : pivot.coef) {
+    for (const auto& [key, c] : pivot.coef) {
+        const std::string& k = key;   // a structured binding cannot be captured (C++17)
         if (c == 0 || !std::all_of(tableFailing.begin(), tableFailing.end(), [&](size_t i) { return contains(eqs[i], k); }))
             continue;
         const Fixed r = residual(pivot, values);
@@ -563,6 +568,56 @@ void attachSuggestions(const TableFacts& f, std::vector<Diagnostic>& out, size_t
         for (size_t i = 1; i < s.changes.size(); ++i)
             addRelated(diag, s.changes[i].cell);
     }
+}
+
+bool locateStatedNumber(const Diagnostic& d, const std::string& paragraph, size_t& begin, size_t& end)
+{
+    if (d.suggestion.kind != "text" || d.suggestion.stated.empty())
+        return false;
+    // The paragraph as the rules see it (NFKC, no white space), character by character, with
+    // the position in the original text of each unit of the normalized one.
+    const icu::UnicodeString raw = icu::UnicodeString::fromUTF8(paragraph);
+    icu::UnicodeString norm;
+    std::vector<int32_t> origin;
+    for (int32_t i = 0; i < raw.length();) {
+        const int32_t next = raw.moveIndex32(i, 1);
+        std::string piece;
+        raw.tempSubStringBetween(i, next).toUTF8String(piece);
+        const icu::UnicodeString n = icu::UnicodeString::fromUTF8(normalizeValueText(piece));
+        for (int32_t k = 0; k < n.length(); ++k)
+            origin.push_back(i);
+        norm += n;
+        i = next;
+    }
+    origin.push_back(raw.length());
+    std::string normUtf8;
+    norm.toUTF8String(normUtf8);
+    if (!d.suggestion.quote.empty() && normUtf8.find(d.suggestion.quote) == std::string::npos)
+        return false;
+    for (const RuleDecl& rule : ruleCatalog()) {
+        if (rule.id != d.rule || rule.kind != "textcount" || !rule.compiled)
+            continue;
+        UErrorCode status = U_ZERO_ERROR;
+        std::unique_ptr<icu::RegexMatcher> m(rule.compiled->regex->matcher(norm, status));
+        if (U_FAILURE(status) || !m)
+            continue;
+        while (m->find(status) && U_SUCCESS(status)) {
+            if (m->groupCount() < 1)
+                break;
+            std::string number;
+            m->group(1, status).toUTF8String(number);
+            if (number != d.suggestion.stated)
+                continue;
+            const int32_t from = m->start(1, status), to = m->end(1, status);
+            if (U_FAILURE(status) || from < 0 || to > static_cast<int32_t>(origin.size()) - 1)
+                break;
+            begin = static_cast<size_t>(origin[static_cast<size_t>(from)]);
+            // the end: after the original character of the group's last unit
+            end = static_cast<size_t>(raw.moveIndex32(origin[static_cast<size_t>(to - 1)], 1));
+            return true;
+        }
+    }
+    return false;
 }
 
 // ---------------------------------------------------------------------------------------

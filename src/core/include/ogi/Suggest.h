@@ -36,6 +36,12 @@ void attachSuggestions(const TableFacts& facts, std::vector<Diagnostic>& out, si
 /// dropped digit (the writer left one out), "1203" → "123" an added one.
 std::string classifySlip(const std::string& written, const std::string& intended);
 
+/// Where the number of a text suggestion (kind "text") stands in one paragraph of the host
+/// document: [begin, end) in UTF-16 code units of `paragraph` (as the host's strings count),
+/// found by the finding's own rule pattern, whose stated number it must be. False when the
+/// paragraph does not hold it.
+bool locateStatedNumber(const Diagnostic& d, const std::string& paragraph, size_t& begin, size_t& end);
+
 /// 补全合计: every total cell of the recognized tables computed from its parts (N-2, N-3,
 /// L-1…L-3, B-1…B-7, subtotal rows N-5), in dependency order; only the cells whose value
 /// changes are listed. Totals with a part that is not a number are left alone.
