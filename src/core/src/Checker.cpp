@@ -153,10 +153,11 @@ Report Checker::check(const Document& doc) const
         info.totalKeys = static_cast<int>(rec.tmpl->keys().size());
         report.tables.push_back(info);
 
-        const TableFacts facts = collectFacts(doc, rec, info.index, report.year);
+        TableFacts facts = collectFacts(doc, rec, info.index, report.year);
         for (const RuleDecl& rule : ruleCatalog())
             if (enabled(rule) && rule.appliesTo(*rec.tmpl))
                 evaluate(rule, facts, report.diagnostics);
+        report.tables.back().values = std::move(facts.values);
     }
     if (!recognized.empty()) {
         const std::vector<SectionHeading> headings = sectionHeadings(doc);
