@@ -19,28 +19,40 @@ from decimal import Decimal
 # Units: THE two functions every unit comparison of ogi-check goes through.
 
 
+QUOTES = ("“", "”", "\"", "'", "‘", "’", "《", "》", "〈", "〉", "「", "」", "『", "』")
+
+
 def normalize_unit(name):
-    """Unit name for matching, the same normalization as cross-year pairing: NFKC (full-width
-    letters, digits and brackets), no white space, no trailing 人民政府 / （本级汇总）-style notes.
-    Interim implementation until the core's unit normalization (cross-year pairing) is on main;
-    every caller goes through this one function."""
+    """Unit name for matching: the core's normalizeUnit() (src/core/src/CrossYear.cpp, cross-year
+    pairing), step by step: NFKC, no white space, no quotes or book-title marks, then repeatedly
+    without a trailing bracketed note ("（全区汇总）", "[本级]", "【汇总】") and without a trailing
+    人民政府 / 本级 / 汇总. "某某区 人民政府（全区汇总）" → "某某区"; "某某市人民政府办公厅" stays.
+    Every unit comparison of ogi-check goes through this one function."""
     if not name:
         return ""
-    s = unicodedata.normalize("NFKC", str(name))
-    s = re.sub(r"\s+", "", s)
-    while True:
-        t = re.sub(r"[(\[【][^()\[\]【】]*[)\]】]$", "", s)          # （全区汇总） （本级） [汇总]
-        t = re.sub(r"(本级汇总|全区汇总|全市汇总|全县汇总|汇总|本级)$", "", t)
-        t = re.sub(r"人民政府$", "", t) if len(t) > len("人民政府") + 1 else t
-        if t == s:
-            return s
-        s = t
+    s = re.sub(r"\s+", "", unicodedata.normalize("NFKC", str(name)))
+    for q in QUOTES:
+        s = s.replace(q, "")
+    changed = True
+    while changed and s:
+        changed = False
+        for open_, close in (("(", ")"), ("[", "]"), ("【", "】")):
+            if s.endswith(close):
+                p = s.rfind(open_)
+                if p > 0:
+                    s = s[:p]
+                    changed = True
+        for suffix in ("人民政府", "本级", "汇总"):
+            if s.endswith(suffix) and len(s) > len(suffix):
+                s = s[:-len(suffix)]
+                changed = True
+    return s
 
 
 def unit_of(record):
-    """The unit a report is of: the engine's "unit" (from the report's title), else none.
-    Interim until the engine's "unit" field is on main: the file name without the year and the
-    report words ("某某区教育局2021年度报告.docx" → 某某区教育局)."""
+    """The unit a report is of: the engine's "unit" (read from the report's title), else, for a
+    report without a title, its file name without the year and the report words
+    ("某某区教育局2021年度报告.docx" → 某某区教育局)."""
     unit = record.get("unit")
     if unit:
         return unit
