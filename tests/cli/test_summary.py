@@ -392,6 +392,12 @@ class Differs(unittest.TestCase):
                                                           "12", "13"))
         self.assertTrue(r[2].startswith("表三 收到和处理政府信息公开申请情况（2021）"), r[2])
         self.assertIn(EDU, r[7])
+        summary = self.wb.rows("汇总")
+        i = [r[0] for r in summary].index(PARENT + "（全区汇总）-2021.docx")
+        self.assertEqual(summary[i][summary[0].index("警告")], 0)                # its own check is clean …
+        self.assertEqual(summary[i][summary[0].index("层级核对")], "2021 不一致")
+        self.assertEqual(summary[i][summary[0].index("最严重")], "警告")          # … its sums are not
+        self.assertEqual(self.wb.color("汇总", 0, i), 0xFFE699)
         hrows = self.wb.rows("层级核对")
         self.assertEqual(hrows[1][7], "不一致")
         self.assertEqual(self.wb.color("层级核对", 0, 1), 0xFFE699)
@@ -410,6 +416,26 @@ class Differs(unittest.TestCase):
         self.assertEqual([(f["rule"], f["severity"]) for f in h[0]["findings"]], [("H-2", "info")])
         self.assertIn(FIN, h[0]["findings"][0]["message"])
         self.assertEqual([m["unit"] for m in rep["roster"]["missing"]], [FIN])
+
+
+class RosterFile(unittest.TestCase):
+    """The roster as offices save it (no office needed)."""
+
+    def test_gb18030_header_and_parents(self):
+        from ogicheck import roster
+        path = os.path.join(WORK, "roster-gbk.csv")
+        with open(path, "w", encoding="gb18030") as f:
+            f.write("单位名称,上级单位\n\n%s,%s\n# 注释\n%s\n" % (EDU, PARENT, FIN))
+        self.assertEqual([(e["unit"], e["parent"], e["line"]) for e in roster.read_roster(path)],
+                         [(EDU, PARENT, 3), (FIN, None, 5)])
+
+    def test_normalization_as_the_core(self):
+        from ogicheck.roster import normalize_unit
+        # The cases of the core's normalizeUnit() documentation (src/core/include/ogi/CrossYear.h).
+        self.assertEqual(normalize_unit("某某区 人民政府（全区汇总）"), "某某区")
+        self.assertEqual(normalize_unit("某某市人民政府办公厅"), "某某市人民政府办公厅")
+        self.assertEqual(normalize_unit("“某某县”文化局【本级】"), "某某县文化局")
+        self.assertEqual(normalize_unit("ＡＢＣ区\u3000教育局"), "ABC区教育局")
 
 
 class Usage(unittest.TestCase):

@@ -57,7 +57,7 @@ def unit_of(record):
     if unit:
         return unit
     stem = os.path.splitext(os.path.basename(record.get("file") or ""))[0]
-    stem = re.sub(r"(19|20)\d\d\s*年?度?", "", stem)
+    stem = re.sub(r"[\s\-_·.]*(19|20)\d\d\s*年?度?", "", stem)
     stem = re.sub(r"(政府信息公开)?(工作)?(年度)?报告$", "", stem)
     stem = stem.strip(" -_·.")
     return stem or None

@@ -267,14 +267,20 @@ def model(doc, lang="zh-CN", marked=False, roster_result=None, hierarchy=None):
     if hierarchy:
         header.insert(len(header) - 1, t["hierarchy_col"])
     rows, colors = [], []
+    rank = [None, "info", "warning", "error", "failed"]
     for rec in files:
         worst = _worst(rec)
+        for h in h_by_file.get(rec["file"], []):   # the hierarchy's findings are about this report too
+            for f in h["findings"]:
+                worst = max(worst, f["severity"], key=rank.index)
         s = rec["summary"]
         row = [_link(rec["file"]), roster.unit_of(rec) or "", rec.get("year") or "",
                _format_words(rec), _tables_words(t, rec.get("tables")) if rec["status"] == "ok" else "",
                _status(t, rec, codes), s["errors"], s["warnings"], s["infos"], s.get("ignored") or 0]
         row += [_num(v) for v in key_figures(rec)]
-        row.append(_link(rec.get("previous")) if rec.get("previous") else "")
+        prev = rec.get("previous")
+        prev = prev.get("path") if isinstance(prev, dict) else prev
+        row.append(_link(prev) if prev else "")
         if marked:
             row.append(_link(rec.get("marked_copy")) if rec.get("marked_copy") else (rec.get("marked_copy_error") or ""))
         if hierarchy:
