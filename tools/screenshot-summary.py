@@ -5,7 +5,8 @@
 
 Starts Xvfb (:98, 1600x1000), a GUI LibreOffice on it with a throwaway profile (UI language as
 given, zh-CN needs libreoffice-l10n-zh-cn), opens the workbook and captures the root window with
-ImageMagick's `import`: OUT_PREFIX.png (the sheet 汇总) and OUT_PREFIX-chart.png (the sheet 图表).
+ImageMagick's `import`: OUT_PREFIX.png (the sheet 汇总), OUT_PREFIX-right.png (汇总 scrolled to its
+counts and key figures) and OUT_PREFIX-chart.png (the sheet 图表).
 Everything started here is stopped at the end (by process id), as in tools/screenshots.py.
 """
 import os
@@ -101,6 +102,9 @@ def main():
         ctl = doc.CurrentController
         ctl.setActiveSheet(doc.Sheets.getByIndex(0))
         shot(prefix + ".png")
+        ctl.setFirstVisibleColumn(6)       # the counts, key figures, links and the hierarchy column
+        shot(prefix + "-right.png")
+        ctl.setFirstVisibleColumn(0)
         ctl.setActiveSheet(doc.Sheets.getByIndex(doc.Sheets.Count - 1))
         shot(prefix + "-chart.png")
     finally:
