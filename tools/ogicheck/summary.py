@@ -410,6 +410,15 @@ def _col_name(i):
     return s
 
 
+def _tick(what, t=[None]):
+    """OGI_SUMMARY_TIMING=1: how long each step of write() took, on stderr (bench/bench-summary.py)."""
+    import time
+    now = time.monotonic()
+    if os.environ.get("OGI_SUMMARY_TIMING") and t[0] is not None:
+        print("summary-timing %-28s %.2f s" % (what, now - t[0]), file=sys.stderr)
+    t[0] = now
+
+
 def write(m, out, office_session):
     """Fill a new Calc document from the model and store it as `out` (written by the office into its
     work directory, then copied to `out`)."""
@@ -418,7 +427,9 @@ def write(m, out, office_session):
     prop = office.prop
     desktop = office_session.desktop
     # Not hidden: a hidden document has no view, so its frozen rows would not be stored (headless: no window).
+    _tick("start")
     doc = desktop.loadComponentFromURL("private:factory/scalc", "_blank", 0, (prop("Hidden", False),))
+    _tick("new document")
     try:
         sheets = doc.Sheets
         controller = doc.getCurrentController()
@@ -441,6 +452,7 @@ def write(m, out, office_session):
             data = tuple(tuple(float(v) if isinstance(v, (int, float)) and not isinstance(v, bool) else
                                ("" if v is None else str(v)) for v in r) for r in data)
             sheet.getCellRangeByPosition(0, 0, ncols - 1, len(data) - 1).setDataArray(data)
+            _tick(sh["name"] + " data")
             # Hyperlinks: HYPERLINK() cells, one formula array per run of linked rows in a column.
             for c in range(ncols):
                 run = []
@@ -454,30 +466,40 @@ def write(m, out, office_session):
                         sheet.getCellRangeByPosition(c, first, c, first + len(run) - 1).setFormulaArray(
                             tuple((f,) for f in run))
                         run = []
+            _tick(sh["name"] + " links")
             head = sheet.getCellRangeByPosition(0, 0, ncols - 1, 0)
             head.CharWeight = 150.0     # com.sun.star.awt.FontWeight.BOLD
             head.CellBackColor = HEADER_COLOR
             # Rows coloured by their worst severity: one SheetCellRanges per colour.
-            by_color = {}
-            for r, col in enumerate(sh["colors"]):
-                if col is not None:
-                    by_color.setdefault(col, []).append(addr(i, 0, r + 1, ncols - 1, r + 1))
+            by_color, r = {}, 0
+            colors = sh["colors"]
+            while r < len(colors):          # one range per run of rows of one colour
+                end = r
+                while end + 1 < len(colors) and colors[end + 1] == colors[r]:
+                    end += 1
+                if colors[r] is not None:
+                    by_color.setdefault(colors[r], []).append(addr(i, 0, r + 1, ncols - 1, end + 1))
+                r = end + 1
             for col, addrs in by_color.items():
                 ranges = doc.createInstance("com.sun.star.sheet.SheetCellRanges")
                 ranges.addRangeAddresses(tuple(addrs), False)
                 ranges.CellBackColor = col
+            _tick(sh["name"] + " colours")
             if sh["autofilter"] and rows:
                 dbr = doc.getPropertyValue("UnnamedDatabaseRanges")
                 dbr.setByTable(addr(i, 0, 0, ncols - 1, len(rows)))
                 dbr.getByTable(i).AutoFilter = True
+            # Widths that fit the text, computed here (Calc's OptimalWidth measures every cell: slow
+            # for 10^4 rows); wider than MAX_WIDTH: capped, and the text wraps.
             columns = sheet.getColumns()
             for c in range(ncols):
-                col = columns.getByIndex(c)
-                col.OptimalWidth = True
-                if c in sh.get("wrap", []) or col.Width > MAX_WIDTH:
+                width = min(MAX_WIDTH, max(_text_width(r[c]) for r in data))
+                columns.getByIndex(c).Width = width
+                if c in sh.get("wrap", []) or width >= MAX_WIDTH:
                     sheet.getCellRangeByPosition(c, 1, c, max(1, len(rows))).IsTextWrapped = True
-                    col.Width = min(col.Width, MAX_WIDTH)
+            _tick(sh["name"] + " filter, widths")
             sheet.getRows().OptimalHeight = True
+            _tick(sh["name"] + " heights")
             if sh.get("chart") and sh["chart"]["rows"]:
                 _chart(doc, sheet, i, ncols, sh["chart"], addr)
             if sh["freeze"]:
@@ -490,11 +512,22 @@ def write(m, out, office_session):
         tmp = os.path.join(office_session.workdir, "out", "summary" + ext)
         os.makedirs(os.path.dirname(tmp), exist_ok=True)
         os.chmod(os.path.dirname(tmp), 0o777)
+        _tick("chart, freeze")
         doc.storeToURL(uno.systemPathToFileUrl(tmp), (prop("FilterName", filt), prop("Overwrite", True)))
+        _tick("store")
     finally:
         doc.close(True)
     shutil.copyfile(tmp, out + ".part")
     os.replace(out + ".part", out)
+
+
+def _text_width(v):
+    """Column width (1/100 mm) for a value at the default 10 pt: 1.9 mm per half-width character,
+    twice that for a wide (CJK) one, plus room for the autofilter button."""
+    import unicodedata
+    text = v if isinstance(v, str) else ("%g" % v if isinstance(v, float) else str(v))
+    units = sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    return max(1200, units * 190 + 700)
 
 
 def _chart(doc, sheet, index, ncols, chart, addr):
