@@ -166,6 +166,7 @@ Report Checker::check(const Document& doc) const
                 evaluate(rule, facts, report.diagnostics);
         if (m_options.suggest)
             attachSuggestions(facts, report.diagnostics, firstDiag, m_options.previous.get());   // issue 14
+        report.tables.back().values = facts.values;
         allFacts.push_back(std::move(facts));
     }
     if (m_options.previous && !recognized.empty()) {
