@@ -192,12 +192,10 @@ public:
         uno::Reference<awt::XControl> control(m_list, uno::UNO_QUERY_THROW);
         uno::Reference<beans::XPropertySet> model(control->getModel(), uno::UNO_QUERY_THROW);
         model->setPropertyValue("StringItemList", uno::Any(items));
-        OUString counts = tr(Str::IssuesCounts, m_lang);
-        counts = fill(counts, "ERRORS", OUString::number(m_report->count(ogi::Severity::Error)));
-        counts = fill(counts, "WARNINGS", OUString::number(m_report->count(ogi::Severity::Warning)));
-        counts = fill(counts, "INFOS", OUString::number(m_report->count(ogi::Severity::Info)));
+        OUString counts = countsText(m_report->count(ogi::Severity::Error), m_report->count(ogi::Severity::Warning),
+                                     m_report->count(ogi::Severity::Info), m_lang);
         if (m_report->diagnostics.empty())
-            counts += "    " + tr(Str::IssuesNone, m_lang);
+            counts = tr(Str::IssuesNone, m_lang);
         m_counts->setText(counts);
         m_detail->setText(OUString());
         if (m_reset.is()) {

@@ -81,8 +81,7 @@ void tellUser(const uno::Reference<lang::XComponent>& model, const CheckOutcome&
         return;
     }
     const std::string& lang = outcome.lang;
-    OUString text = fill(tr(Str::SaveProblems, lang), "ERRORS", OUString::number(errors));
-    text = fill(text, "WARNINGS", OUString::number(warnings));
+    const OUString text = fill(tr(Str::SaveProblems, lang), "COUNTS", countsText(errors, warnings, 0, lang));
     std::vector<NoticeButton> buttons;
     if (outcome.painted)
         buttons.push_back({tr(Str::ButtonDetails, lang), OGI_PROTOCOL "ShowIssues"});
