@@ -88,7 +88,7 @@ void tellUser(const uno::Reference<lang::XComponent>& model, const CheckOutcome&
     else
         buttons.push_back({tr(Str::ButtonMarkAndShow, lang), OGI_PROTOCOL "Check"});
     buttons.push_back({tr(Str::ButtonIgnore, lang), OGI_PROTOCOL "DismissInfobar"});
-    notify(frame, text, NoticeKind::Warning, buttons);
+    notify(frame, text, errors > 0 ? NoticeKind::Danger : NoticeKind::Warning, buttons); // red for errors
 }
 
 } // namespace

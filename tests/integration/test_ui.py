@@ -153,6 +153,16 @@ class UiChecks:
         self.assertTrue(buttons)
         self.assertEqual(sorted(b for b in buttons if b not in commands), [])
 
+    def test_check_has_a_keyboard_shortcut(self):
+        """Ctrl+Alt+Shift+R runs 检查表格 in Writer and Calc (Accelerators.xcu)."""
+        from com.sun.star.awt.Key import R
+        supplier = self.office.create("com.sun.star.ui.ModuleUIConfigurationManagerSupplier")
+        for module in ("com.sun.star.text.TextDocument", "com.sun.star.sheet.SpreadsheetDocument"):
+            shortcuts = supplier.getUIConfigurationManager(module).getShortCutManager()
+            ours = [(k.KeyCode, k.Modifiers) for k in shortcuts.getAllKeyEvents()
+                    if shortcuts.getCommandByKeyEvent(k) == PROTOCOL + "Check"]
+            self.assertEqual(ours, [(R, 1 | 2 | 4)], module)  # SHIFT|MOD1|MOD2
+
     def test_issue_list_title(self):
         off = self.office
         doc = self.visible_doc("seed004-jinfeng-2017-old.odt", "-title")
