@@ -45,7 +45,7 @@ const struct {
     OGI_KEY(OptMarkWarning), OGI_KEY(OptMarkInfo), OGI_KEY(OptColor), OGI_KEY(OptHint),
     OGI_KEY(OptRulesGroup), OGI_KEY(OptDisabledRules), OGI_KEY(CountError), OGI_KEY(CountWarning),
     OGI_KEY(CountInfo), OGI_KEY(CountSeparator), OGI_KEY(TableSeparator), OGI_KEY(MoreTables),
-    OGI_KEY(CommentAuthor), OGI_KEY(CheckedAt),
+    OGI_KEY(ProductName),
 #undef OGI_KEY
 };
 
@@ -165,6 +165,17 @@ const char* stringKey(Str id)
 OUString tr(Str id, const std::string& lang)
 {
     return resolve(stringKey(id), lang);
+}
+
+OUString productName()
+{
+    uno::Reference<uno::XComponentContext> ctx;
+    {
+        std::lock_guard<std::mutex> lock(g_mutex);
+        if (g_ctx)
+            ctx = *g_ctx;
+    }
+    return tr(Str::ProductName, uiLanguage(ctx));
 }
 
 OUString trCount(Str id, long long n, const std::string& lang)

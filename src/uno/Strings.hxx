@@ -64,8 +64,7 @@ enum class Str {
     CountSeparator,
     TableSeparator,
     MoreTables,         ///< %N%
-    CommentAuthor,      ///< the product name, author of our Writer comments
-    CheckedAt,          ///< %TIME%
+    ProductName,        ///< one name per language: toolbar, menu, options, infobar title
 };
 
 /// "zh-CN" when the office UI language is Chinese, else "en-US". OGI_UI_LANG in the
@@ -81,6 +80,9 @@ rtl::OUString trCount(Str id, long long n, const std::string& lang);
 
 /// "1 处错误、2 处警告" / "1 error, 2 warnings": the non-zero counts only (empty when all are 0).
 rtl::OUString countsText(int errors, int warnings, int infos, const std::string& lang);
+
+/// The product name in the office's UI language (the context seen by uiLanguage()).
+rtl::OUString productName();
 
 /// The resource key of a string (tests, logs).
 const char* stringKey(Str id);
