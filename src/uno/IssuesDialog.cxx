@@ -71,6 +71,9 @@ std::string shortAddress(const ogi::CellRef& c)
 
 std::string tableLabel(const ogi::Report& r, const ogi::Diagnostic& d)
 {
+    // The table in words (its title), not the document's internal table name.
+    if (d.table >= 0 && static_cast<size_t>(d.table) < r.tables.size() && !r.tables[static_cast<size_t>(d.table)].title.empty())
+        return r.tables[static_cast<size_t>(d.table)].title;
     if (!d.cell.table.empty())
         return d.cell.table;
     if (d.table >= 0 && static_cast<size_t>(d.table) < r.tables.size())
@@ -80,21 +83,21 @@ std::string tableLabel(const ogi::Report& r, const ogi::Diagnostic& d)
 
 OUString detailText(const ogi::Report& r, const ogi::Diagnostic& d, const std::string& lang)
 {
-    std::string s = "[" + d.rule + "] " + d.message(lang);
+    OUString s = toOU("[" + d.rule + "] " + d.message(lang));
     if (d.table >= 0 && static_cast<size_t>(d.table) < r.tables.size()) {
         const ogi::TableInfo& t = r.tables[static_cast<size_t>(d.table)];
-        s += "\n" + std::string(lang == "zh-CN" ? "表格：" : "Table: ") + t.title + " (" + t.templateId + ", " + t.location + ")";
+        if (!t.title.empty())
+            s += "\n" + fill(tr(Str::DetailTable, lang), "TABLE", toOU(t.title));
     }
-    if (!d.cell.key.empty())
-        s += "\n" + std::string(lang == "zh-CN" ? "单元格：" : "Cell: ") + shortAddress(d.cell) + " (" + d.cell.key + ")";
+    if (!d.cell.address.empty())
+        s += "\n" + fill(tr(Str::DetailCell, lang), "CELL", toOU(shortAddress(d.cell)));
     if (!d.expected.empty() || !d.actual.empty())
-        s += "\n" + std::string(lang == "zh-CN" ? "应为：" : "Expected: ") + d.expected +
-             std::string(lang == "zh-CN" ? "    实际：" : "    actual: ") + d.actual;
+        s += "\n" + fill(fill(tr(Str::DetailExpectedActual, lang), "EXPECTED", toOU(d.expected)), "ACTUAL", toOU(d.actual));
     if (!d.suggestion.reasons.empty())   // issue 14: the likely cause and its fix (修正)
-        s += "\n" + std::string(lang == "zh-CN" ? (d.suggestion.empty() ? "无法确定：" : "建议：")
-                                                 : (d.suggestion.empty() ? "Undecided: " : "Suggestion: ")) +
-             d.suggestion.reason(lang);
-    return toOU(s);
+        s += "\n" + toOU(std::string(lang == "zh-CN" ? (d.suggestion.empty() ? "无法确定：" : "建议：")
+                                                      : (d.suggestion.empty() ? "Undecided: " : "Suggestion: ")) +
+                         d.suggestion.reason(lang));
+    return s;
 }
 
 class IssuesDialog;
@@ -199,12 +202,10 @@ public:
         uno::Reference<awt::XControl> control(m_list, uno::UNO_QUERY_THROW);
         uno::Reference<beans::XPropertySet> model(control->getModel(), uno::UNO_QUERY_THROW);
         model->setPropertyValue("StringItemList", uno::Any(items));
-        OUString counts = tr(Str::IssuesCounts, m_lang);
-        counts = fill(counts, "ERRORS", OUString::number(m_report->count(ogi::Severity::Error)));
-        counts = fill(counts, "WARNINGS", OUString::number(m_report->count(ogi::Severity::Warning)));
-        counts = fill(counts, "INFOS", OUString::number(m_report->count(ogi::Severity::Info)));
+        OUString counts = countsText(m_report->count(ogi::Severity::Error), m_report->count(ogi::Severity::Warning),
+                                     m_report->count(ogi::Severity::Info), m_lang);
         if (m_report->diagnostics.empty())
-            counts += "    " + tr(Str::IssuesNone, m_lang);
+            counts = tr(Str::IssuesNone, m_lang);
         m_counts->setText(counts);
         m_detail->setText(OUString());
         if (m_reset.is()) {
@@ -299,7 +300,7 @@ public:
     // XActionListener (buttons)
     void SAL_CALL actionPerformed(const awt::ActionEvent& e) override
     {
-        try {
+        containExceptions("issue list", [&] {
             if (e.ActionCommand == "recheck")
                 recheck();
             else if (e.ActionCommand == "ignore")
@@ -310,27 +311,23 @@ public:
                 fix(m_list.is() ? m_list->getSelectedItemPos() : -1);
             else if (e.ActionCommand == "close")
                 close();
-        } catch (const uno::Exception& ex) {
-            logLine("issue list: " + toStd(ex.Message));
-        }
+        });
     }
 
     // XItemListener (list selection)
     void SAL_CALL itemStateChanged(const awt::ItemEvent& e) override
     {
-        try {
+        containExceptions("issue list", [&] {
             sal_Int16 pos = m_list.is() ? m_list->getSelectedItemPos() : -1;
             if (pos < 0)
                 pos = static_cast<sal_Int16>(e.Selected);
             select(pos, false);
-        } catch (const uno::Exception& ex) {
-            logLine("issue list: " + toStd(ex.Message));
-        }
+        });
     }
 
     // XTopWindowListener
     void SAL_CALL windowOpened(const lang::EventObject&) override {}
-    void SAL_CALL windowClosing(const lang::EventObject&) override { close(); }
+    void SAL_CALL windowClosing(const lang::EventObject&) override { containExceptions("issue list", [&] { close(); }); }
     void SAL_CALL windowClosed(const lang::EventObject&) override {}
     void SAL_CALL windowMinimized(const lang::EventObject&) override {}
     void SAL_CALL windowNormalized(const lang::EventObject&) override {}
@@ -340,9 +337,11 @@ public:
     // XEventListener: our frame goes away → so does the dialog.
     void SAL_CALL disposing(const lang::EventObject& e) override
     {
-        uno::Reference<uno::XInterface> source(e.Source, uno::UNO_QUERY), frame(m_frame, uno::UNO_QUERY);
-        if (source.is() && source == frame)
-            close();
+        containExceptions("issue list", [&] {
+            uno::Reference<uno::XInterface> source(e.Source, uno::UNO_QUERY), frame(m_frame, uno::UNO_QUERY);
+            if (source.is() && source == frame)
+                close();
+        });
     }
 
 private:
