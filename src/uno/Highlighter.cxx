@@ -32,6 +32,7 @@
 #include <com/sun/star/sheet/XCellRangeAddressable.hpp>
 #include <com/sun/star/table/CellRangeAddress.hpp>
 #include <com/sun/star/util/DateTime.hpp>
+#include <osl/time.h>
 #include <com/sun/star/xml/AttributeData.hpp>
 
 #include <map>
@@ -287,6 +288,18 @@ int clearWriter(const uno::Reference<lang::XComponent>& model, const MarkStyle& 
     return restored;
 }
 
+/// Now, local time, for our comments' date.
+util::DateTime checkTime()
+{
+    TimeValue now;
+    osl_getSystemTime(&now);
+    TimeValue local;
+    oslDateTime dt{};
+    if (!osl_getLocalTimeFromSystemTime(&now, &local) || !osl_getDateTimeFromTimeValue(&local, &dt))
+        return util::DateTime();
+    return util::DateTime(0, dt.Seconds, dt.Minutes, dt.Hours, dt.Day, dt.Month, dt.Year, false);
+}
+
 void markWriterCell(const uno::Reference<lang::XComponent>& model, const uno::Reference<container::XNameAccess>& tables,
                     const HostTable& host, const OUString& address, sal_Int32 color, const OUString& comment,
                     const OUString& ns)
@@ -304,6 +317,7 @@ void markWriterCell(const uno::Reference<lang::XComponent>& model, const uno::Re
     note->setPropertyValue("Author", uno::Any(u8(OGI_MARK_AUTHOR)));
     note->setPropertyValue("Initials", uno::Any(OUString("OGI")));
     note->setPropertyValue("Content", uno::Any(comment));
+    note->setPropertyValue("DateTimeValue", uno::Any(checkTime()));   // the check's date, not 0000-00-00
     uno::Reference<text::XText> cellText(cell, uno::UNO_QUERY_THROW);
     cellText->insertTextContent(cellText->getEnd(), uno::Reference<text::XTextContent>(note, uno::UNO_QUERY_THROW), false);
 }
