@@ -326,6 +326,7 @@ def run(argv=None):
         print("\nogi-check: interrupted, stopping the offices …", file=sys.stderr)
         pool.abort()
     finally:
+        pool.sweep()
         progress.clear()
         logs = os.path.join(state, "last-run-logs")
         shutil.rmtree(logs, ignore_errors=True)

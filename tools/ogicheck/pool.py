@@ -65,6 +65,17 @@ def _cmdline(pid):
         return b""
 
 
+def kill_users_of(folder):
+    """SIGKILL every process whose command line names a path in `folder` (a run's private folder)."""
+    needle = os.fsencode(folder.rstrip("/")) + b"/"
+    for entry in os.listdir("/proc"):
+        if entry.isdigit() and int(entry) != os.getpid() and needle in _cmdline(int(entry)):
+            try:
+                os.kill(int(entry), signal.SIGKILL)
+            except (ProcessLookupError, PermissionError):
+                pass
+
+
 def clean_stale_runs(state):
     """Removes the folders (private document copies, profiles) of earlier runs whose ogi-check is gone
     (killed with SIGKILL, a crash, power loss), after killing any process still working in them.
@@ -82,13 +93,7 @@ def clean_stale_runs(state):
         if b"ogicheck" in _cmdline(pid) or b"ogi-check" in _cmdline(pid):
             continue   # a concurrent run
         path = os.path.join(state, name)
-        needle = os.fsencode(path) + b"/"
-        for entry in os.listdir("/proc"):
-            if entry.isdigit() and needle in _cmdline(int(entry)):
-                try:
-                    os.kill(int(entry), signal.SIGKILL)
-                except (ProcessLookupError, PermissionError):
-                    pass
+        kill_users_of(path)
         shutil.rmtree(path, ignore_errors=True)
         removed.append(path)
     return removed
@@ -184,6 +189,7 @@ class Pool:
         self.env = uno_env()
         self._gens = collections.Counter()
         self.workers = []
+        self.sessions = []                  # every worker's session id (= its pid), for sweep()
         self.office_restarts = 0
         self.first_start_ms = 0.0            # the longest first start of a worker's office
         self.worker_restarts = 0
@@ -197,7 +203,15 @@ class Pool:
     def _spawn(self, slot):
         w = WorkerProc(self, slot)
         self.workers.append(w)
+        self.sessions.append(w.proc.pid)
         return w
+
+    def sweep(self):
+        """After the run: nothing of it survives — every worker's session (its office, even one
+        still starting) and any process still working in the run's folder."""
+        for sid in self.sessions:
+            kill_session(sid)
+        kill_users_of(self.rundir)
 
     def _finish(self, w, result):
         job, w.job = w.job, None

@@ -80,6 +80,8 @@ REASONS = {
     "zip-part": ("文件已损坏：ZIP 容器中的部件 {part} 数据损坏，无法解压。",
                  "Corrupt file: part {part} of the ZIP container is damaged and cannot be decompressed."),
     "part-missing": ("文件已损坏：缺少主要部件 {part}。", "Corrupt file: the main part {part} is missing."),
+    "sheet-missing": ("文件已损坏：缺少工作簿引用的工作表部件 {part}。",
+                      "Corrupt file: the sheet part {part} that the workbook refers to is missing."),
     "part-empty": ("文件已损坏：主要部件 {part} 是空的。", "Corrupt file: the main part {part} is empty."),
     "xml-broken": ("文件已损坏：部件 {part} 不是格式正确的 XML（第 {line} 行第 {column} 列）。",
                    "Corrupt file: part {part} is not well-formed XML (line {line}, column {column})."),

@@ -1,5 +1,6 @@
 """Cheap looks at a file, to fail fast and to give a clear reason when the office cannot open it."""
 import os
+import posixpath
 import zipfile
 import zlib
 from xml.parsers import expat
@@ -61,6 +62,7 @@ def encrypted_ooxml(path):
 
 
 def encrypted_odf(path):
+    path = os.fsdecode(path)
     try:
         with zipfile.ZipFile(path) as z:
             return b"encryption-data" in z.read("META-INF/manifest.xml")
@@ -99,6 +101,7 @@ def load_failure_reason(path, asked_password, asked_repair):
 
 def real_format(path):
     """What the bytes say the file is, whatever its name: "odf", "ooxml", "zip", "ole" or None."""
+    path = os.fsdecode(path)
     h = head(path, 8)
     if h == OLE_MAGIC:
         return "ole"
@@ -172,6 +175,7 @@ def inspect_package(path):
     """None for a file that is not a ZIP package (or an encrypted one); else a Package. Raises Damaged
     when the package is damaged: the container, a missing or empty main part, an XML part that is not
     well-formed, a [Content_Types].xml that names a part that is not there, shared strings missing."""
+    path = os.fsdecode(path)
     if head(path, 4) != ZIP_MAGIC or encrypted_odf(path):
         return None
     try:
@@ -283,6 +287,17 @@ def _inspect_ooxml(z, infos, budget):
         else:
             _parse(z, info, budget)
     if spreadsheet:
+        rels = "xl/_rels/workbook.xml.rels"
+        targets = []
+        if rels in infos:
+            def rel_start(name, attrs):
+                if name.endswith("Relationship") and attrs.get("Type", "").endswith("/worksheet"):
+                    t = attrs.get("Target", "")
+                    targets.append(t.lstrip("/") if t.startswith("/") else posixpath.normpath("xl/" + t))
+            _parse(z, infos[rels], budget, rel_start)
+        for t in targets:
+            if t not in infos:
+                raise Damaged("sheet-missing", part=t)
         if state["shared"] and not any(n.lower().endswith("sharedstrings.xml") for n in infos):
             raise Damaged("shared-strings-missing", part=state["shared"])
         return Package("ooxml", main, state["text"])
