@@ -65,10 +65,10 @@ TEXT = {
 # Reasons of a failed file: one sentence each, in the run's language (never an exception's text).
 # The worker and the pool send a key and its arguments ("reason_key", "reason_args"); file_record renders it.
 REASONS = {
-    "not-found": ("文件不存在。", "No such file."),
+    "not-found": ("文件不存在。", "The file does not exist (no such file)."),
     "not-a-file": ("不是普通文件。", "Not a regular file."),
     "unreadable-os": ("无法读取该文件（没有权限或读取出错）。", "The file cannot be read (no permission or a read error)."),
-    "empty": ("空文件（0 字节）。", "Empty file (0 bytes)."),
+    "empty": ("空文件（0 字节）。", "The file is empty (0 bytes)."),
     "too-large": ("文件过大：{mb} MB，超过 --max-size 的限制 {limit} MB。",
                   "File too large: {mb} MB, over the --max-size limit of {limit} MB."),
     "too-large-unpacked": ("文件包解压后超过 {limit} MB（可能是压缩炸弹），未打开。",
