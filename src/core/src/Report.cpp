@@ -86,9 +86,15 @@ std::string Report::toJson(const std::string& lang) const
             {"related", std::move(related)}, {"expected", d.expected}, {"actual", d.actual},
             {"message", d.message(lang)}, {"messages", std::move(messagesJson)}});
     }
+    json::value previousJson = nullptr;
+    if (previous.used)
+        previousJson = json::object{{"path", previous.path}, {"title", previous.title}, {"unit", previous.unit},
+                                    {"year", previous.year}, {"source", previous.source}};
     json::object root{
         {"document", document},
         {"year", year},
+        {"unit", unit},
+        {"previous", std::move(previousJson)},
         {"tables", std::move(tablesJson)},
         {"diagnostics", std::move(diags)},
         {"summary", json::object{{"errors", count(Severity::Error)},
@@ -107,6 +113,9 @@ std::string Report::toText(const std::string& lang) const
         os << (zh ? "文档：" : "Document: ") << document << '\n';
     if (year)
         os << (zh ? "报告年度：" : "Report year: ") << year << '\n';
+    if (previous.used)
+        os << (zh ? "上年报告：" : "Last year's report: ") << (previous.title.empty() ? previous.path : previous.title)
+           << (previous.path.empty() || previous.title.empty() ? "" : " (" + previous.path + ")") << '\n';
     if (tables.empty())
         os << (zh ? "未发现年报统计表格。" : "No report table found.") << '\n';
     for (const TableInfo& t : tables) {

@@ -864,8 +864,8 @@ void evaluateDocument(const RuleDecl& rule, const Document& doc, const std::vect
 
 void evaluate(const RuleDecl& rule, const TableFacts& facts, std::vector<Diagnostic>& out)
 {
-    if (rule.documentLevel())
-        return;                                   // see evaluateDocument
+    if (rule.documentLevel() || rule.crossYear())
+        return;                                   // see evaluateDocument, evaluateCrossYear
     if (rule.kind == "textzero")
         return textZero(rule, facts, out);
     if (rule.kind == "textcount")
@@ -891,6 +891,8 @@ void evaluate(const RuleDecl& rule, const TableFacts& facts, std::vector<Diagnos
             throw std::logic_error("unknown rule kind " + rule.kind + " in rule " + rule.id);
     }
 }
+
+bool patternMatches(const TextPattern& p, const std::string& utf8) { return matchesPattern(p, utf8); }
 
 Diagnostic resemblanceFinding(const RuleDecl& rule, const Document& doc, const Resemblance& r)
 {

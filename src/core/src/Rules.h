@@ -57,6 +57,8 @@ struct RuleDecl {
     std::shared_ptr<const TextPattern> sectionCompiled; ///< `section`, compiled once on load
 
     bool documentLevel() const { return kind == "sections" || kind == "tables" || kind == "sectiontext"; }
+    /// Cross-year rules (kinds year*, spec §6.5): need last year's report (CrossYear.cpp).
+    bool crossYear() const { return kind.rfind("year", 0) == 0; }
 
     bool appliesTo(const TemplateDef& t) const;
 };
@@ -95,6 +97,9 @@ std::vector<SectionHeading> sectionHeadings(const Document& doc);
 /// recognized table's template matches the rule.
 void evaluateDocument(const RuleDecl& rule, const Document& doc, const std::vector<Recognition>& recognized,
                       const std::vector<SectionHeading>& headings, std::vector<Diagnostic>& out);
+
+/// True when the compiled pattern finds a match in the UTF-8 text.
+bool patternMatches(const TextPattern& p, const std::string& utf8);
 
 /// Finding for a table that resembles a template but could not be recognized.
 Diagnostic resemblanceFinding(const RuleDecl& rule, const Document& doc, const Resemblance& r);

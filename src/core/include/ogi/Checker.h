@@ -5,17 +5,23 @@
 #include "ogi/Diagnostic.h"
 #include "ogi/Table.h"
 
+#include <memory>
 #include <set>
 #include <string>
 #include <vector>
 
 namespace ogi {
 
+struct Snapshot;
+
 struct CheckOptions {
     int year = 0;                         ///< report year; 0 = find it in the document text
     std::set<std::string> disabledRules;  ///< rule ids to skip, e.g. {"S-3"}
     bool reportUnmapped = true;           ///< emit R-1 when a table looks like a template but keys are missing
     std::set<std::string> ignored;        ///< ignoreKey()s of findings the user chose to ignore
+    /// Last year's report (CrossYear.h): with it, the cross-year rules Y-1 … Y-5 run.
+    std::shared_ptr<const Snapshot> previous;
+    std::string previousSource;           ///< how it was found: "folder", "chosen", "stored", "given"
 };
 
 class Checker {

@@ -59,9 +59,17 @@ struct Report {
     std::vector<TableInfo> tables;
     std::vector<Diagnostic> diagnostics;
     int ignored = 0;               ///< findings left out because the user ignored them
+    std::string unit;              ///< reporting unit from the title (CrossYear.h), or empty
+    /// Last year's report the cross-year rules used (empty path and title: none).
+    struct Previous {
+        bool used = false;
+        std::string path, title, unit, source;
+        int year = 0;
+    } previous;
 
     int count(Severity s) const;
-    /// JSON object: {"document", "year", "tables": [...], "diagnostics": [...], "summary": {...}}
+    /// JSON object: {"document", "year", "unit", "previous": null | {"path", "title", "unit", "year",
+    /// "source"}, "tables": [...], "diagnostics": [...], "summary": {...}}
     std::string toJson(const std::string& lang = "zh-CN") const;
     /// Readable multi-line text for terminals and logs.
     std::string toText(const std::string& lang = "zh-CN") const;
