@@ -188,14 +188,6 @@ class Worker:
         rules = os.environ.get("OGI_CHECK_DISABLED_RULES", "")
         show_ignored = os.environ.get("OGI_CHECK_SHOW_IGNORED") == "1"
         provider = self.session.create("com.sun.star.configuration.ConfigurationProvider")
-        # --lang: the extension's language (marks' comments) follows the office's UI locale.
-        lang = os.environ.get("OGI_CHECK_LANG")
-        if lang:
-            l10n = provider.createInstanceWithArguments(
-                "com.sun.star.configuration.ConfigurationUpdateAccess",
-                (office.prop("nodepath", "/org.openoffice.Setup/L10N"),))
-            l10n.setPropertyValue("ooLocale", lang)
-            l10n.commitChanges()
         if not rules and not show_ignored:
             return
         access = provider.createInstanceWithArguments(
@@ -474,6 +466,10 @@ def main(argv):
     oxt, template, workdir = argv[1], argv[2], argv[3]
     _die_with_parent()
     worker = Worker(oxt, template, workdir)
+    if os.environ.get("OGI_CHECK_LANG"):
+        # --lang: the extension's language (the marks' comments) in our offices, whatever their UI
+        # language (which also names imported tables: it stays as it is).
+        os.environ["OGI_UI_LANG"] = os.environ["OGI_CHECK_LANG"]
 
     def on_term(signum, frame):
         if worker.session is not None:
