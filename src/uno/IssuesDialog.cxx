@@ -70,6 +70,9 @@ std::string shortAddress(const ogi::CellRef& c)
 
 std::string tableLabel(const ogi::Report& r, const ogi::Diagnostic& d)
 {
+    // The table in words (its title), not the document's internal table name.
+    if (d.table >= 0 && static_cast<size_t>(d.table) < r.tables.size() && !r.tables[static_cast<size_t>(d.table)].title.empty())
+        return r.tables[static_cast<size_t>(d.table)].title;
     if (!d.cell.table.empty())
         return d.cell.table;
     if (d.table >= 0 && static_cast<size_t>(d.table) < r.tables.size())
@@ -79,17 +82,17 @@ std::string tableLabel(const ogi::Report& r, const ogi::Diagnostic& d)
 
 OUString detailText(const ogi::Report& r, const ogi::Diagnostic& d, const std::string& lang)
 {
-    std::string s = "[" + d.rule + "] " + d.message(lang);
+    OUString s = toOU("[" + d.rule + "] " + d.message(lang));
     if (d.table >= 0 && static_cast<size_t>(d.table) < r.tables.size()) {
         const ogi::TableInfo& t = r.tables[static_cast<size_t>(d.table)];
-        s += "\n" + std::string(lang == "zh-CN" ? "表格：" : "Table: ") + t.title + " (" + t.templateId + ", " + t.location + ")";
+        if (!t.title.empty())
+            s += "\n" + fill(tr(Str::DetailTable, lang), "TABLE", toOU(t.title));
     }
-    if (!d.cell.key.empty())
-        s += "\n" + std::string(lang == "zh-CN" ? "单元格：" : "Cell: ") + shortAddress(d.cell) + " (" + d.cell.key + ")";
+    if (!d.cell.address.empty())
+        s += "\n" + fill(tr(Str::DetailCell, lang), "CELL", toOU(shortAddress(d.cell)));
     if (!d.expected.empty() || !d.actual.empty())
-        s += "\n" + std::string(lang == "zh-CN" ? "应为：" : "Expected: ") + d.expected +
-             std::string(lang == "zh-CN" ? "    实际：" : "    actual: ") + d.actual;
-    return toOU(s);
+        s += "\n" + fill(fill(tr(Str::DetailExpectedActual, lang), "EXPECTED", toOU(d.expected)), "ACTUAL", toOU(d.actual));
+    return s;
 }
 
 class IssuesDialog;

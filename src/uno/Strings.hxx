@@ -65,6 +65,9 @@ enum class Str {
     TableSeparator,
     MoreTables,         ///< %N%
     ProductName,        ///< one name per language: toolbar, menu, options, infobar title
+    DetailTable,        ///< %TABLE% (the issue list's detail box)
+    DetailCell,         ///< %CELL%
+    DetailExpectedActual, ///< %EXPECTED% %ACTUAL%
 };
 
 /// "zh-CN" when the office UI language is Chinese, else "en-US". OGI_UI_LANG in the
