@@ -2,6 +2,7 @@
 
 #include "CheckSession.hxx"
 #include "DocumentReader.hxx"
+#include "Fixer.hxx"
 #include "IgnoreList.hxx"
 #include "OgiNames.hxx"
 #include "Strings.hxx"
@@ -26,6 +27,7 @@
 #include <com/sun/star/beans/NamedValue.hpp>
 #include <com/sun/star/beans/XPropertySet.hpp>
 #include <com/sun/star/container/XNameAccess.hpp>
+#include <com/sun/star/frame/XTitle.hpp>
 #include <com/sun/star/deployment/PackageInformationProvider.hpp>
 #include <com/sun/star/deployment/XPackageInformationProvider.hpp>
 #include <com/sun/star/frame/XController.hpp>
@@ -69,6 +71,9 @@ std::string shortAddress(const ogi::CellRef& c)
 
 std::string tableLabel(const ogi::Report& r, const ogi::Diagnostic& d)
 {
+    // The table in words (its title), not the document's internal table name.
+    if (d.table >= 0 && static_cast<size_t>(d.table) < r.tables.size() && !r.tables[static_cast<size_t>(d.table)].title.empty())
+        return r.tables[static_cast<size_t>(d.table)].title;
     if (!d.cell.table.empty())
         return d.cell.table;
     if (d.table >= 0 && static_cast<size_t>(d.table) < r.tables.size())
@@ -78,17 +83,21 @@ std::string tableLabel(const ogi::Report& r, const ogi::Diagnostic& d)
 
 OUString detailText(const ogi::Report& r, const ogi::Diagnostic& d, const std::string& lang)
 {
-    std::string s = "[" + d.rule + "] " + d.message(lang);
+    OUString s = toOU("[" + d.rule + "] " + d.message(lang));
     if (d.table >= 0 && static_cast<size_t>(d.table) < r.tables.size()) {
         const ogi::TableInfo& t = r.tables[static_cast<size_t>(d.table)];
-        s += "\n" + std::string(lang == "zh-CN" ? "表格：" : "Table: ") + t.title + " (" + t.templateId + ", " + t.location + ")";
+        if (!t.title.empty())
+            s += "\n" + fill(tr(Str::DetailTable, lang), "TABLE", toOU(t.title));
     }
-    if (!d.cell.key.empty())
-        s += "\n" + std::string(lang == "zh-CN" ? "单元格：" : "Cell: ") + shortAddress(d.cell) + " (" + d.cell.key + ")";
+    if (!d.cell.address.empty())
+        s += "\n" + fill(tr(Str::DetailCell, lang), "CELL", toOU(shortAddress(d.cell)));
     if (!d.expected.empty() || !d.actual.empty())
-        s += "\n" + std::string(lang == "zh-CN" ? "应为：" : "Expected: ") + d.expected +
-             std::string(lang == "zh-CN" ? "    实际：" : "    actual: ") + d.actual;
-    return toOU(s);
+        s += "\n" + fill(fill(tr(Str::DetailExpectedActual, lang), "EXPECTED", toOU(d.expected)), "ACTUAL", toOU(d.actual));
+    if (!d.suggestion.reasons.empty())   // issue 14: the likely cause and its fix (修正)
+        s += "\n" + toOU(std::string(lang == "zh-CN" ? (d.suggestion.empty() ? "无法确定：" : "建议：")
+                                                      : (d.suggestion.empty() ? "Undecided: " : "Suggestion: ")) +
+                         d.suggestion.reason(lang));
+    return s;
 }
 
 class IssuesDialog;
@@ -127,11 +136,13 @@ public:
             m_detail.set(controls->getControl("Detail"), uno::UNO_QUERY_THROW);
             uno::Reference<awt::XFixedText> hint(controls->getControl("Hint"), uno::UNO_QUERY_THROW);
             hint->setText(tr(Str::IssuesHint, m_lang));
-            m_dialog->setTitle(tr(Str::IssuesTitle, m_lang) + " — " + documentTitle());
+            m_dialog->setTitle(tr(Str::IssuesTitle, m_lang) + u8(" — ") + documentTitle());
             setButton(controls, "Recheck", tr(Str::IssuesRecheck, m_lang), "recheck");
             setButton(controls, "Close", tr(Str::IssuesClose, m_lang), "close");
             setButton(controls, "Ignore", tr(Str::IssuesIgnore, m_lang), "ignore");
             m_reset = setButton(controls, "ResetIgnored", resetLabel(0), "reset");
+            m_fix = setButton(controls, "Fix", toOU(m_lang == "zh-CN" ? "修正" : "Fix"), "fix");
+            uno::Reference<awt::XWindow>(m_fix, uno::UNO_QUERY_THROW)->setEnable(false);
             m_list->addItemListener(this);
             uno::Reference<awt::XTopWindow> top(m_dialog, uno::UNO_QUERY);
             if (top.is())
@@ -191,12 +202,10 @@ public:
         uno::Reference<awt::XControl> control(m_list, uno::UNO_QUERY_THROW);
         uno::Reference<beans::XPropertySet> model(control->getModel(), uno::UNO_QUERY_THROW);
         model->setPropertyValue("StringItemList", uno::Any(items));
-        OUString counts = tr(Str::IssuesCounts, m_lang);
-        counts = fill(counts, "ERRORS", OUString::number(m_report->count(ogi::Severity::Error)));
-        counts = fill(counts, "WARNINGS", OUString::number(m_report->count(ogi::Severity::Warning)));
-        counts = fill(counts, "INFOS", OUString::number(m_report->count(ogi::Severity::Info)));
+        OUString counts = countsText(m_report->count(ogi::Severity::Error), m_report->count(ogi::Severity::Warning),
+                                     m_report->count(ogi::Severity::Info), m_lang);
         if (m_report->diagnostics.empty())
-            counts += "    " + tr(Str::IssuesNone, m_lang);
+            counts = tr(Str::IssuesNone, m_lang);
         m_counts->setText(counts);
         m_detail->setText(OUString());
         if (m_reset.is()) {
@@ -216,6 +225,18 @@ public:
         return storeIgnored(keys);
     }
 
+    /// 修正: entry `index`'s suggestion is written (one undo step), then checked again.
+    bool fix(int index)
+    {
+        if (!m_report || index < 0 || static_cast<size_t>(index) >= m_report->diagnostics.size())
+            return false;
+        const FixOutcome o = applySuggestion(m_ctx, m_model, std::to_string(index));
+        refill(lastReportData(m_model));
+        if (m_detail.is())
+            m_detail->setText(o.message);
+        return o.ok;
+    }
+
     /// 恢复已忽略: every ignored finding of the document comes back.
     bool resetIgnored() { return readIgnored(m_model).empty() || storeIgnored({}); }
 
@@ -229,6 +250,9 @@ public:
             if (updateList)
                 m_list->selectItemPos(static_cast<sal_Int16>(index), true);
             m_detail->setText(detailText(*m_report, d, m_lang));
+            if (m_fix.is())
+                uno::Reference<awt::XWindow>(m_fix, uno::UNO_QUERY_THROW)
+                    ->setEnable(!d.suggestion.empty() && !isReadOnly(m_model));   // read-only: no fix
         }
         selectDiagnosticCell(m_model, m_frame, d);
     }
@@ -270,41 +294,40 @@ public:
         m_counts.clear();
         m_detail.clear();
         m_reset.clear();
+        m_fix.clear();
     }
 
     // XActionListener (buttons)
     void SAL_CALL actionPerformed(const awt::ActionEvent& e) override
     {
-        try {
+        containExceptions("issue list", [&] {
             if (e.ActionCommand == "recheck")
                 recheck();
             else if (e.ActionCommand == "ignore")
                 ignore(m_list.is() ? m_list->getSelectedItemPos() : -1);
             else if (e.ActionCommand == "reset")
                 resetIgnored();
+            else if (e.ActionCommand == "fix")
+                fix(m_list.is() ? m_list->getSelectedItemPos() : -1);
             else if (e.ActionCommand == "close")
                 close();
-        } catch (const uno::Exception& ex) {
-            logLine("issue list: " + toStd(ex.Message));
-        }
+        });
     }
 
     // XItemListener (list selection)
     void SAL_CALL itemStateChanged(const awt::ItemEvent& e) override
     {
-        try {
+        containExceptions("issue list", [&] {
             sal_Int16 pos = m_list.is() ? m_list->getSelectedItemPos() : -1;
             if (pos < 0)
                 pos = static_cast<sal_Int16>(e.Selected);
             select(pos, false);
-        } catch (const uno::Exception& ex) {
-            logLine("issue list: " + toStd(ex.Message));
-        }
+        });
     }
 
     // XTopWindowListener
     void SAL_CALL windowOpened(const lang::EventObject&) override {}
-    void SAL_CALL windowClosing(const lang::EventObject&) override { close(); }
+    void SAL_CALL windowClosing(const lang::EventObject&) override { containExceptions("issue list", [&] { close(); }); }
     void SAL_CALL windowClosed(const lang::EventObject&) override {}
     void SAL_CALL windowMinimized(const lang::EventObject&) override {}
     void SAL_CALL windowNormalized(const lang::EventObject&) override {}
@@ -314,9 +337,11 @@ public:
     // XEventListener: our frame goes away → so does the dialog.
     void SAL_CALL disposing(const lang::EventObject& e) override
     {
-        uno::Reference<uno::XInterface> source(e.Source, uno::UNO_QUERY), frame(m_frame, uno::UNO_QUERY);
-        if (source.is() && source == frame)
-            close();
+        containExceptions("issue list", [&] {
+            uno::Reference<uno::XInterface> source(e.Source, uno::UNO_QUERY), frame(m_frame, uno::UNO_QUERY);
+            if (source.is() && source == frame)
+                close();
+        });
     }
 
 private:
@@ -351,11 +376,13 @@ private:
     OUString documentTitle() const
     {
         try {
-            uno::Reference<beans::XPropertySet> props(m_frame, uno::UNO_QUERY);
-            OUString title;
-            if (props.is())
-                props->getPropertyValue("Title") >>= title;
-            return title;
+            // The document's own title ("report.odt"), not the frame's ("report.odt - LibreOffice Writer").
+            uno::Reference<frame::XController> controller(m_frame.is() ? m_frame->getController() : nullptr);
+            uno::Reference<frame::XTitle> title(controller.is() ? controller->getModel() : nullptr, uno::UNO_QUERY);
+            if (title.is())
+                return title->getTitle();
+            uno::Reference<frame::XTitle> frameTitle(m_frame, uno::UNO_QUERY);
+            return frameTitle.is() ? frameTitle->getTitle() : OUString();
         } catch (const uno::Exception&) {
             return OUString();
         }
@@ -370,6 +397,7 @@ private:
     uno::Reference<awt::XFixedText> m_counts;
     uno::Reference<awt::XTextComponent> m_detail;
     uno::Reference<awt::XButton> m_reset;
+    uno::Reference<awt::XButton> m_fix;
     std::shared_ptr<const ogi::Report> m_report;
 };
 
@@ -434,7 +462,7 @@ bool selectDiagnosticCell(const uno::Reference<lang::XComponent>& model, const u
 
 std::vector<OUString> showIssues(const uno::Reference<uno::XComponentContext>& ctx, const uno::Reference<frame::XFrame>& frame,
                                  const uno::Reference<lang::XComponent>& model, int select, bool recheck,
-                                 int ignore, bool resetIgnored)
+                                 int ignore, bool resetIgnored, int fixEntry)
 {
     std::shared_ptr<const ogi::Report> report = lastReportData(model);
     if (recheck) {
@@ -464,6 +492,8 @@ std::vector<OUString> showIssues(const uno::Reference<uno::XComponentContext>& c
         dialog->ignore(ignore);
     if (resetIgnored)
         dialog->resetIgnored();
+    if (fixEntry >= 0)
+        dialog->fix(fixEntry);
     report = lastReportData(model);
     if (select >= 0)
         dialog->select(select, true);

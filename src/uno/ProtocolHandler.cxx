@@ -33,6 +33,10 @@ const Command kCommands[] = {
     {"InsertTemplate", &make<InsertTemplateDispatch>},
     {"InsertSkeleton", &make<InsertSkeletonDispatch>},
     {"DismissInfobar", &make<DismissInfobarDispatch>},
+    {"Fix", &make<FixDispatch>},
+    {"FillTotals", &make<FillTotalsDispatch>},
+    {"FillZeros", &make<FillZerosDispatch>},
+    {"Sentences", &make<SentencesDispatch>},
 };
 
 } // namespace

@@ -20,6 +20,11 @@ public:
     sal_Int32 SAL_CALL clearMarks(const css::uno::Reference<css::lang::XComponent>& document) override;
     rtl::OUString SAL_CALL checkToJson(const css::uno::Reference<css::lang::XComponent>& document) override;
     rtl::OUString SAL_CALL getLastReport(const css::uno::Reference<css::lang::XComponent>& document) override;
+    css::uno::Sequence<org::ogi::reportchecker::Diagnostic> SAL_CALL
+    getSuggestions(const css::uno::Reference<css::lang::XComponent>& document) override;
+    sal_Bool SAL_CALL applySuggestion(const css::uno::Reference<css::lang::XComponent>& document,
+                                      const rtl::OUString& finding) override;
+    sal_Int32 SAL_CALL fillTotals(const css::uno::Reference<css::lang::XComponent>& document) override;
 
     // XServiceInfo
     rtl::OUString SAL_CALL getImplementationName() override;

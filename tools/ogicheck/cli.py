@@ -1,6 +1,7 @@
 """ogi-check: check the statistics tables of many annual reports in headless LibreOffice."""
 import argparse
 import json
+import math
 import os
 import shutil
 import signal
@@ -9,6 +10,7 @@ import sys
 import time
 
 from ogicheck import paths, report, sniff
+from ogicheck.progress import Progress
 
 EPILOG = """\
 Exit status:
@@ -17,7 +19,7 @@ Exit status:
   1    every file was checked and errors were found (or warnings, with --strict)
   2    usage error or setup failure (no file was checked)
   3    at least one file could not be checked (status "failed" in the report); wins over 1
-  130  interrupted (Ctrl+C or SIGTERM); the report lists the files not checked as failed
+  130  interrupted (Ctrl+C, SIGTERM or SIGHUP); the report lists the files not checked as failed
 
 With no FILE_OR_DIR, checks the sample documents in ../shared/fixtures beside the repository.
 Directories are searched recursively for documents; other files in them are listed as
@@ -25,6 +27,21 @@ skipped (a file named explicitly is always tried). Documents are opened from pri
 originals are never modified. Document types collected from directories:
   %s
 """ % " ".join(sorted(sniff.DOCUMENT_EXTENSIONS))
+
+
+MIN_TIMEOUT = 1.0         # seconds; less cannot even load a document
+MAX_TIMEOUT = 86400.0     # a day
+
+
+def timeout_seconds(text):
+    """--timeout: a finite number of seconds in [MIN_TIMEOUT, MAX_TIMEOUT] (not -1, nan, inf, 1e-9, 0)."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError("not a number of seconds: %r" % text)
+    if not math.isfinite(value) or not MIN_TIMEOUT <= value <= MAX_TIMEOUT:
+        raise argparse.ArgumentTypeError("must be between %g and %g seconds, not %s" % (MIN_TIMEOUT, MAX_TIMEOUT, text))
+    return value
 
 
 def parse_args(argv):
@@ -40,8 +57,9 @@ def parse_args(argv):
                    help="write a copy of each document with the marks applied into DIR, in its own format")
     p.add_argument("-j", "--jobs", type=int, default=0, metavar="N",
                    help="parallel workers, each with its own office and profile (default: number of cores)")
-    p.add_argument("--timeout", type=float, default=120.0, metavar="SECONDS",
-                   help="time limit per file; on expiry the office is restarted (default 120, 0 = none)")
+    p.add_argument("--timeout", type=timeout_seconds, default=120.0, metavar="SECONDS",
+                   help="time limit per file, %g to %g s; on expiry the office is restarted (default 120)"
+                        % (MIN_TIMEOUT, MAX_TIMEOUT))
     p.add_argument("--max-size", type=float, default=200.0, metavar="MB",
                    help="files larger than this fail without being opened (default 200)")
     p.add_argument("--lang", choices=("zh-CN", "en-US"), default="zh-CN", help="language of messages")
@@ -50,6 +68,12 @@ def parse_args(argv):
                    help="also report the findings a document records as ignored (the issue list's 忽略此项)")
     p.add_argument("--disable", metavar="RULES", default="",
                    help="rule ids not to check, comma-separated (e.g. S-3,B-11); see the README's rule table")
+    p.add_argument("--summary", metavar="OUT.xlsx|OUT.ods",
+                   help="also write a workbook made by LibreOffice Calc: 汇总 (a row per file), 问题明细 (a row per "
+                        "finding), 未报送 (with --roster), 层级核对, and a chart of errors and warnings per unit")
+    p.add_argument("--roster", metavar="FILE.csv",
+                   help="the units that must report, one per line (header allowed), optional second column = "
+                        "parent unit: units without a report, reports not on the roster, hierarchy sums H-1/H-2")
     p.add_argument("-q", "--quiet", action="store_true", help="one line per file, no findings")
     p.add_argument("--progress", choices=("auto", "always", "never"), default="auto",
                    help="progress bar on stderr (auto: when stderr is a terminal)")
@@ -58,6 +82,8 @@ def parse_args(argv):
     a = p.parse_args(argv)
     if a.jobs < 0:
         p.error("-j must be ≥ 1")
+    if a.summary and os.path.splitext(a.summary)[1].lower() not in (".xlsx", ".ods"):
+        p.error("--summary: the workbook must be named .xlsx or .ods: %s" % a.summary)
     if a.json == "-" and a.format == "text":
         a.format = "json"
         a.json = None
@@ -85,7 +111,7 @@ def collect(args_paths):
                     if sniff.is_lock_or_hidden(name):
                         continue  # office lock files and hidden files
                     if os.path.splitext(name)[1].lower() not in sniff.DOCUMENT_EXTENSIONS:
-                        skipped.append({"file": full, "reason": "not a document type that is checked"})
+                        skipped.append({"file": report.shown(full), "reason": "not a document type that is checked"})
                         continue
                     found.append((full, rel))
             for full, rel in found:
@@ -114,44 +140,6 @@ def marked_targets(files, outdir):
         used.add(target)
         out.append(os.path.abspath(target))
     return out
-
-
-class Progress:
-    def __init__(self, total, enabled, stream=sys.stderr):
-        self.total = total
-        self.enabled = enabled
-        self.stream = stream
-        self.done = 0
-        self.failed = 0
-        self.t0 = time.monotonic()
-        self.shown = False
-
-    def clear(self):
-        if self.enabled and self.shown:
-            self.stream.write("\r\033[K")
-            self.stream.flush()
-            self.shown = False
-
-    def step(self, failed):
-        self.done += 1
-        self.failed += 1 if failed else 0
-        self.draw()
-
-    def draw(self):
-        if not self.enabled:
-            return
-        width = 30
-        filled = int(width * self.done / max(1, self.total))
-        elapsed = time.monotonic() - self.t0
-        eta = elapsed / self.done * (self.total - self.done) if self.done else 0
-        if self.done:
-            tail = "%s%.0fs left" % (("%d failed  " % self.failed) if self.failed else "", eta)
-        else:
-            tail = "starting LibreOffice …"
-        line = "[%s%s] %d/%d  %s" % ("#" * filled, "-" * (width - filled), self.done, self.total, tail)
-        self.stream.write("\r\033[K" + line)
-        self.stream.flush()
-        self.shown = True
 
 
 def setup_profile(oxt, state, verbose):
@@ -198,6 +186,18 @@ def run(argv=None):
         print("ogi-check: --json: no such directory: %s" % os.path.dirname(os.path.abspath(a.json)), file=sys.stderr)
         return 2
     lang = a.lang
+    if a.summary and not os.path.isdir(os.path.dirname(os.path.abspath(a.summary))):
+        print("ogi-check: --summary: no such directory: %s" % os.path.dirname(os.path.abspath(a.summary)),
+              file=sys.stderr)
+        return 2
+    roster_units = None
+    if a.roster:
+        from ogicheck import roster
+        try:
+            roster_units = roster.read_roster(a.roster)
+        except roster.RosterError as e:
+            print("ogi-check: --roster %s: %s" % (a.roster, e), file=sys.stderr)
+            return 2
     disabled, unknown = rule_list(a.disable)
     if unknown:
         print("ogi-check: --disable: no such rule: %s (rules: %s)" % (", ".join(unknown), ", ".join(rule_ids())),
@@ -205,6 +205,7 @@ def run(argv=None):
         return 2
     # The workers' offices read it at start into their profile's settings (worker.py).
     os.environ["OGI_CHECK_DISABLED_RULES"] = ",".join(disabled)
+    os.environ["OGI_CHECK_LANG"] = lang   # the marks' comments follow --lang
     os.environ["OGI_CHECK_SHOW_IGNORED"] = "1" if a.show_ignored else ""
     out_json_stdout = a.format == "json"
     human = report.Human(lang, stream=sys.stderr if out_json_stdout else sys.stdout, details=not a.quiet)
@@ -249,6 +250,8 @@ def run(argv=None):
     if marked_dir:
         os.makedirs(marked_dir, exist_ok=True)
 
+    from ogicheck.pool import clean_stale_runs
+    clean_stale_runs(state)   # folders of runs that were killed (SIGKILL, power loss)
     rundir = os.path.join(state, "run-%d" % os.getpid())
     os.makedirs(rundir, exist_ok=True)
 
@@ -258,27 +261,31 @@ def run(argv=None):
     for i, (path, display, _) in enumerate(files):
         pre = sniff.precheck(path, max_bytes)   # missing, empty, too large: no office needed
         if pre:
-            records[i] = report.file_record(display, {"status": "failed", "code": pre[0], "reason": pre[1],
+            records[i] = report.file_record(display, {"status": "failed", "code": pre[0], "reason_key": pre[1],
+                                                      "reason_args": pre[2],
                                                       "attempts": 0}, lang)
         else:
             jobs.append({"id": i, "path": path, "marked_copy": targets_out[i], "load_only": a.load_only,
                          "timeout": a.timeout, "max_bytes": max_bytes})
     progress = Progress(len(files), a.progress == "always" or (a.progress == "auto" and sys.stderr.isatty()
-                                                                 and len(files) > 1))
+                                                                 and len(files) > 1 and not a.quiet), lang=lang)
     next_print = [0]
     progress.done = progress.failed = len(files) - len(jobs)
 
     def on_result(job, result):
         i = job["id"]
         records[i] = report.file_record(files[i][1], result, lang)
-        progress.step(records[i]["status"] != "ok")
+        progress.step(records[i])
         # Print in input order, as soon as the files before are done.
-        progress.clear()
-        while next_print[0] < len(records) and records[next_print[0]] is not None:
-            human.file(records[next_print[0]])
-            next_print[0] += 1
-        human.stream.flush()
-        progress.draw()
+        try:
+            progress.clear()
+            while next_print[0] < len(records) and records[next_print[0]] is not None:
+                human.file(records[next_print[0]])
+                next_print[0] += 1
+            human.stream.flush()
+            progress.draw()
+        except OSError:   # the terminal is gone (SIGHUP): the run goes on to its report
+            next_print[0] = len(records)
 
     workers = min(a.jobs or cpu_count(), len(jobs))
     from ogicheck.pool import Pool
@@ -287,6 +294,7 @@ def run(argv=None):
         raise KeyboardInterrupt
 
     signal.signal(signal.SIGTERM, on_term)
+    signal.signal(signal.SIGHUP, on_term)    # the terminal closed: like SIGTERM, the report is written
     pool = Pool(oxt, template, rundir, workers, on_result)
     t0 = time.monotonic()
     interrupted = False
@@ -301,6 +309,7 @@ def run(argv=None):
         print("\nogi-check: interrupted, stopping the offices …", file=sys.stderr)
         pool.abort()
     finally:
+        pool.sweep()
         progress.clear()
         logs = os.path.join(state, "last-run-logs")
         shutil.rmtree(logs, ignore_errors=True)
@@ -317,7 +326,7 @@ def run(argv=None):
         if rec is None:
             not_checked += 1
             records[i] = report.file_record(files[i][1], {"status": "failed", "code": "interrupted", "attempts": 0,
-                                                          "reason": "not checked: the run was interrupted"}, lang)
+                                                          "reason_key": "interrupted"}, lang)
     for i in range(next_print[0], len(records)):
         if records[i]["code"] != "interrupted":
             human.file(records[i])
@@ -329,14 +338,38 @@ def run(argv=None):
                     "disabled_rules": disabled,
                     "exit_status": status})
     doc = report.document(records, skipped, summary, lang)
+    doc["roster"], doc["hierarchy"] = None, []
+    if roster_units is not None:
+        from ogicheck import roster, summary as rollup
+        doc["roster"] = roster.match(roster_units, records)
+        doc["hierarchy"] = roster.hierarchy(roster_units, records, rollup.key_label)
+        roster.add_messages(doc["hierarchy"], lang)
     if a.json:
-        tmp = a.json + ".tmp"
-        with open(tmp, "w", encoding="utf-8") as f:
-            json.dump(doc, f, ensure_ascii=False, indent=1)
-            f.write("\n")
-        os.replace(tmp, a.json)
-    if out_json_stdout:
-        json.dump(doc, sys.stdout, ensure_ascii=False, indent=1)
-        sys.stdout.write("\n")
-    human.total(summary, skipped, wall, not_checked, pool.office_restarts)
+        error = report.write_json(a.json, doc)   # whole or not at all
+        if error:
+            print("ogi-check: --json: %s" % error, file=sys.stderr)
+            status = 2 if status == 0 else status
+    try:
+        if out_json_stdout:
+            sys.stdout.write(json.dumps(report.clean(doc), ensure_ascii=False, indent=1) + "\n")
+        human.total(summary, skipped, wall, not_checked, pool.office_restarts)
+        if roster_units is not None:
+            from ogicheck import roster
+            for line in roster.human_lines(doc["roster"], doc["hierarchy"], lang):
+                print(line, file=human.stream)
+        sys.stdout.flush()
+    except OSError:   # the terminal is gone (SIGHUP): the JSON report is written already
+        pass
+    if a.summary:
+        from ogicheck import summary as rollup
+        try:
+            rollup.write_summary(doc, a.summary, oxt, template, os.path.join(state, "summary-%d" % os.getpid()),
+                                 lang, marked=bool(marked_dir), roster_result=doc["roster"], hierarchy=doc["hierarchy"])
+        except rollup.SummaryError as e:
+            print("ogi-check: --summary %s: the workbook could not be written: %s" % (a.summary, e), file=sys.stderr)
+            return 2
+        finally:
+            if not a.keep_work:
+                shutil.rmtree(os.path.join(state, "summary-%d" % os.getpid()), ignore_errors=True)
+        print(("汇总表: %s" if lang == "zh-CN" else "summary workbook: %s") % a.summary, file=human.stream)
     return status

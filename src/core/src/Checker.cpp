@@ -1,7 +1,10 @@
 #include "ogi/Checker.h"
 
+#include "CrossYearEval.h"
 #include "Rules.h"
+#include "ogi/CrossYear.h"
 #include "ogi/Recognizer.h"
+#include "ogi/Suggest.h"
 
 #include "ogi/Text.h"
 
@@ -164,6 +167,9 @@ Report Checker::checkUnguarded(const Document& doc) const
     report.document = doc.name;
     report.year = m_options.year ? m_options.year : findReportYear(doc);
     const std::vector<Recognition> recognized = recognize(doc);
+    const ReportIdentity identity = reportIdentity(doc);
+    report.unit = identity.unit;
+    std::vector<TableFacts> allFacts;
     const auto enabled = [&](const RuleDecl& r) {
         return !m_options.disabledRules.count(r.id) && (m_options.reportUnmapped || r.kind != "unmapped");
     };
@@ -182,10 +188,24 @@ Report Checker::checkUnguarded(const Document& doc) const
         info.totalKeys = static_cast<int>(rec.tmpl->keys().size());
         report.tables.push_back(info);
 
-        const TableFacts facts = collectFacts(doc, rec, info.index, report.year);
+        TableFacts facts = collectFacts(doc, rec, info.index, report.year);
+        const size_t firstDiag = report.diagnostics.size();
         for (const RuleDecl& rule : ruleCatalog())
             if (enabled(rule) && rule.appliesTo(*rec.tmpl))
                 evaluate(rule, facts, report.diagnostics);
+        if (m_options.suggest)
+            attachSuggestions(facts, report.diagnostics, firstDiag, m_options.previous.get());   // issue 14
+        report.tables.back().values = facts.values;
+        allFacts.push_back(std::move(facts));
+    }
+    if (m_options.previous && !recognized.empty()) {
+        const Snapshot& prev = *m_options.previous;
+        report.previous = {true, prev.path, prev.title, prev.unit, m_options.previousSource, prev.year};
+        Snapshot current;
+        current.sections = sectionsOf(doc);
+        for (const RuleDecl& rule : ruleCatalog())
+            if (rule.crossYear() && enabled(rule))
+                evaluateCrossYear(rule, allFacts, current, prev, report.diagnostics);
     }
     if (!recognized.empty()) {
         const std::vector<SectionHeading> headings = sectionHeadings(doc);

@@ -3,6 +3,10 @@
 
 #include <boost/json.hpp>
 
+#include <charconv>
+
+#include <cmath>
+#include <cstdint>
 #include <sstream>
 
 namespace ogi {
@@ -37,6 +41,17 @@ const std::string& Diagnostic::message(const std::string& lang) const
     return messages.empty() ? empty : messages.begin()->second;
 }
 
+const std::string& Suggestion::reason(const std::string& lang) const
+{
+    static const std::string empty;
+    for (const std::string& l : {lang, std::string("zh-CN")}) {
+        auto it = reasons.find(l);
+        if (it != reasons.end())
+            return it->second;
+    }
+    return reasons.empty() ? empty : reasons.begin()->second;
+}
+
 std::string ignoreKey(const Diagnostic& d)
 {
     // A document-level finding has neither key nor address: what it is about is its expected
@@ -61,6 +76,48 @@ boost::json::object cellJson(const CellRef& c)
     return {{"cell", c.address}, {"key", c.key}, {"table", c.table}};
 }
 
+boost::json::array changesJson(const std::vector<CellChange>& changes)
+{
+    boost::json::array out;
+    for (const CellChange& c : changes) {
+        boost::json::object o = cellJson(c.cell);
+        o["value"] = c.value;
+        o["current"] = c.current;
+        out.push_back(std::move(o));
+    }
+    return out;
+}
+
+/// "suggestion": {key, cell, value, reason, ...} of the first change; the other fields add to it.
+boost::json::object suggestionJson(const Suggestion& s, const std::string& lang)
+{
+    const CellChange& first = s.changes.front();
+    boost::json::array rules;
+    for (const std::string& r : s.rules)
+        rules.push_back(boost::json::value(r));
+    boost::json::object reasons;
+    for (const auto& [l, m] : s.reasons)
+        reasons[l] = m;
+    boost::json::object o{{"key", first.cell.key}, {"cell", first.cell.address}, {"value", first.value},
+                          {"reason", s.reason(lang)}, {"reasons", std::move(reasons)}, {"kind", s.kind},
+                          {"rules", std::move(rules)}, {"changes", changesJson(s.changes)}};
+    if (s.kind == "text") {
+        o["quote"] = s.quote;
+        o["stated"] = s.stated;
+    }
+    return o;
+}
+
+/// A decimal for JSON: the double nearest to the exact value, which Boost.JSON writes back
+/// as the shortest text that reads as that double — "2.9" stays "2.9" (up to 15 digits).
+double jsonDecimal(const Decimal& d)
+{
+    const std::string text = d.toString();
+    double out = 0;
+    std::from_chars(text.data(), text.data() + text.size(), out);
+    return out;
+}
+
 } // namespace
 
 std::string Report::toJson(const std::string& lang) const
@@ -71,10 +128,19 @@ std::string Report::toJson(const std::string& lang) const
         json::array sources;
         for (int s : t.sourceTables)
             sources.push_back(s);
+        json::object values; // key -> number (integer when integral), null when blank, the text when invalid
+        for (const auto& [key, v] : t.values) {
+            if (!v.ok())
+                values[key] = v.missing() ? json::value(nullptr) : json::value(v.raw);
+            else if (const auto n = v.number.toInt64())
+                values[key] = *n;                 // counts: exact int64
+            else
+                values[key] = jsonDecimal(v.number);
+        }
         tablesJson.push_back(json::object{
             {"index", t.index}, {"template", t.templateId}, {"version", t.version}, {"title", t.title},
             {"location", t.location}, {"source_tables", std::move(sources)},
-            {"mapped_cells", t.mappedKeys}, {"template_cells", t.totalKeys}});
+            {"mapped_cells", t.mappedKeys}, {"template_cells", t.totalKeys}, {"values", std::move(values)}});
     }
     json::array diags;
     for (const Diagnostic& d : diagnostics) {
@@ -89,10 +155,21 @@ std::string Report::toJson(const std::string& lang) const
             {"table", d.table}, {"cell", d.cell.address}, {"key", d.cell.key}, {"host_table", d.cell.table},
             {"related", std::move(related)}, {"expected", d.expected}, {"actual", d.actual},
             {"message", d.message(lang)}, {"messages", std::move(messagesJson)}});
+        if (!d.suggestion.empty())
+            diags.back().as_object()["suggestion"] = suggestionJson(d.suggestion, lang);
+        else if (d.suggestion.ambiguous())
+            diags.back().as_object()["ambiguous"] =
+                json::object{{"reason", d.suggestion.reason(lang)}, {"candidates", changesJson(d.suggestion.candidates)}};
     }
+    json::value previousJson = nullptr;
+    if (previous.used)
+        previousJson = json::object{{"path", previous.path}, {"title", previous.title}, {"unit", previous.unit},
+                                    {"year", previous.year}, {"source", previous.source}};
     json::object root{
         {"document", document},
         {"year", year},
+        {"unit", unit},
+        {"previous", std::move(previousJson)},
         {"tables", std::move(tablesJson)},
         {"diagnostics", std::move(diags)},
         {"summary", json::object{{"errors", count(Severity::Error)},
@@ -111,6 +188,9 @@ std::string Report::toText(const std::string& lang) const
         os << (zh ? "文档：" : "Document: ") << document << '\n';
     if (year)
         os << (zh ? "报告年度：" : "Report year: ") << year << '\n';
+    if (previous.used)
+        os << (zh ? "上年报告：" : "Last year's report: ") << (previous.title.empty() ? previous.path : previous.title)
+           << (previous.path.empty() || previous.title.empty() ? "" : " (" + previous.path + ")") << '\n';
     if (tables.empty())
         os << (zh ? "未发现年报统计表格。" : "No report table found.") << '\n';
     for (const TableInfo& t : tables) {
@@ -128,6 +208,8 @@ std::string Report::toText(const std::string& lang) const
             if (!d.cell.key.empty())
                 os << " (" << d.cell.key << ')';
             os << ": " << d.message(lang) << '\n';
+            if (!d.suggestion.reasons.empty())
+                os << "    " << (d.suggestion.empty() ? "? " : "→ ") << d.suggestion.reason(lang) << '\n';
         }
     }
     for (const Diagnostic& d : diagnostics)

@@ -14,11 +14,6 @@
 
 namespace ogi {
 
-/// A text rule's pattern, compiled once; matchers are made per use (thread-safe).
-struct TextPattern {
-    std::unique_ptr<icu::RegexPattern> regex;
-};
-
 namespace data {
 const std::vector<std::pair<std::string_view, std::string_view>>& ruleFiles();
 }
@@ -574,18 +569,14 @@ TableFacts collectFacts(const Document& doc, const Recognition& rec, int reportT
 
 namespace {
 
-/// One match of a text rule in a paragraph: the sentence around it (for the message) and
-/// its group 1 (textcount: the stated number).
-struct TextMatch {
-    std::string sentence, number;
-};
-
 std::string toUtf8(const icu::UnicodeString& u)
 {
     std::string s;
     u.toUTF8String(s);
     return s;
 }
+
+} // namespace
 
 std::vector<TextMatch> textMatches(const RuleDecl& rule, const Document& doc)
 {
@@ -622,6 +613,8 @@ std::vector<TextMatch> textMatches(const RuleDecl& rule, const Document& doc)
     }
     return out;
 }
+
+namespace {
 
 /// textzero: the text says there was none ("未收到…申请", "均获维持"), the table has some: the
 /// first non-zero of `target` (or of the keys of the first target set).
@@ -863,8 +856,8 @@ void evaluateDocument(const RuleDecl& rule, const Document& doc, const std::vect
 
 void evaluate(const RuleDecl& rule, const TableFacts& facts, std::vector<Diagnostic>& out)
 {
-    if (rule.documentLevel())
-        return;                                   // see evaluateDocument
+    if (rule.documentLevel() || rule.crossYear())
+        return;                                   // see evaluateDocument, evaluateCrossYear
     if (rule.kind == "textzero")
         return textZero(rule, facts, out);
     if (rule.kind == "textcount")
@@ -890,6 +883,8 @@ void evaluate(const RuleDecl& rule, const TableFacts& facts, std::vector<Diagnos
             throw std::logic_error("unknown rule kind " + rule.kind + " in rule " + rule.id);
     }
 }
+
+bool patternMatches(const TextPattern& p, const std::string& utf8) { return matchesPattern(p, utf8); }
 
 Diagnostic resemblanceFinding(const RuleDecl& rule, const Document& doc, const Resemblance& r)
 {

@@ -5,11 +5,14 @@
 #include "ogi/Diagnostic.h"
 #include "ogi/Table.h"
 
+#include <memory>
 #include <set>
 #include <string>
 #include <vector>
 
 namespace ogi {
+
+struct Snapshot;
 
 /// Rule id of the finding that replaces a check that failed inside the engine (not a rule of
 /// the catalog: it cannot be disabled or ignored away silently).
@@ -20,6 +23,10 @@ struct CheckOptions {
     std::set<std::string> disabledRules;  ///< rule ids to skip, e.g. {"S-3"}
     bool reportUnmapped = true;           ///< emit R-1 when a table looks like a template but keys are missing
     std::set<std::string> ignored;        ///< ignoreKey()s of findings the user chose to ignore
+    /// Last year's report (CrossYear.h): with it, the cross-year rules Y-1 … Y-5 run.
+    std::shared_ptr<const Snapshot> previous;
+    std::string previousSource;           ///< how it was found: "folder", "chosen", "stored", "given"
+    bool suggest = true;                  ///< attach suggestions (Suggest.h) and point findings at the likely cause
 };
 
 class Checker {
