@@ -197,6 +197,8 @@ public:
         counts = fill(counts, "INFOS", OUString::number(m_report->count(ogi::Severity::Info)));
         if (m_report->diagnostics.empty())
             counts += "    " + tr(Str::IssuesNone, m_lang);
+        if (m_report->previous.used)
+            counts += "    " + previousText(*m_report, m_lang);   // which report served as last year's
         m_counts->setText(counts);
         m_detail->setText(OUString());
         if (m_reset.is()) {

@@ -33,6 +33,7 @@ const Command kCommands[] = {
     {"InsertTemplate", &make<InsertTemplateDispatch>},
     {"InsertSkeleton", &make<InsertSkeletonDispatch>},
     {"DismissInfobar", &make<DismissInfobarDispatch>},
+    {"ChoosePrevious", &make<ChoosePreviousDispatch>},
 };
 
 } // namespace

@@ -77,6 +77,16 @@ const Entry kStrings[] = {
      "Rules not checked (ids, comma-separated, e.g. S-3, B-11)"},
     {Str::OptHint, "颜色格式为 #RRGGBB。未勾选的级别不做标记，但仍出现在检查结果中。",
      "Colours are written #RRGGBB. Unticked severities are not marked but still appear in the results."},
+    {Str::SummaryPrevious, "上年报告：%TITLE%（%FILE%）。", "Last year's report: %TITLE% (%FILE%)."},
+    {Str::SummaryPreviousStored, "上年报告：%TITLE%（%FILE% 不在原处，使用文档中保存的上年数据）。",
+     "Last year's report: %TITLE% (%FILE% is not at hand; the data stored in this document were used)."},
+    {Str::SummaryPreviousAsk, "同一文件夹中有 %N% 份可能的上年报告（%FILES%），未做跨年度检查：请用“选择上年报告…”指定一份。",
+     "The folder holds %N% reports that could be last year's (%FILES%); no cross-year check was made: pick one with \"Choose Last Year's Report…\"."},
+    {Str::ChoosePreviousTitle, "选择上年报告", "Choose Last Year's Report"},
+    {Str::ChosenPrevious, "已选择上年报告：%TITLE%（%FILE%），已记录在本文档中。",
+     "Last year's report: %TITLE% (%FILE%), recorded in this document."},
+    {Str::ChoosePreviousFailed, "不能以“%FILE%”作为上年报告：%ERROR%", "\"%FILE%\" cannot serve as last year's report: %ERROR%"},
+    {Str::ButtonChoosePrevious, "选择上年报告…", "Choose Last Year's Report…"},
 };
 
 std::string readConfiguredLocale(const uno::Reference<uno::XComponentContext>& ctx)

@@ -57,6 +57,14 @@ enum class Str {
     OptHint,
     OptRulesGroup,
     OptDisabledRules,
+    // Last year's report (PreviousReport, ChoosePreviousDispatch; issue 13).
+    SummaryPrevious,        ///< %TITLE% %FILE%
+    SummaryPreviousStored,  ///< %TITLE% %FILE%
+    SummaryPreviousAsk,     ///< %N% %FILES%
+    ChoosePreviousTitle,
+    ChosenPrevious,         ///< %TITLE% %FILE%
+    ChoosePreviousFailed,   ///< %FILE% %ERROR%
+    ButtonChoosePrevious,
 };
 
 /// "zh-CN" when the office UI language is Chinese, else "en-US". OGI_UI_LANG in the
