@@ -26,6 +26,7 @@
 #include <com/sun/star/beans/NamedValue.hpp>
 #include <com/sun/star/beans/XPropertySet.hpp>
 #include <com/sun/star/container/XNameAccess.hpp>
+#include <com/sun/star/frame/XTitle.hpp>
 #include <com/sun/star/deployment/PackageInformationProvider.hpp>
 #include <com/sun/star/deployment/XPackageInformationProvider.hpp>
 #include <com/sun/star/frame/XController.hpp>
@@ -127,7 +128,7 @@ public:
             m_detail.set(controls->getControl("Detail"), uno::UNO_QUERY_THROW);
             uno::Reference<awt::XFixedText> hint(controls->getControl("Hint"), uno::UNO_QUERY_THROW);
             hint->setText(tr(Str::IssuesHint, m_lang));
-            m_dialog->setTitle(tr(Str::IssuesTitle, m_lang) + " — " + documentTitle());
+            m_dialog->setTitle(tr(Str::IssuesTitle, m_lang) + u8(" — ") + documentTitle());
             setButton(controls, "Recheck", tr(Str::IssuesRecheck, m_lang), "recheck");
             setButton(controls, "Close", tr(Str::IssuesClose, m_lang), "close");
             setButton(controls, "Ignore", tr(Str::IssuesIgnore, m_lang), "ignore");
@@ -353,11 +354,13 @@ private:
     OUString documentTitle() const
     {
         try {
-            uno::Reference<beans::XPropertySet> props(m_frame, uno::UNO_QUERY);
-            OUString title;
-            if (props.is())
-                props->getPropertyValue("Title") >>= title;
-            return title;
+            // The document's own title ("report.odt"), not the frame's ("report.odt - LibreOffice Writer").
+            uno::Reference<frame::XController> controller(m_frame.is() ? m_frame->getController() : nullptr);
+            uno::Reference<frame::XTitle> title(controller.is() ? controller->getModel() : nullptr, uno::UNO_QUERY);
+            if (title.is())
+                return title->getTitle();
+            uno::Reference<frame::XTitle> frameTitle(m_frame, uno::UNO_QUERY);
+            return frameTitle.is() ? frameTitle->getTitle() : OUString();
         } catch (const uno::Exception&) {
             return OUString();
         }

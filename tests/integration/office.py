@@ -55,8 +55,9 @@ def log(*args):
 
 
 class Office:
-    def __init__(self, oxt, workdir, install=True):
+    def __init__(self, oxt, workdir, install=True, ui_locale=None):
         self.oxt = os.path.abspath(oxt)
+        self.ui_locale = ui_locale  # e.g. "zh-CN": the profile's UI language (needs its language pack)
         self.workdir = os.path.abspath(workdir)
         self.profile = os.path.join(self.workdir, "profile")
         self.profile_url = uno.systemPathToFileUrl(self.profile)
@@ -131,6 +132,8 @@ class Office:
             r = self.unopkg("add", "-s", "-f", oxt_copy)
             if r.returncode != 0:
                 raise RuntimeError("unopkg add failed (%d): %s %s" % (r.returncode, r.stdout, r.stderr))
+        if self.ui_locale:
+            self._set_ui_locale(self.ui_locale)
         prefix, env = self._as_user()
         cmd = prefix + [SOFFICE, "--headless", "--invisible", "--norestore", "--nologo", "--nodefault",
                         "--nolockcheck", "-env:UserInstallation=" + self.profile_url,
@@ -147,6 +150,22 @@ class Office:
         self._watchdog.start()
         self._connect()
         return self
+
+    def _set_ui_locale(self, locale):
+        """Tools › Options › Language Settings › User interface, written into the profile."""
+        user = os.path.join(self.profile, "user")
+        os.makedirs(user, exist_ok=True)
+        mods = os.path.join(user, "registrymodifications.xcu")
+        text = open(mods, encoding="utf-8").read() if os.path.exists(mods) else (
+            '<?xml version="1.0" encoding="UTF-8"?>\n<oor:items xmlns:oor="http://openoffice.org/2001/registry" '
+            'xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\n'
+            '</oor:items>\n')
+        item = ('<item oor:path="/org.openoffice.Office.Linguistic/General"><prop oor:name="UILocale" '
+                'oor:op="fuse"><value>%s</value></prop></item>\n' % locale)
+        with open(mods, "w", encoding="utf-8") as f:
+            f.write(text.replace("</oor:items>", item + "</oor:items>"))
+        if os.geteuid() == 0:
+            subprocess.run(["chown", "-R", "nobody:", self.profile], check=True)
 
     def _connect(self, timeout=60):
         local = uno.getComponentContext()

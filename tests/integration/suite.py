@@ -54,8 +54,9 @@ class ModuleOffice:
     throwaway profile under WORKDIR/<name>): started by setUpModule, stopped by
     tearDownModule; attributes are the running Office's."""
 
-    def __init__(self, name="office", **environment):
+    def __init__(self, name="office", ui_locale=None, **environment):
         self._name = name
+        self._ui_locale = ui_locale
         self._environment = environment
         self._office = None
 
@@ -63,7 +64,7 @@ class ModuleOffice:
         saved = {k: os.environ.get(k) for k in self._environment}
         os.environ.update(self._environment)    # inherited by the soffice process only
         try:
-            self._office = Office(OXT, os.path.join(WORKDIR, self._name)).__enter__()
+            self._office = Office(OXT, os.path.join(WORKDIR, self._name), ui_locale=self._ui_locale).__enter__()
         finally:
             for k, v in saved.items():
                 if v is None:
