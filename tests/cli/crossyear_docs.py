@@ -4,8 +4,8 @@ extension installed (the cross-year tests of ogi-check and of the extension).
 make_report(office, path, title, t3={"R4.NP": "3"}, version="2021") writes a Writer report:
 the title line, then — 2021 — the extension's 插入年报框架 (six sections, tables two/three/four)
 or — 2019 — the 2019 table three (插入模板) under 三、; every value cell is 0 except those
-given (template keys); the skeleton's 【…】 placeholders become a short line naming the
-title, so that two years' texts differ. The format follows the file name (.odt, .docx).
+given (template keys); the skeleton's 【…】 placeholders become a short line (the same in
+every year: section 一's text is then the same as last year's, which Y-4 reports as an info). The format follows the file name (.odt, .docx).
 Cells are found by their template keys: a blank table gives one S-3 finding per value
 cell, whose key and address the checker reports.
 """

@@ -280,7 +280,7 @@ def run(argv=None):
                                                                  and len(files) > 1))
     next_print = [0]
     progress.done = progress.failed = len(files) - len(jobs)
-    # Pairing needs every file's unit and year: the files are printed after it.
+    # Pairing needs every file's unit and year: paired files are checked (and printed) again after it.
     pairing = not a.no_cross_year and not a.previous and not a.load_only and len(jobs) > 1
     raw, candidates_of = {}, {}
 
@@ -300,9 +300,11 @@ def run(argv=None):
         records[i] = crossyear.annotate(report.file_record(files[i][1], result, lang), result,
                                         cands[0] if cands else (a.previous if a.previous else None), cands)
         progress.step(records[i]["status"] != "ok")
-        # Print in input order, as soon as the files before are done.
         progress.clear()
-        while not pairing and next_print[0] < len(records) and records[next_print[0]] is not None:
+        if i in candidates_of:   # the second check, against last year's report
+            print_file(records[i])
+        # Print in input order, as soon as the files before are done.
+        while next_print[0] < len(records) and records[next_print[0]] is not None:
             print_file(records[next_print[0]])
             next_print[0] += 1
         human.stream.flush()
@@ -346,6 +348,8 @@ def run(argv=None):
                         raw[cands[0]]["snapshot"], files[cands[0]][1])))
             if again:
                 progress.total += len(again)
+                progress.clear()
+                human.stream.write(crossyear.TEXT.get(lang, crossyear.TEXT["en-US"])["again"] % len(again) + "\n")
                 pool.run(again)
     except KeyboardInterrupt:
         interrupted = True

@@ -6,7 +6,8 @@ paired by unit and consecutive year: last year's report of a file is the file of
 unit_key whose year is one less. When two files could serve, the choice is deterministic —
 the first by path — and the record says so ("previous_candidates"). Paired files are checked
 again with last year's snapshot (the service's usePrevious), so their findings, summary and
-marked copy include the cross-year rules Y-1 … Y-5.
+marked copy include the cross-year rules Y-1 … Y-5; the readable output prints them again,
+under a line saying so (the JSON has the second check only).
 
 Fields added to each file's JSON record:
   "unit"                 the reporting unit read from the title (or null)
@@ -16,9 +17,11 @@ Fields added to each file's JSON record:
 import json
 
 TEXT = {
-    "zh-CN": {"previous": "上年报告: {p}",
+    "zh-CN": {"again": "与上年报告对照，再次检查 %d 个文件:",
+              "previous": "上年报告: {p}",
               "choice": "（{n} 份报告都可作为上年报告，按路径顺序选用第一份；另有: {others}）"},
-    "en-US": {"previous": "last year's report: {p}",
+    "en-US": {"again": "checking %d file(s) again against last year's report:",
+              "previous": "last year's report: {p}",
               "choice": " ({n} reports could serve as last year's; the first by path was used; others: {others})"},
 }
 
