@@ -39,7 +39,7 @@ FILE_KEYS = {"file", "status", "reason", "code", "format", "document_type", "yea
 DIAG_KEYS = {"rule", "severity", "template", "table", "cell", "key", "host_table", "related", "expected", "actual",
              "message", "messages"}
 TABLE_KEYS = {"index", "template", "version", "title", "location", "source_tables", "mapped_cells",
-              "template_cells"}
+              "template_cells", "values"}
 SUMMARY_KEYS = {"files", "ok", "failed", "files_with_errors", "files_with_warnings", "errors", "warnings", "infos",
                 "tables", "office_restarts", "worker_restarts", "office_start_ms", "workers", "wall_ms", "interrupted", "exit_status",
                 "disabled_rules"}

@@ -9,6 +9,7 @@ import sys
 import time
 
 from ogicheck import crossyear, paths, report, sniff
+from ogicheck.progress import Progress
 
 EPILOG = """\
 Exit status:
@@ -55,6 +56,12 @@ def parse_args(argv):
                         "reports given together are paired by unit and consecutive year")
     p.add_argument("--no-cross-year", action="store_true",
                    help="no cross-year check: reports are not paired with last year's")
+    p.add_argument("--summary", metavar="OUT.xlsx|OUT.ods",
+                   help="also write a workbook made by LibreOffice Calc: 汇总 (a row per file), 问题明细 (a row per "
+                        "finding), 未报送 (with --roster), 层级核对, and a chart of errors and warnings per unit")
+    p.add_argument("--roster", metavar="FILE.csv",
+                   help="the units that must report, one per line (header allowed), optional second column = "
+                        "parent unit: units without a report, reports not on the roster, hierarchy sums H-1/H-2")
     p.add_argument("-q", "--quiet", action="store_true", help="one line per file, no findings")
     p.add_argument("--progress", choices=("auto", "always", "never"), default="auto",
                    help="progress bar on stderr (auto: when stderr is a terminal)")
@@ -63,6 +70,8 @@ def parse_args(argv):
     a = p.parse_args(argv)
     if a.jobs < 0:
         p.error("-j must be ≥ 1")
+    if a.summary and os.path.splitext(a.summary)[1].lower() not in (".xlsx", ".ods"):
+        p.error("--summary: the workbook must be named .xlsx or .ods: %s" % a.summary)
     if a.json == "-" and a.format == "text":
         a.format = "json"
         a.json = None
@@ -121,44 +130,6 @@ def marked_targets(files, outdir):
     return out
 
 
-class Progress:
-    def __init__(self, total, enabled, stream=sys.stderr):
-        self.total = total
-        self.enabled = enabled
-        self.stream = stream
-        self.done = 0
-        self.failed = 0
-        self.t0 = time.monotonic()
-        self.shown = False
-
-    def clear(self):
-        if self.enabled and self.shown:
-            self.stream.write("\r\033[K")
-            self.stream.flush()
-            self.shown = False
-
-    def step(self, failed):
-        self.done += 1
-        self.failed += 1 if failed else 0
-        self.draw()
-
-    def draw(self):
-        if not self.enabled:
-            return
-        width = 30
-        filled = int(width * self.done / max(1, self.total))
-        elapsed = time.monotonic() - self.t0
-        eta = elapsed / self.done * (self.total - self.done) if self.done else 0
-        if self.done:
-            tail = "%s%.0fs left" % (("%d failed  " % self.failed) if self.failed else "", eta)
-        else:
-            tail = "starting LibreOffice …"
-        line = "[%s%s] %d/%d  %s" % ("#" * filled, "-" * (width - filled), self.done, self.total, tail)
-        self.stream.write("\r\033[K" + line)
-        self.stream.flush()
-        self.shown = True
-
-
 def setup_profile(oxt, state, verbose):
     """The profile template with the .oxt installed (a subprocess: UNO stays out of this process)."""
     from ogicheck import setup
@@ -203,6 +174,18 @@ def run(argv=None):
         print("ogi-check: --json: no such directory: %s" % os.path.dirname(os.path.abspath(a.json)), file=sys.stderr)
         return 2
     lang = a.lang
+    if a.summary and not os.path.isdir(os.path.dirname(os.path.abspath(a.summary))):
+        print("ogi-check: --summary: no such directory: %s" % os.path.dirname(os.path.abspath(a.summary)),
+              file=sys.stderr)
+        return 2
+    roster_units = None
+    if a.roster:
+        from ogicheck import roster
+        try:
+            roster_units = roster.read_roster(a.roster)
+        except roster.RosterError as e:
+            print("ogi-check: --roster %s: %s" % (a.roster, e), file=sys.stderr)
+            return 2
     disabled, unknown = rule_list(a.disable)
     if unknown:
         print("ogi-check: --disable: no such rule: %s (rules: %s)" % (", ".join(unknown), ", ".join(rule_ids())),
@@ -277,7 +260,7 @@ def run(argv=None):
             elif not a.previous:
                 jobs[-1]["snapshot"] = True              # for the pairing (crossyear.py)
     progress = Progress(len(files), a.progress == "always" or (a.progress == "auto" and sys.stderr.isatty()
-                                                                 and len(files) > 1))
+                                                                 and len(files) > 1 and not a.quiet), lang=lang)
     next_print = [0]
     progress.done = progress.failed = len(files) - len(jobs)
     # Pairing needs every file's unit and year: paired files are checked (and printed) again after it.
@@ -299,7 +282,7 @@ def run(argv=None):
         cands = candidates_of.get(i, [])
         records[i] = crossyear.annotate(report.file_record(files[i][1], result, lang), result,
                                         cands[0] if cands else (a.previous if a.previous else None), cands)
-        progress.step(records[i]["status"] != "ok")
+        progress.step(records[i])
         progress.clear()
         if i in candidates_of:   # the second check, against last year's report
             print_file(records[i])
@@ -387,6 +370,12 @@ def run(argv=None):
                     "disabled_rules": disabled,
                     "exit_status": status})
     doc = report.document(records, skipped, summary, lang)
+    doc["roster"], doc["hierarchy"] = None, []
+    if roster_units is not None:
+        from ogicheck import roster, summary as rollup
+        doc["roster"] = roster.match(roster_units, records)
+        doc["hierarchy"] = roster.hierarchy(roster_units, records, rollup.key_label)
+        roster.add_messages(doc["hierarchy"], lang)
     if a.json:
         tmp = a.json + ".tmp"
         with open(tmp, "w", encoding="utf-8") as f:
@@ -397,4 +386,20 @@ def run(argv=None):
         json.dump(doc, sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
     human.total(summary, skipped, wall, not_checked, pool.office_restarts)
+    if roster_units is not None:
+        from ogicheck import roster
+        for line in roster.human_lines(doc["roster"], doc["hierarchy"], lang):
+            print(line, file=human.stream)
+    if a.summary:
+        from ogicheck import summary as rollup
+        try:
+            rollup.write_summary(doc, a.summary, oxt, template, os.path.join(state, "summary-%d" % os.getpid()),
+                                 lang, marked=bool(marked_dir), roster_result=doc["roster"], hierarchy=doc["hierarchy"])
+        except rollup.SummaryError as e:
+            print("ogi-check: --summary %s: the workbook could not be written: %s" % (a.summary, e), file=sys.stderr)
+            return 2
+        finally:
+            if not a.keep_work:
+                shutil.rmtree(os.path.join(state, "summary-%d" % os.getpid()), ignore_errors=True)
+        print(("汇总表: %s" if lang == "zh-CN" else "summary workbook: %s") % a.summary, file=human.stream)
     return status

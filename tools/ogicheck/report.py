@@ -3,7 +3,7 @@
 {"schema": 1, "tool": "ogi-check", "lang": "zh-CN",
  "files": [{"file", "status": "ok"|"failed", "reason", "code", "format", "document_type", "year",
             "tables": [{"index", "template", "version", "title", "location", "source_tables",
-                        "mapped_cells", "template_cells"}],
+                        "mapped_cells", "template_cells", "values"}],
             "diagnostics": [{"rule", "severity", "template", "table", "cell", "key", "host_table",
                              "related": [{"cell", "key", "table"}], "expected", "actual", "message",
                              "messages": {"zh-CN", "en-US"}}],
@@ -21,7 +21,7 @@ import sys
 from ogicheck import SCHEMA_VERSION
 
 TABLE_FIELDS = ("index", "template", "version", "title", "location", "source_tables", "mapped_cells",
-                "template_cells")
+                "template_cells", "values")
 DIAG_FIELDS = ("rule", "severity", "template", "table", "cell", "key", "host_table", "related", "expected",
                "actual", "message", "messages")
 

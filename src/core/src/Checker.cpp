@@ -162,6 +162,7 @@ Report Checker::check(const Document& doc) const
         for (const RuleDecl& rule : ruleCatalog())
             if (enabled(rule) && rule.appliesTo(*rec.tmpl))
                 evaluate(rule, facts, report.diagnostics);
+        report.tables.back().values = facts.values;
         allFacts.push_back(std::move(facts));
     }
     if (m_options.previous && !recognized.empty()) {

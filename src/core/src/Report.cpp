@@ -3,6 +3,8 @@
 
 #include <boost/json.hpp>
 
+#include <cmath>
+#include <cstdint>
 #include <sstream>
 
 namespace ogi {
@@ -67,10 +69,19 @@ std::string Report::toJson(const std::string& lang) const
         json::array sources;
         for (int s : t.sourceTables)
             sources.push_back(s);
+        json::object values; // key -> number (integer when integral), null when blank, the text when invalid
+        for (const auto& [key, v] : t.values) {
+            if (!v.ok())
+                values[key] = v.missing() ? json::value(nullptr) : json::value(v.raw);
+            else if (v.number == std::floor(v.number) && std::fabs(v.number) < 1e15)
+                values[key] = static_cast<std::int64_t>(v.number);
+            else
+                values[key] = v.number;
+        }
         tablesJson.push_back(json::object{
             {"index", t.index}, {"template", t.templateId}, {"version", t.version}, {"title", t.title},
             {"location", t.location}, {"source_tables", std::move(sources)},
-            {"mapped_cells", t.mappedKeys}, {"template_cells", t.totalKeys}});
+            {"mapped_cells", t.mappedKeys}, {"template_cells", t.totalKeys}, {"values", std::move(values)}});
     }
     json::array diags;
     for (const Diagnostic& d : diagnostics) {

@@ -2,6 +2,8 @@
 // tooling::Diagnostic): the UNO layer turns them into colours and comments, the CLI into JSON.
 #pragma once
 
+#include "ogi/Text.h"
+
 #include <map>
 #include <string>
 #include <vector>
@@ -51,6 +53,7 @@ struct TableInfo {
     std::string location;          ///< host location of the first source table
     int mappedKeys = 0;
     int totalKeys = 0;
+    std::map<std::string, Value> values; ///< what was read in each mapped value cell (JSON "values")
 };
 
 struct Report {
