@@ -1,11 +1,14 @@
 #!/usr/bin/python3
 """Screenshots of the extension in a real LibreOffice window (for the README).
 
-    URE_MORE_TYPES=... /usr/bin/python3 tools/screenshots.py BUILD_DIR [OUT_DIR]
+    URE_MORE_TYPES=... /usr/bin/python3 tools/screenshots.py BUILD_DIR [OUT_DIR] [zh-CN|en-US]
 
 Starts Xvfb (:99, 1600x1000), installs BUILD_DIR/ogi-report-checker.oxt into a throwaway
-profile (UI language zh-CN when libreoffice-l10n-zh-cn is installed), runs soffice with a GUI
-on that display, and captures the root window with ImageMagick's `import`:
+profile (UI language zh-CN, the default, needs libreoffice-l10n-zh-cn; en-US: file names get
+".en-US" before ".png"), runs soffice with a GUI on that display, and captures the root window
+with ImageMagick's `import`:
+  toolbar.png          the 年报检查 toolbar with its icons (cropped)
+  options.png          工具 › 选项 › … › 年报检查, the options page (opened at our page)
   toolbar-marked.png   seed004 (.odt) after 检查表格: toolbar, marked cells, comments
   issues.png           the issue list next to the marked table (entry 1 selected)
   insert-2021-t3.png   a new Writer document with the inserted 2021 table 三
@@ -52,6 +55,8 @@ def main():
     build = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, "build"))
     out = os.path.abspath(sys.argv[2] if len(sys.argv) > 2 else os.path.join(ROOT, "docs", "screenshots"))
     os.makedirs(out, exist_ok=True)
+    lang = sys.argv[3] if len(sys.argv) > 3 else "zh-CN"
+    suffix = "" if lang == "zh-CN" else "." + lang
     work = tempfile.mkdtemp(prefix="ogi-shots-")
     os.chmod(work, 0o777)
     if os.geteuid() == 0:
@@ -65,7 +70,7 @@ def main():
     seed = os.path.join(work, "seed004.odt")
     shutil.copyfile(os.path.join(ROOT, "..", "shared", "fixtures", "seed004-jinfeng-2017-old.odt"), seed)
     os.chmod(seed, 0o666)
-    env = dict(os.environ, HOME=work, DISPLAY=DISPLAY, SAL_USE_VCLPLUGIN="gen", OGI_UI_LANG="zh-CN")
+    env = dict(os.environ, HOME=work, DISPLAY=DISPLAY, SAL_USE_VCLPLUGIN="gen", OGI_UI_LANG=lang)
     for k in ("URE_MORE_TYPES", "PYTHONPATH"):
         env.pop(k, None)
     procs = []
@@ -76,7 +81,7 @@ def main():
         time.sleep(1.5)
         subprocess.run(as_user([PROGRAM + "/unopkg", "add", "-s", "-f", oxt, "-env:UserInstallation=" + profile_url], work),
                        env=env, check=True, timeout=180)
-        # Chinese UI (used when the zh-CN language pack is installed).
+        # The UI language (zh-CN needs its language pack).
         user = os.path.join(profile, "user")
         os.makedirs(user, exist_ok=True)
         mods = os.path.join(user, "registrymodifications.xcu")
@@ -84,7 +89,7 @@ def main():
             '<?xml version="1.0" encoding="UTF-8"?>\n<oor:items xmlns:oor="http://openoffice.org/2001/registry" '
             'xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\n</oor:items>\n')
         extra = ('<item oor:path="/org.openoffice.Office.Linguistic/General"><prop oor:name="UILocale" oor:op="fuse">'
-                 '<value>zh-CN</value></prop></item>\n'
+                 '<value>%s</value></prop></item>\n' % lang +
                  '<item oor:path="/org.openoffice.Office.Common/Misc"><prop oor:name="FirstRun" oor:op="fuse">'
                  '<value>false</value></prop></item>\n'
                  '<item oor:path="/org.openoffice.Office.Common/Misc"><prop oor:name="ShowTipOfTheDay" oor:op="fuse">'
@@ -128,7 +133,7 @@ def main():
 
         def shot(name, crop=None):
             time.sleep(2.5)
-            path = os.path.join(out, name)
+            path = os.path.join(out, name.replace(".png", suffix + ".png"))
             cmd = ["import", "-display", DISPLAY, "-window", "root"]
             if crop:
                 cmd += ["-crop", crop]
@@ -144,6 +149,7 @@ def main():
         vc.gotoRange(table.getCellByName("A12").getStart(), False)
         vc.gotoRange(table.getCellByName("A1").getStart(), False)
         shot("toolbar-marked.png")
+        shot("toolbar.png", crop="760x120+0+0")
         dispatch(doc, PROTOCOL + "ShowIssues?Select=0")
         shot("issues.png")
 
@@ -172,6 +178,27 @@ def main():
         print(dispatch(writer, PROTOCOL + "InsertTemplate?Template=2021-t3").Result)
         writer.CurrentController.ViewCursor.gotoStart(False)
         shot("insert-2021-t3.png")
+
+        # The options page, opened at our page as the Extension Manager's 选项 button does (the
+        # dialog is modal: dispatched from a thread, closed through the toolkit).
+        provider = smgr.createInstanceWithContext("com.sun.star.configuration.ConfigurationProvider", ctx)
+        leaf = provider.createInstanceWithArguments(
+            "com.sun.star.configuration.ConfigurationAccess",
+            (prop("nodepath", "/org.openoffice.Office.OptionsDialog/Nodes/Writer/Leaves"),)).getByName(
+            "org.ogi.reportchecker.options.writer")
+        import threading
+        opener = threading.Thread(target=lambda: helper.executeDispatch(
+            writer.CurrentController.Frame, ".uno:OptionsTreeDialog", "", 0, (prop("OptionsPageURL", leaf.OptionsPage),)),
+            daemon=True)
+        opener.start()
+        time.sleep(4)
+        shot("options.png", crop="960x480+320+260")
+        toolkit = smgr.createInstanceWithContext("com.sun.star.awt.Toolkit", ctx)
+        for i in range(toolkit.TopWindowCount):
+            w = toolkit.getTopWindow(i)
+            if hasattr(w, "endExecute"):
+                w.endExecute()
+        opener.join(30)
 
         calc = desktop.loadComponentFromURL("private:factory/scalc", "_blank", 0, ())
         show(calc)

@@ -184,34 +184,30 @@ OUString summaryText(const CheckOutcome& o)
         return tr(Str::SummaryNoTables, lang);
     const int errors = r.count(ogi::Severity::Error), warnings = r.count(ogi::Severity::Warning),
               infos = r.count(ogi::Severity::Info);
-    const OUString ignored =
-        r.ignored > 0 ? " " + fill(tr(Str::SummaryIgnored, lang), "N", OUString::number(r.ignored)) : OUString();
+    const OUString ignored = r.ignored > 0 ? " " + trCount(Str::SummaryIgnored, r.ignored, lang) : OUString();
     if (errors + warnings + infos == 0)
-        return fill(tr(Str::SummaryAllFine, lang), "TABLES", OUString::number(static_cast<sal_Int32>(r.tables.size()))) +
-               ignored + previousText(o);
-    OUString text = tr(Str::SummaryCounts, lang);
-    text = fill(text, "ERRORS", OUString::number(errors));
-    text = fill(text, "WARNINGS", OUString::number(warnings));
-    text = fill(text, "INFOS", OUString::number(infos));
-    // Tables with findings, in report order, with their own counts.
+        return trCount(Str::SummaryAllFine, static_cast<long long>(r.tables.size()), lang) + ignored + previousText(o);
+    OUString text = fill(tr(Str::SummaryCounts, lang), "COUNTS", countsText(errors, warnings, infos, lang));
+    // The tables with findings, by title, at most three (one or two lines; the list has the rest).
     OUString tables;
+    int withFindings = 0;
     for (const ogi::TableInfo& t : r.tables) {
-        int n = 0;
+        bool any = false;
         for (const ogi::Diagnostic& d : r.diagnostics)
-            if (d.table == t.index)
-                ++n;
-        if (n == 0)
+            any = any || d.table == t.index;
+        if (!any || t.title.empty())
             continue;
-        if (!tables.isEmpty())
-            tables += lang == "zh-CN" ? u8("\xEF\xBC\x9B") : OUString("; ");
-        tables += toOU(t.title.empty() ? t.templateId : t.title) + " (" + toOU(t.location) + "): " + OUString::number(n);
+        if (++withFindings <= 3)
+            tables += (tables.isEmpty() ? OUString() : tr(Str::TableSeparator, lang)) + toOU(t.title);
     }
+    if (withFindings > 3)
+        tables += " " + fill(tr(Str::MoreTables, lang), "N", OUString::number(withFindings - 3));
     if (!tables.isEmpty())
         text += " " + fill(tr(Str::SummaryTables, lang), "TABLES", tables);
     if (o.readOnly)
         text += " " + tr(Str::SummaryReadOnly, lang);
     else if (o.painted)
-        text += " " + fill(tr(Str::SummaryMarked, lang), "CELLS", OUString::number(o.markedCells));
+        text += " " + trCount(Str::SummaryMarked, o.markedCells, lang);
     return text + ignored + previousText(o);
 }
 

@@ -12,6 +12,8 @@
 #include <com/sun/star/container/XNameContainer.hpp>
 #include <com/sun/star/lang/XMultiServiceFactory.hpp>
 #include <com/sun/star/lang/XServiceInfo.hpp>
+#include <com/sun/star/util/DateTime.hpp>
+#include <osl/time.h>
 #include <com/sun/star/sheet/XCellFormatRangesSupplier.hpp>
 #include <com/sun/star/sheet/XSheetAnnotation.hpp>
 #include <com/sun/star/sheet/XSheetAnnotationAnchor.hpp>
@@ -287,6 +289,15 @@ int clearWriter(const uno::Reference<lang::XComponent>& model, const MarkStyle& 
     return restored;
 }
 
+util::DateTime nowLocal()
+{
+    TimeValue now{}, local{};
+    oslDateTime t{};
+    if (!osl_getSystemTime(&now) || !osl_getLocalTimeFromSystemTime(&now, &local) || !osl_getDateTimeFromTimeValue(&local, &t))
+        return util::DateTime();
+    return util::DateTime(0, t.Seconds, t.Minutes, t.Hours, t.Day, t.Month, t.Year, false);
+}
+
 void markWriterCell(const uno::Reference<lang::XComponent>& model, const uno::Reference<container::XNameAccess>& tables,
                     const HostTable& host, const OUString& address, sal_Int32 color, const OUString& comment,
                     const OUString& ns)
@@ -304,6 +315,7 @@ void markWriterCell(const uno::Reference<lang::XComponent>& model, const uno::Re
     note->setPropertyValue("Author", uno::Any(u8(OGI_MARK_AUTHOR)));
     note->setPropertyValue("Initials", uno::Any(OUString("OGI")));
     note->setPropertyValue("Content", uno::Any(comment));
+    note->setPropertyValue("DateTimeValue", uno::Any(nowLocal())); // the comment shows when the check ran
     uno::Reference<text::XText> cellText(cell, uno::UNO_QUERY_THROW);
     cellText->insertTextContent(cellText->getEnd(), uno::Reference<text::XTextContent>(note, uno::UNO_QUERY_THROW), false);
 }

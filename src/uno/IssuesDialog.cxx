@@ -192,12 +192,10 @@ public:
         uno::Reference<awt::XControl> control(m_list, uno::UNO_QUERY_THROW);
         uno::Reference<beans::XPropertySet> model(control->getModel(), uno::UNO_QUERY_THROW);
         model->setPropertyValue("StringItemList", uno::Any(items));
-        OUString counts = tr(Str::IssuesCounts, m_lang);
-        counts = fill(counts, "ERRORS", OUString::number(m_report->count(ogi::Severity::Error)));
-        counts = fill(counts, "WARNINGS", OUString::number(m_report->count(ogi::Severity::Warning)));
-        counts = fill(counts, "INFOS", OUString::number(m_report->count(ogi::Severity::Info)));
+        OUString counts = countsText(m_report->count(ogi::Severity::Error), m_report->count(ogi::Severity::Warning),
+                                     m_report->count(ogi::Severity::Info), m_lang);
         if (m_report->diagnostics.empty())
-            counts += "    " + tr(Str::IssuesNone, m_lang);
+            counts = tr(Str::IssuesNone, m_lang);
         if (m_report->previous.used)
             counts += "    " + previousText(*m_report, m_lang);   // which report served as last year's
         m_counts->setText(counts);
@@ -278,7 +276,7 @@ public:
     // XActionListener (buttons)
     void SAL_CALL actionPerformed(const awt::ActionEvent& e) override
     {
-        try {
+        containExceptions("issue list", [&] {
             if (e.ActionCommand == "recheck")
                 recheck();
             else if (e.ActionCommand == "ignore")
@@ -287,27 +285,23 @@ public:
                 resetIgnored();
             else if (e.ActionCommand == "close")
                 close();
-        } catch (const uno::Exception& ex) {
-            logLine("issue list: " + toStd(ex.Message));
-        }
+        });
     }
 
     // XItemListener (list selection)
     void SAL_CALL itemStateChanged(const awt::ItemEvent& e) override
     {
-        try {
+        containExceptions("issue list", [&] {
             sal_Int16 pos = m_list.is() ? m_list->getSelectedItemPos() : -1;
             if (pos < 0)
                 pos = static_cast<sal_Int16>(e.Selected);
             select(pos, false);
-        } catch (const uno::Exception& ex) {
-            logLine("issue list: " + toStd(ex.Message));
-        }
+        });
     }
 
     // XTopWindowListener
     void SAL_CALL windowOpened(const lang::EventObject&) override {}
-    void SAL_CALL windowClosing(const lang::EventObject&) override { close(); }
+    void SAL_CALL windowClosing(const lang::EventObject&) override { containExceptions("issue list", [&] { close(); }); }
     void SAL_CALL windowClosed(const lang::EventObject&) override {}
     void SAL_CALL windowMinimized(const lang::EventObject&) override {}
     void SAL_CALL windowNormalized(const lang::EventObject&) override {}
@@ -317,9 +311,11 @@ public:
     // XEventListener: our frame goes away → so does the dialog.
     void SAL_CALL disposing(const lang::EventObject& e) override
     {
-        uno::Reference<uno::XInterface> source(e.Source, uno::UNO_QUERY), frame(m_frame, uno::UNO_QUERY);
-        if (source.is() && source == frame)
-            close();
+        containExceptions("issue list", [&] {
+            uno::Reference<uno::XInterface> source(e.Source, uno::UNO_QUERY), frame(m_frame, uno::UNO_QUERY);
+            if (source.is() && source == frame)
+                close();
+        });
     }
 
 private:

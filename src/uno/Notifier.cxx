@@ -1,6 +1,7 @@
 #include "Notifier.hxx"
 
 #include "OgiNames.hxx"
+#include "Strings.hxx"
 #include "UnoUtil.hxx"
 
 #include <com/sun/star/beans/StringPair.hpp>
@@ -63,7 +64,7 @@ void notify(const uno::Reference<frame::XFrame>& frame, const OUString& text, No
         uno::Sequence<beans::StringPair> buttons(static_cast<sal_Int32>(buttonList.size()));
         for (size_t i = 0; i < buttonList.size(); ++i)
             buttons[static_cast<sal_Int32>(i)] = beans::StringPair(buttonList[i].label, buttonList[i].command);
-        infobars->appendInfobar(id, u8(OGI_DISPLAY_NAME_ZH), text, type, buttons, true);
+        infobars->appendInfobar(id, productName(), text, type, buttons, true);
     } catch (const uno::Exception& e) {
         logLine("infobar not shown: " + toStd(e.Message)); // e.g. a hidden document
     } catch (...) {

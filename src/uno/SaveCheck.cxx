@@ -81,15 +81,14 @@ void tellUser(const uno::Reference<lang::XComponent>& model, const CheckOutcome&
         return;
     }
     const std::string& lang = outcome.lang;
-    OUString text = fill(tr(Str::SaveProblems, lang), "ERRORS", OUString::number(errors));
-    text = fill(text, "WARNINGS", OUString::number(warnings));
+    const OUString text = fill(tr(Str::SaveProblems, lang), "COUNTS", countsText(errors, warnings, 0, lang));
     std::vector<NoticeButton> buttons;
     if (outcome.painted)
         buttons.push_back({tr(Str::ButtonDetails, lang), OGI_PROTOCOL "ShowIssues"});
     else
         buttons.push_back({tr(Str::ButtonMarkAndShow, lang), OGI_PROTOCOL "Check"});
     buttons.push_back({tr(Str::ButtonIgnore, lang), OGI_PROTOCOL "DismissInfobar"});
-    notify(frame, text, NoticeKind::Warning, buttons);
+    notify(frame, text, errors > 0 ? NoticeKind::Danger : NoticeKind::Warning, buttons); // red for errors
 }
 
 } // namespace

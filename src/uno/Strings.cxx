@@ -1,6 +1,15 @@
 #include "Strings.hxx"
 
+#include "OgiNames.hxx"
 #include "UnoUtil.hxx"
+
+#include <com/sun/star/deployment/PackageInformationProvider.hpp>
+#include <com/sun/star/deployment/XPackageInformationProvider.hpp>
+#include <com/sun/star/lang/Locale.hpp>
+#include <com/sun/star/resource/StringResourceWithLocation.hpp>
+#include <com/sun/star/resource/XStringResourceResolver.hpp>
+#include <com/sun/star/resource/XStringResourceWithLocation.hpp>
+#include <com/sun/star/task/XInteractionHandler.hpp>
 
 #include <com/sun/star/beans/NamedValue.hpp>
 #include <com/sun/star/container/XNameAccess.hpp>
@@ -9,6 +18,8 @@
 
 #include <cstdlib>
 #include <cstdio>
+#include <map>
+#include <mutex>
 
 using namespace css;
 using rtl::OUString;
@@ -17,77 +28,86 @@ namespace ogiuno {
 
 namespace {
 
-struct Entry {
+const struct {
     Str id;
-    const char* zh;
-    const char* en;
+    const char* key;
+} kKeys[] = {
+#define OGI_KEY(name) {Str::name, #name}
+    OGI_KEY(SeverityError), OGI_KEY(SeverityWarning), OGI_KEY(SeverityInfo), OGI_KEY(SummaryCounts),
+    OGI_KEY(SummaryTables), OGI_KEY(SummaryAllFine), OGI_KEY(SummaryNoTables), OGI_KEY(SummaryReadOnly),
+    OGI_KEY(SummaryMarked), OGI_KEY(Cleared), OGI_KEY(NothingChecked), OGI_KEY(NotImplemented),
+    OGI_KEY(UnknownCommand), OGI_KEY(UnknownTemplate), OGI_KEY(NotADocument), OGI_KEY(ButtonDetails),
+    OGI_KEY(Failed), OGI_KEY(InsertedTemplate), OGI_KEY(InsertedSkeleton), OGI_KEY(IssuesTitle),
+    OGI_KEY(IssuesNone), OGI_KEY(IssuesRecheck), OGI_KEY(IssuesClose), OGI_KEY(IssuesHint),
+    OGI_KEY(IssuesIgnore), OGI_KEY(SummaryIgnored), OGI_KEY(IssuesResetIgnored), OGI_KEY(IssuesCannotIgnore),
+    OGI_KEY(SaveProblems), OGI_KEY(ButtonMarkAndShow), OGI_KEY(ButtonIgnore), OGI_KEY(OptSaveGroup),
+    OGI_KEY(OptCheckOnSave), OGI_KEY(OptMarkOnSave), OGI_KEY(OptMarkGroup), OGI_KEY(OptMarkError),
+    OGI_KEY(OptMarkWarning), OGI_KEY(OptMarkInfo), OGI_KEY(OptColor), OGI_KEY(OptHint),
+    OGI_KEY(OptRulesGroup), OGI_KEY(OptDisabledRules), OGI_KEY(CountError), OGI_KEY(CountWarning),
+    OGI_KEY(CountInfo), OGI_KEY(CountSeparator), OGI_KEY(TableSeparator), OGI_KEY(MoreTables),
+    OGI_KEY(ProductName), OGI_KEY(SummaryPrevious), OGI_KEY(SummaryPreviousStored),
+    OGI_KEY(SummaryPreviousAsk), OGI_KEY(ChoosePreviousTitle), OGI_KEY(ChosenPrevious),
+    OGI_KEY(ChoosePreviousFailed), OGI_KEY(ButtonChoosePrevious),
+#undef OGI_KEY
 };
 
-const Entry kStrings[] = {
-    {Str::SeverityError, "错误", "error"},
-    {Str::SeverityWarning, "警告", "warning"},
-    {Str::SeverityInfo, "提示", "info"},
-    {Str::SummaryCounts, "年报检查：%ERRORS% 个错误，%WARNINGS% 个警告，%INFOS% 条提示。",
-     "Report check: %ERRORS% error(s), %WARNINGS% warning(s), %INFOS% info(s)."},
-    {Str::SummaryTables, "涉及表格：%TABLES%。", "Tables: %TABLES%."},
-    {Str::SummaryAllFine, "年报检查：%TABLES% 张统计表均未发现问题。",
-     "Report check: no problems found in %TABLES% table(s)."},
-    {Str::SummaryNoTables, "年报检查：未识别到年报统计表格。",
-     "Report check: no report statistics tables were recognized."},
-    {Str::SummaryReadOnly, "文档为只读，未做标记。", "The document is read-only; no cells were marked."},
-    {Str::SummaryMarked, "已标记 %CELLS% 个单元格，详情见单元格批注。",
-     "%CELLS% cell(s) marked; see the comments on the cells."},
-    {Str::Cleared, "已清除 %CELLS% 个单元格的检查标记。", "Removed the check marks of %CELLS% cell(s)."},
-    {Str::NothingChecked, "尚未检查此文档。", "This document has not been checked yet."},
-    {Str::NotImplemented, "“%COMMAND%”功能尚未实现。", "\"%COMMAND%\" is not implemented yet."},
-    {Str::UnknownCommand, "未知命令：%COMMAND%", "Unknown command: %COMMAND%"},
-    {Str::UnknownTemplate, "未知模板：%TEMPLATE%", "Unknown template: %TEMPLATE%"},
-    {Str::NotADocument, "当前窗口不是文本文档或电子表格。",
-     "The current window is neither a text document nor a spreadsheet."},
-    {Str::ButtonDetails, "查看", "Details"},
-    {Str::Failed, "年报检查失败：%ERROR%", "Report check failed: %ERROR%"},
-    {Str::InsertedTemplate, "已插入模板“%TITLE%”（%NAME%）。", "Inserted the template \"%TITLE%\" (%NAME%)."},
-    {Str::InsertedSkeleton, "已插入年报框架（表格：%NAMES%）。", "Inserted the report skeleton (tables: %NAMES%)."},
-    {Str::IssuesTitle, "年报检查结果", "Report Check Results"},
-    {Str::IssuesCounts, "✖ 错误 %ERRORS%    ⚠ 警告 %WARNINGS%    ℹ 提示 %INFOS%",
-     "✖ %ERRORS% error(s)    ⚠ %WARNINGS% warning(s)    ℹ %INFOS% info(s)"},
-    {Str::IssuesNone, "未发现问题。", "No problems found."},
-    {Str::IssuesRecheck, "重新检查", "Check Again"},
-    {Str::IssuesClose, "关闭", "Close"},
-    {Str::IssuesHint, "选择一条，光标即跳到对应单元格。", "Select an entry to go to its cell."},
-    {Str::IssuesIgnore, "忽略此项", "Ignore"},
-    {Str::SummaryIgnored, "另有 %N% 项已忽略。", "%N% ignored finding(s) not shown."},
-    {Str::IssuesResetIgnored, "恢复已忽略（%N%）", "Restore Ignored (%N%)"},
-    {Str::IssuesCannotIgnore, "只读文档不能记录忽略项。", "A read-only document cannot record ignored findings."},
-    {Str::SaveProblems, "本文档的年报表格有 %ERRORS% 处错误、%WARNINGS% 处警告。",
-     "The report tables of this document have %ERRORS% error(s) and %WARNINGS% warning(s)."},
-    {Str::ButtonMarkAndShow, "标记并查看", "Mark and Show"},
-    {Str::ButtonIgnore, "忽略", "Ignore"},
-    {Str::OptSaveGroup, "保存时", "When saving"},
-    {Str::OptCheckOnSave, "保存时检查年报表格", "Check the report tables when saving"},
-    {Str::OptMarkOnSave, "保存时标记问题单元格（标记随文件保存）",
-     "Mark the problem cells when saving (the marks are saved in the file)"},
-    {Str::OptMarkGroup, "标记", "Marks"},
-    {Str::OptMarkError, "标记错误", "Mark errors"},
-    {Str::OptMarkWarning, "标记警告", "Mark warnings"},
-    {Str::OptMarkInfo, "标记提示", "Mark infos"},
-    {Str::OptColor, "背景颜色", "Background"},
-    {Str::OptRulesGroup, "规则", "Rules"},
-    {Str::OptDisabledRules, "不检查的规则（编号，逗号分隔，如 S-3, B-11）",
-     "Rules not checked (ids, comma-separated, e.g. S-3, B-11)"},
-    {Str::OptHint, "颜色格式为 #RRGGBB。未勾选的级别不做标记，但仍出现在检查结果中。",
-     "Colours are written #RRGGBB. Unticked severities are not marked but still appear in the results."},
-    {Str::SummaryPrevious, "上年报告：%TITLE%（%FILE%）。", "Last year's report: %TITLE% (%FILE%)."},
-    {Str::SummaryPreviousStored, "上年报告：%TITLE%（%FILE% 不在原处，使用文档中保存的上年数据）。",
-     "Last year's report: %TITLE% (%FILE% is not at hand; the data stored in this document were used)."},
-    {Str::SummaryPreviousAsk, "同一文件夹中有 %N% 份可能的上年报告（%FILES%），未做跨年度检查：请用“选择上年报告…”指定一份。",
-     "The folder holds %N% reports that could be last year's (%FILES%); no cross-year check was made: pick one with \"Choose Last Year's Report…\"."},
-    {Str::ChoosePreviousTitle, "选择上年报告", "Choose Last Year's Report"},
-    {Str::ChosenPrevious, "已选择上年报告：%TITLE%（%FILE%），已记录在本文档中。",
-     "Last year's report: %TITLE% (%FILE%), recorded in this document."},
-    {Str::ChoosePreviousFailed, "不能以“%FILE%”作为上年报告：%ERROR%", "\"%FILE%\" cannot serve as last year's report: %ERROR%"},
-    {Str::ButtonChoosePrevious, "选择上年报告…", "Choose Last Year's Report…"},
-};
+// The office's context (the first one uiLanguage() sees) and one string resource per language.
+// Never destroyed: UNO references must not be released by static destructors at library unload.
+std::mutex g_mutex;
+uno::Reference<uno::XComponentContext>* g_ctx = nullptr;
+std::map<std::string, uno::Reference<resource::XStringResourceResolver>>* g_resources = nullptr;
+bool g_loggedFailure = false;
+
+uno::Reference<resource::XStringResourceResolver> resourcesFor(const std::string& lang)
+{
+    std::lock_guard<std::mutex> lock(g_mutex);
+    if (!g_resources)
+        g_resources = new std::map<std::string, uno::Reference<resource::XStringResourceResolver>>;
+    auto it = g_resources->find(lang);
+    if (it != g_resources->end())
+        return it->second;
+    uno::Reference<resource::XStringResourceResolver> res;
+    try {
+        if (!g_ctx || !g_ctx->is())
+            throw uno::RuntimeException("no component context yet");
+        const uno::Reference<uno::XComponentContext>& ctx = *g_ctx;
+        const OUString folder =
+            deployment::PackageInformationProvider::get(ctx)->getPackageLocation(OGI_EXTENSION_ID) + "/resources/";
+        lang::Locale locale;
+        locale.Language = lang == "zh-CN" ? OUString("zh") : OUString("en");
+        locale.Country = lang == "zh-CN" ? OUString("CN") : OUString("US");
+        // The service wants a handler argument of the handler's type; an empty one is accepted.
+        res.set(resource::StringResourceWithLocation::create(ctx, folder, true, locale, "strings", OUString(),
+                                                             uno::Reference<task::XInteractionHandler>()),
+                uno::UNO_QUERY_THROW);
+    } catch (const uno::Exception& e) {
+        if (!g_loggedFailure)
+            logLine("cannot read the UI strings: " + toStd(e.Message));
+        g_loggedFailure = true;
+        return res; // not cached: a later call (with a context) may succeed
+    }
+    (*g_resources)[lang] = res;
+    return res;
+}
+
+OUString resolve(const std::string& key, const std::string& lang, bool* found = nullptr)
+{
+    if (found)
+        *found = false;
+    const uno::Reference<resource::XStringResourceResolver> res = resourcesFor(lang);
+    const OUString ouKey = OUString::createFromAscii(key.c_str());
+    if (!res.is())
+        return ouKey;
+    try {
+        if (!res->hasEntryForId(ouKey))
+            return ouKey;
+        if (found)
+            *found = true;
+        return res->resolveString(ouKey);
+    } catch (const uno::Exception&) {
+        return ouKey;
+    }
+}
 
 std::string readConfiguredLocale(const uno::Reference<uno::XComponentContext>& ctx)
 {
@@ -126,17 +146,65 @@ std::string uiLanguage(const uno::Reference<uno::XComponentContext>& ctx)
     std::string locale;
     if (const char* env = std::getenv("OGI_UI_LANG"))
         locale = env;
+    if (ctx.is()) {
+        std::lock_guard<std::mutex> lock(g_mutex);
+        if (!g_ctx)
+            g_ctx = new uno::Reference<uno::XComponentContext>(ctx);
+    }
     if (locale.empty())
         locale = readConfiguredLocale(ctx);
     return locale.rfind("zh", 0) == 0 ? "zh-CN" : "en-US";
 }
 
+const char* stringKey(Str id)
+{
+    for (const auto& k : kKeys)
+        if (k.id == id)
+            return k.key;
+    return "";
+}
+
 OUString tr(Str id, const std::string& lang)
 {
-    for (const Entry& e : kStrings)
-        if (e.id == id)
-            return u8(lang == "zh-CN" ? e.zh : e.en);
-    return OUString();
+    return resolve(stringKey(id), lang);
+}
+
+OUString productName()
+{
+    uno::Reference<uno::XComponentContext> ctx;
+    {
+        std::lock_guard<std::mutex> lock(g_mutex);
+        if (g_ctx)
+            ctx = *g_ctx;
+    }
+    return tr(Str::ProductName, uiLanguage(ctx));
+}
+
+OUString trCount(Str id, long long n, const std::string& lang)
+{
+    // CLDR plural categories of our two languages: English one/other, Chinese other only.
+    const std::string base = stringKey(id);
+    bool found = false;
+    OUString text;
+    if (n == 1 && lang != "zh-CN")
+        text = resolve(base + ".one", lang, &found);
+    if (!found)
+        text = resolve(base + ".other", lang);
+    return fill(text, "N", OUString::number(static_cast<sal_Int64>(n)));
+}
+
+OUString countsText(int errors, int warnings, int infos, const std::string& lang)
+{
+    OUString text;
+    const std::pair<Str, int> parts[] = {{Str::CountError, errors}, {Str::CountWarning, warnings}, {Str::CountInfo, infos}};
+    for (const auto& [id, n] : parts) {
+        if (n == 0)
+            continue;
+        if (!text.isEmpty())
+            text += tr(Str::CountSeparator, lang);
+        text += trCount(id, n, lang);
+    }
+    return text;
 }
 
 OUString fill(OUString text, const char* name, const OUString& value)

@@ -1,6 +1,7 @@
-// UI strings of the extension (zh-CN and en-US), chosen by the office UI language.
-// A compiled-in table (recipe §8 option b): the set is small; rule messages come from the
-// engine, which has its own zh-CN/en-US templates.
+// UI strings of the extension (zh-CN and en-US), chosen by the office UI language, read from
+// the package's resources/strings_<lang>.properties through LibreOffice's string-resource
+// service (com.sun.star.resource.StringResourceWithLocation, recipe §8 option a). Only the
+// keys are here. Rule messages come from the engine, which has its own zh-CN/en-US templates.
 #pragma once
 
 #include <com/sun/star/uno/Reference.hxx>
@@ -15,13 +16,13 @@ enum class Str {
     SeverityError,
     SeverityWarning,
     SeverityInfo,
-    SummaryCounts,      ///< %ERRORS% %WARNINGS% %INFOS%
+    SummaryCounts,      ///< %COUNTS% (countsText)
     SummaryTables,      ///< %TABLES%
-    SummaryAllFine,     ///< %TABLES% (number of recognized tables)
+    SummaryAllFine,     ///< plural, %N% (number of recognized tables)
     SummaryNoTables,
     SummaryReadOnly,
-    SummaryMarked,      ///< %CELLS%
-    Cleared,            ///< %CELLS%
+    SummaryMarked,      ///< plural, %N% cells
+    Cleared,            ///< plural, %N% cells
     NothingChecked,
     NotImplemented,     ///< %COMMAND%
     UnknownCommand,     ///< %COMMAND%
@@ -33,17 +34,16 @@ enum class Str {
     InsertedTemplate,   ///< %TITLE% %NAME%
     InsertedSkeleton,   ///< %NAMES%
     IssuesTitle,
-    IssuesCounts,       ///< %ERRORS% %WARNINGS% %INFOS%
     IssuesNone,
     IssuesRecheck,
     IssuesClose,
     IssuesHint,
     IssuesIgnore,
-    SummaryIgnored,     ///< %N%
+    SummaryIgnored,     ///< plural, %N%
     IssuesResetIgnored, ///< %N%
     IssuesCannotIgnore,
     // Save-time check and its options page (SaveCheck, OptionsPage).
-    SaveProblems,       ///< %ERRORS% %WARNINGS%
+    SaveProblems,       ///< %COUNTS% (countsText)
     ButtonMarkAndShow,
     ButtonIgnore,
     OptSaveGroup,
@@ -57,6 +57,14 @@ enum class Str {
     OptHint,
     OptRulesGroup,
     OptDisabledRules,
+    // Counts ("1 处错误", "2 warnings"; plural, %N%), joined by CountSeparator without zero parts.
+    CountError,
+    CountWarning,
+    CountInfo,
+    CountSeparator,
+    TableSeparator,
+    MoreTables,         ///< %N%
+    ProductName,        ///< one name per language: toolbar, menu, options, infobar title
     // Last year's report (PreviousReport, ChoosePreviousDispatch; issue 13).
     SummaryPrevious,        ///< %TITLE% %FILE%
     SummaryPreviousStored,  ///< %TITLE% %FILE%
@@ -71,8 +79,21 @@ enum class Str {
 /// environment overrides it (tests).
 std::string uiLanguage(const css::uno::Reference<css::uno::XComponentContext>& ctx);
 
-/// The string in `lang` ("zh-CN"/"en-US").
+/// The string in `lang` ("zh-CN"/"en-US"); the key itself when the resources cannot be read
+/// (logged once).
 rtl::OUString tr(Str id, const std::string& lang);
+
+/// A plural string (key.one / key.other) for `n`, with %N% filled in.
+rtl::OUString trCount(Str id, long long n, const std::string& lang);
+
+/// "1 处错误、2 处警告" / "1 error, 2 warnings": the non-zero counts only (empty when all are 0).
+rtl::OUString countsText(int errors, int warnings, int infos, const std::string& lang);
+
+/// The product name in the office's UI language (the context seen by uiLanguage()).
+rtl::OUString productName();
+
+/// The resource key of a string (tests, logs).
+const char* stringKey(Str id);
 
 /// Replaces %NAME% in `text`.
 rtl::OUString fill(rtl::OUString text, const char* name, const rtl::OUString& value);

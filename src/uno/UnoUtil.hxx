@@ -2,10 +2,12 @@
 // is built without LIBO_INTERNAL_ONLY: no u"" literals, no OUStringLiteral (recipe pitfall 2).
 #pragma once
 
+#include <com/sun/star/uno/Exception.hpp>
 #include <rtl/string.hxx>
 #include <rtl/ustring.hxx>
 
 #include <cstring>
+#include <exception>
 #include <string>
 
 namespace ogiuno {
@@ -32,5 +34,20 @@ inline std::string toStd(const OUString& s)
 
 /// Logs to stderr with our prefix (the office's own log is not available to extensions).
 void logLine(const std::string& text);
+
+/// Runs `f` and contains every exception it throws (logged with `where`): the body of a UNO
+/// listener or callback, which must never let an exception out into the office (issue 9.2).
+template <class F> void containExceptions(const char* where, F&& f) noexcept
+{
+    try {
+        f();
+    } catch (const css::uno::Exception& e) {
+        try { logLine(std::string(where) + ": " + toStd(e.Message)); } catch (...) {}
+    } catch (const std::exception& e) {
+        try { logLine(std::string(where) + ": " + e.what()); } catch (...) {}
+    } catch (...) {
+        try { logLine(std::string(where) + ": unknown exception"); } catch (...) {}
+    }
+}
 
 } // namespace ogiuno

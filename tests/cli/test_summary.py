@@ -227,6 +227,7 @@ class AddsUp(unittest.TestCase):
 
     def test_run(self):
         self.assertEqual(self.code, 3, self.stderr)      # broken.odt could not be checked
+        self.assertNotIn("已用", self.stderr)              # no progress bar when stderr is no terminal
         self.assertIn("汇总表: " + self.out, self.stdout)
         self.assertIn("名单 4 个单位：3 个已报送，1 个未报送（%s）" % FIN, self.stdout)
 
@@ -407,8 +408,11 @@ class Differs(unittest.TestCase):
         roster = write_roster("roster-h2.csv", ["%s,%s" % (EDU, PARENT), "%s,%s" % (HEALTH, PARENT),
                                                 "%s,%s" % (FIN, PARENT)])
         out = os.path.join(WORK, "incomplete.json")
-        code, stdout, stderr = ogi_check("-j", "1", "-q", "--roster", roster, "--json", out,
+        code, stdout, stderr = ogi_check("-j", "1", "-q", "--progress", "always", "--roster", roster, "--json", out,
                                          os.path.join(WORK, "differs"))
+        # The progress bar (forced: stderr is no terminal here): files done / total, errors, times.
+        self.assertIn("] 3/3  错误 0  已用 ", stderr)
+        self.assertIn("剩余约 0:00", stderr)
         with open(out, encoding="utf-8") as f:
             rep = json.load(f)
         h = rep["hierarchy"]

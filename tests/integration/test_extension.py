@@ -373,7 +373,7 @@ class ExtensionTest(unittest.TestCase):
         self.assertIn("com.sun.star.text.TextDocument", access.MergeContext)
         self.assertIn("com.sun.star.sheet.SpreadsheetDocument", access.MergeContext)
         menu = access.MenuItems.getByName("M1")
-        self.assertEqual(menu.Title, "Annual Report Check")  # en-US UI here; zh-CN: 年报检查
+        self.assertEqual(menu.Title, "OGI Report Checker")  # en-US UI here; zh-CN: 年报检查
         urls = [menu.Submenu.getByName(n).URL for n in sorted(menu.Submenu.ElementNames)]
         self.assertEqual(urls, [PROTOCOL + "Check", PROTOCOL + "ClearMarks", PROTOCOL + "ShowIssues",
                                 PROTOCOL + "ChoosePrevious", "private:separator", "", PROTOCOL + "InsertSkeleton"])

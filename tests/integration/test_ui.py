@@ -12,6 +12,7 @@ a real office, once with the en-US UI and once with the zh-CN UI (the profile's 
 Environment: as test_extension.py (OGI_OXT, OGI_FIXTURES, OGI_WORKDIR, URE_MORE_TYPES).
 """
 import os
+import re
 import struct
 import sys
 import unittest
@@ -32,7 +33,11 @@ LABELS = {
               "SaveLine": "When saving", "RulesLine": "Rules"},
     "zh-CN": {"CheckOnSave": "保存时检查年报表格", "MarkError": "标记错误", "SaveLine": "保存时", "RulesLine": "规则"},
 }
+PRODUCT = {"en-US": "OGI Report Checker", "zh-CN": "年报检查"}
 ISSUES_TITLE = {"en-US": "Report Check Results", "zh-CN": "年报检查结果"}
+# The summary of 检查表格 on seed 004 (four warnings, one info, five marked cells; every part counted, none zero).
+SUMMARY_START = {"en-US": "Report check: 4 warnings, 1 info.", "zh-CN": "年报检查：4 处警告、1 条提示。"}
+INTERNAL_KEYS = re.compile(r"\bB\d\d\b|R\d_\d|Table\d|\d{4}-t\d|\(s\)")
 
 
 def config(off, path, update=False):
@@ -149,6 +154,33 @@ class UiChecks:
         self.assertTrue(buttons)
         self.assertEqual(sorted(b for b in buttons if b not in commands), [])
 
+    def test_one_product_name(self):
+        """Extension Manager, toolbar, menu, options page and the string resources (infobar
+        title) name the product alike, in the UI language."""
+        off = self.office
+        name = PRODUCT[self.lang]
+        manager = off.ctx.getValueByName("/singletons/com.sun.star.deployment.ExtensionManager")
+        package = manager.getDeployedExtension("user", EXTENSION_ID, "", None)
+        self.assertEqual(package.getDisplayName(), name)
+        for module in ("Writer", "Calc"):
+            state = config(off, "/org.openoffice.Office.UI.%sWindowState/UIElements/States" % module)
+            self.assertEqual(state.getByName("private:resource/toolbar/addon_%s.toolbar" % EXTENSION_ID).UIName, name)
+            leaf = config(off, "/org.openoffice.Office.OptionsDialog/Nodes/%s/Leaves" % module).getByName(
+                "%s.options.%s" % (EXTENSION_ID, module.lower()))
+            self.assertEqual(leaf.Label, name)
+        merged = config(off, "/org.openoffice.Office.Addons/AddonUI/OfficeMenuBarMerging/%s/S1/MenuItems/M1" % EXTENSION_ID)
+        self.assertEqual(merged.Title, name)
+
+    def test_check_has_a_keyboard_shortcut(self):
+        """Ctrl+Alt+Shift+R runs 检查表格 in Writer and Calc (Accelerators.xcu)."""
+        from com.sun.star.awt.Key import R
+        supplier = self.office.create("com.sun.star.ui.ModuleUIConfigurationManagerSupplier")
+        for module in ("com.sun.star.text.TextDocument", "com.sun.star.sheet.SpreadsheetDocument"):
+            shortcuts = supplier.getUIConfigurationManager(module).getShortCutManager()
+            ours = [(k.KeyCode, k.Modifiers) for k in shortcuts.getAllKeyEvents()
+                    if shortcuts.getCommandByKeyEvent(k) == PROTOCOL + "Check"]
+            self.assertEqual(ours, [(R, 1 | 2 | 4)], module)  # SHIFT|MOD1|MOD2
+
     def test_issue_list_title(self):
         off = self.office
         doc = self.visible_doc("seed004-jinfeng-2017-old.odt", "-title")
@@ -162,6 +194,54 @@ class UiChecks:
                 titles.append(w.Title)
         expected = ISSUES_TITLE[self.lang] + " — " + doc.Title
         self.assertIn(expected, titles)
+
+
+    def test_summary_is_localized_counted_and_without_keys(self):
+        off = self.office
+        doc = self.visible_doc("seed004-jinfeng-2017-old.odt", "-summary")
+        result = off.dispatch(doc, PROTOCOL + "Check")
+        self.assertEqual(result.State, 1, result.Result)
+        self.assertTrue(result.Result.startswith(SUMMARY_START[self.lang]), result.Result)
+        self.assertNotRegex(result.Result, INTERNAL_KEYS)
+        self.assertLessEqual(len(result.Result), 200)  # one or two lines of an infobar
+        # Our comments carry the date and time of the check.
+        import datetime
+        now = datetime.datetime.now()
+        stamps = []
+        fields = doc.TextFields.createEnumeration()
+        while fields.hasMoreElements():
+            f = fields.nextElement()
+            if f.supportsService("com.sun.star.text.textfield.Annotation") and f.Initials == "OGI":
+                d = f.DateTimeValue
+                stamps.append(datetime.datetime(d.Year, d.Month, d.Day, d.Hours, d.Minutes, d.Seconds))
+        self.assertEqual(len(stamps), 5)
+        for stamp in stamps:
+            self.assertLess(abs((now - stamp).total_seconds()), 600, stamp)
+        cleared = off.dispatch(doc, PROTOCOL + "ClearMarks")
+        self.assertNotRegex(cleared.Result, INTERNAL_KEYS)
+        self.assertIn({"en-US": "Removed the check marks of 5 cells.", "zh-CN": "已清除 5 个单元格的检查标记。"}[self.lang],
+                      cleared.Result)
+
+    def test_strings_come_from_the_packaged_resources(self):
+        """The resources the extension reads: both languages have the same keys, no key is empty."""
+        off = self.office
+        pip = off.ctx.getValueByName("/singletons/com.sun.star.deployment.PackageInformationProvider")
+        folder = pip.getPackageLocation(EXTENSION_ID) + "/resources/"
+        from com.sun.star.lang import Locale
+        keys = {}
+        for lang, (language, country) in (("zh-CN", ("zh", "CN")), ("en-US", ("en", "US"))):
+            res = off.smgr.createInstanceWithArgumentsAndContext(
+                "com.sun.star.resource.StringResourceWithLocation",
+                (folder, True, Locale(language, country, ""), "strings", "",
+                 off.create("com.sun.star.task.InteractionHandler")), off.ctx)
+            keys[lang] = set(res.getResourceIDs())
+            for key in keys[lang]:
+                self.assertTrue(res.resolveString(key).strip(), key)
+            if lang == "zh-CN":
+                self.assertEqual(res.resolveString("CountInfo.other"), "%N% 条提示")
+        stem = lambda k: k.rsplit(".", 1)[0] if k.endswith((".one", ".other")) else k  # noqa: E731
+        self.assertEqual({stem(k) for k in keys["zh-CN"]}, {stem(k) for k in keys["en-US"]})
+        self.assertGreaterEqual(len(keys["en-US"]), 50)
 
 
 class EnglishUiTest(UiChecks, unittest.TestCase):

@@ -43,6 +43,7 @@ TEXT = {
         "worst": {"failed": "失败", "error": "错误", "warning": "警告", "info": "提示"},
         "document": "全文", "no_tables": "未识别到统计表",
         "families": {"t2": "表二", "t3": "表三", "t4": "表四", "old": "统计表"},
+        "and": "、", "list": "；", "paren": "%s（%s）",
         "missing": "未报送", "not_on_roster": "不在名单中", "no_unit": "未识别单位",
         "missing_note": "没有 {y} 年度的报告", "missing_other": "；只有 {years} 年度的报告",
         "not_on_note": "单位不在报送名单中", "no_unit_note": "报告中未找到单位名称",
@@ -66,6 +67,7 @@ TEXT = {
         "worst": {"failed": "failed", "error": "error", "warning": "warning", "info": "info"},
         "document": "document", "no_tables": "no statistics table recognized",
         "families": {"t2": "table two", "t3": "table three", "t4": "table four", "old": "statistics table"},
+        "and": ", ", "list": "; ", "paren": "%s (%s)",
         "missing": "no report", "not_on_roster": "not on the roster", "no_unit": "unit not found",
         "missing_note": "no report for {y}", "missing_other": "; reports for {years} only",
         "not_on_note": "the unit is not on the roster", "no_unit_note": "no unit name found in the report",
@@ -204,7 +206,7 @@ def _table_words(t, tables, index, lang):
     tb = tables[index]
     tid = tb.get("template") or ""
     fam = "old" if tid.startswith("old") else tid.split("-")[-1]
-    return "%s %s（%s）" % (t["families"].get(fam, tid), tb.get("title") or "", tb.get("version") or "")
+    return t["paren"] % ("%s %s" % (t["families"].get(fam, tid), tb.get("title") or ""), tb.get("version") or "")
 
 
 def _tables_words(t, tables):
@@ -215,7 +217,7 @@ def _tables_words(t, tables):
         tid = tb.get("template") or ""
         fam = "old" if tid.startswith("old") else tid.split("-")[-1]
         by_version.setdefault(tb.get("version") or "", []).append(t["families"].get(fam, tid))
-    return "；".join("%s（%s）" % ("、".join(v), k) for k, v in by_version.items())
+    return t["list"].join(t["paren"] % (t["and"].join(v), k) for k, v in by_version.items())
 
 
 def _link(path, text=None):
@@ -275,7 +277,7 @@ def model(doc, lang="zh-CN", marked=False, roster_result=None, hierarchy=None):
                 worst = max(worst, f["severity"], key=rank.index)
         s = rec["summary"]
         row = [_link(rec["file"]), roster.unit_of(rec) or "", rec.get("year") or "",
-               _format_words(rec), _tables_words(t, rec.get("tables")) if rec["status"] == "ok" else "",
+               _format_words(rec, t), _tables_words(t, rec.get("tables")) if rec["status"] == "ok" else "",
                _status(t, rec, codes), s["errors"], s["warnings"], s["infos"], s.get("ignored") or 0]
         row += [_num(v) for v in key_figures(rec)]
         prev = rec.get("previous")
@@ -284,7 +286,7 @@ def model(doc, lang="zh-CN", marked=False, roster_result=None, hierarchy=None):
         if marked:
             row.append(_link(rec.get("marked_copy")) if rec.get("marked_copy") else (rec.get("marked_copy_error") or ""))
         if hierarchy:
-            row.append("；".join("%s %s" % (h.get("year") or "", t["h_status"][h["status"]])
+            row.append(t["list"].join("%s %s" % (h.get("year") or "", t["h_status"][h["status"]])
                                 for h in h_by_file.get(rec["file"], [])))
         row.append(t["worst"][worst] if worst else t["none"])
         rows.append(row)
@@ -320,7 +322,7 @@ def model(doc, lang="zh-CN", marked=False, roster_result=None, hierarchy=None):
         for m in roster_result["missing"]:
             note = t["missing_note"].format(y=m["year"] or "")
             if m["other_years"]:
-                note += t["missing_other"].format(years="、".join(m["other_years"]))
+                note += t["missing_other"].format(years=t["and"].join(m["other_years"]))
             rrows.append([t["missing"], m["unit"], m["parent"] or "", m["year"] or "",
                           _link(m["files"][0]) if m["files"] else "", note])
         for n in roster_result["not_on_roster"]:
@@ -337,7 +339,7 @@ def model(doc, lang="zh-CN", marked=False, roster_result=None, hierarchy=None):
             h1 = sum(1 for f in h["findings"] if f["rule"] == "H-1")
             hrows.append([h["parent"], h.get("year") or "", _link(h["file"]) if h.get("file") else "",
                           len(h["children"]), len(h["children"]) - len(missing), h.get("compared_cells") or 0, h1,
-                          t["h_status"][h["status"]], "、".join(missing)])
+                          t["h_status"][h["status"]], t["and"].join(missing)])
             hcolors.append({"ok": None, "differs": COLORS["warning"]}.get(h["status"], COLORS["info"]))
         sheets.append({"name": SHEETS["hierarchy"], "header": t["hierarchy"], "rows": hrows, "colors": hcolors,
                        "freeze": True, "autofilter": True, "wrap": []})
@@ -357,10 +359,10 @@ def model(doc, lang="zh-CN", marked=False, roster_result=None, hierarchy=None):
     return {"lang": lang, "sheets": sheets}
 
 
-def _format_words(rec):
+def _format_words(rec, t):
     ext = os.path.splitext(rec["file"])[1].lstrip(".").lower()
     fmt = rec.get("format")
-    return "%s（%s）" % (ext, fmt) if fmt and ext else (ext or fmt or "")
+    return t["paren"] % (ext, fmt) if fmt and ext else (ext or fmt or "")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -527,7 +529,7 @@ def _text_width(v):
     import unicodedata
     text = v if isinstance(v, str) else ("%g" % v if isinstance(v, float) else str(v))
     units = sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-    return max(1200, units * 190 + 700)
+    return max(1200, units * 200 + 900)
 
 
 def _chart(doc, sheet, index, ncols, chart, addr):

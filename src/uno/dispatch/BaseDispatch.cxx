@@ -65,13 +65,9 @@ void BaseDispatch::dispatchWithNotification(const util::URL& url, const uno::Seq
         event.State = ok ? frame::DispatchResultState::SUCCESS : frame::DispatchResultState::FAILURE;
         event.Result <<= text;
     } catch (const uno::Exception& e) {
-        const OUString text = fill(tr(Str::Failed, uiLanguage(m_context.ctx)), "ERROR", e.Message);
-        notify(m_context.frame, text, NoticeKind::Danger);
-        event.Result <<= text;
+        reportFailure(e.Message, event);
     } catch (const std::exception& e) {
-        const OUString text = fill(tr(Str::Failed, uiLanguage(m_context.ctx)), "ERROR", toOU(e.what()));
-        notify(m_context.frame, text, NoticeKind::Danger);
-        event.Result <<= text;
+        containExceptions("command", [&] { reportFailure(toOU(e.what()), event); });
     } catch (...) {
         logLine("command failed with an unknown exception");
     }
@@ -80,6 +76,16 @@ void BaseDispatch::dispatchWithNotification(const util::URL& url, const uno::Seq
             listener->dispatchFinished(event);
     } catch (...) {
     }
+}
+
+void BaseDispatch::reportFailure(const OUString& what, frame::DispatchResultEvent& event) noexcept
+{
+    containExceptions("command failed", [&] {
+        logLine("command failed: " + toStd(what));
+        const OUString text = fill(tr(Str::Failed, uiLanguage(m_context.ctx)), "ERROR", what);
+        event.Result <<= text;
+        notify(m_context.frame, text, NoticeKind::Danger);
+    });
 }
 
 void BaseDispatch::dispatch(const util::URL& url, const uno::Sequence<beans::PropertyValue>& args)

@@ -44,6 +44,9 @@ protected:
     const DispatchContext& context() const { return m_context; }
 
 private:
+    /// A failed command: logged, the result text set, an infobar shown; throws nothing.
+    void reportFailure(const rtl::OUString& what, css::frame::DispatchResultEvent& event) noexcept;
+
     DispatchContext m_context;
 };
 

@@ -20,7 +20,7 @@ OUString ClearMarksDispatch::execute(const std::map<std::string, std::string>&, 
         return tr(Str::NotADocument, lang);
     }
     const int cells = clearDocument(model, readSettings(context().ctx).style);
-    const OUString text = fill(tr(Str::Cleared, lang), "CELLS", OUString::number(cells));
+    const OUString text = trCount(Str::Cleared, cells, lang);
     notify(context().frame, text, NoticeKind::Info);
     return text;
 }

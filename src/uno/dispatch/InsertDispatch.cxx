@@ -56,6 +56,8 @@ void InsertTemplateDispatch::addStatusListener(const uno::Reference<frame::XStat
         listener->statusChanged(state);
     } catch (const uno::Exception& e) {
         logLine("template list not sent to the toolbar: " + toStd(e.Message));
+    } catch (...) {
+        logLine("template list not sent to the toolbar");
     }
 }
 
