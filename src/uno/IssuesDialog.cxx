@@ -2,6 +2,7 @@
 
 #include "CheckSession.hxx"
 #include "DocumentReader.hxx"
+#include "Fixer.hxx"
 #include "IgnoreList.hxx"
 #include "OgiNames.hxx"
 #include "Strings.hxx"
@@ -70,6 +71,9 @@ std::string shortAddress(const ogi::CellRef& c)
 
 std::string tableLabel(const ogi::Report& r, const ogi::Diagnostic& d)
 {
+    // The table in words (its title), not the document's internal table name.
+    if (d.table >= 0 && static_cast<size_t>(d.table) < r.tables.size() && !r.tables[static_cast<size_t>(d.table)].title.empty())
+        return r.tables[static_cast<size_t>(d.table)].title;
     if (!d.cell.table.empty())
         return d.cell.table;
     if (d.table >= 0 && static_cast<size_t>(d.table) < r.tables.size())
@@ -79,17 +83,21 @@ std::string tableLabel(const ogi::Report& r, const ogi::Diagnostic& d)
 
 OUString detailText(const ogi::Report& r, const ogi::Diagnostic& d, const std::string& lang)
 {
-    std::string s = "[" + d.rule + "] " + d.message(lang);
+    OUString s = toOU("[" + d.rule + "] " + d.message(lang));
     if (d.table >= 0 && static_cast<size_t>(d.table) < r.tables.size()) {
         const ogi::TableInfo& t = r.tables[static_cast<size_t>(d.table)];
-        s += "\n" + std::string(lang == "zh-CN" ? "表格：" : "Table: ") + t.title + " (" + t.templateId + ", " + t.location + ")";
+        if (!t.title.empty())
+            s += "\n" + fill(tr(Str::DetailTable, lang), "TABLE", toOU(t.title));
     }
-    if (!d.cell.key.empty())
-        s += "\n" + std::string(lang == "zh-CN" ? "单元格：" : "Cell: ") + shortAddress(d.cell) + " (" + d.cell.key + ")";
+    if (!d.cell.address.empty())
+        s += "\n" + fill(tr(Str::DetailCell, lang), "CELL", toOU(shortAddress(d.cell)));
     if (!d.expected.empty() || !d.actual.empty())
-        s += "\n" + std::string(lang == "zh-CN" ? "应为：" : "Expected: ") + d.expected +
-             std::string(lang == "zh-CN" ? "    实际：" : "    actual: ") + d.actual;
-    return toOU(s);
+        s += "\n" + fill(fill(tr(Str::DetailExpectedActual, lang), "EXPECTED", toOU(d.expected)), "ACTUAL", toOU(d.actual));
+    if (!d.suggestion.reasons.empty())   // issue 14: the likely cause and its fix (修正)
+        s += "\n" + toOU(std::string(lang == "zh-CN" ? (d.suggestion.empty() ? "无法确定：" : "建议：")
+                                                      : (d.suggestion.empty() ? "Undecided: " : "Suggestion: ")) +
+                         d.suggestion.reason(lang));
+    return s;
 }
 
 class IssuesDialog;
@@ -133,6 +141,8 @@ public:
             setButton(controls, "Close", tr(Str::IssuesClose, m_lang), "close");
             setButton(controls, "Ignore", tr(Str::IssuesIgnore, m_lang), "ignore");
             m_reset = setButton(controls, "ResetIgnored", resetLabel(0), "reset");
+            m_fix = setButton(controls, "Fix", toOU(m_lang == "zh-CN" ? "修正" : "Fix"), "fix");
+            uno::Reference<awt::XWindow>(m_fix, uno::UNO_QUERY_THROW)->setEnable(false);
             m_list->addItemListener(this);
             uno::Reference<awt::XTopWindow> top(m_dialog, uno::UNO_QUERY);
             if (top.is())
@@ -217,6 +227,18 @@ public:
         return storeIgnored(keys);
     }
 
+    /// 修正: entry `index`'s suggestion is written (one undo step), then checked again.
+    bool fix(int index)
+    {
+        if (!m_report || index < 0 || static_cast<size_t>(index) >= m_report->diagnostics.size())
+            return false;
+        const FixOutcome o = applySuggestion(m_ctx, m_model, std::to_string(index));
+        refill(lastReportData(m_model));
+        if (m_detail.is())
+            m_detail->setText(o.message);
+        return o.ok;
+    }
+
     /// 恢复已忽略: every ignored finding of the document comes back.
     bool resetIgnored() { return readIgnored(m_model).empty() || storeIgnored({}); }
 
@@ -230,6 +252,9 @@ public:
             if (updateList)
                 m_list->selectItemPos(static_cast<sal_Int16>(index), true);
             m_detail->setText(detailText(*m_report, d, m_lang));
+            if (m_fix.is())
+                uno::Reference<awt::XWindow>(m_fix, uno::UNO_QUERY_THROW)
+                    ->setEnable(!d.suggestion.empty() && !isReadOnly(m_model));   // read-only: no fix
         }
         selectDiagnosticCell(m_model, m_frame, d);
     }
@@ -271,6 +296,7 @@ public:
         m_counts.clear();
         m_detail.clear();
         m_reset.clear();
+        m_fix.clear();
     }
 
     // XActionListener (buttons)
@@ -283,6 +309,8 @@ public:
                 ignore(m_list.is() ? m_list->getSelectedItemPos() : -1);
             else if (e.ActionCommand == "reset")
                 resetIgnored();
+            else if (e.ActionCommand == "fix")
+                fix(m_list.is() ? m_list->getSelectedItemPos() : -1);
             else if (e.ActionCommand == "close")
                 close();
         });
@@ -371,6 +399,7 @@ private:
     uno::Reference<awt::XFixedText> m_counts;
     uno::Reference<awt::XTextComponent> m_detail;
     uno::Reference<awt::XButton> m_reset;
+    uno::Reference<awt::XButton> m_fix;
     std::shared_ptr<const ogi::Report> m_report;
 };
 
@@ -435,7 +464,7 @@ bool selectDiagnosticCell(const uno::Reference<lang::XComponent>& model, const u
 
 std::vector<OUString> showIssues(const uno::Reference<uno::XComponentContext>& ctx, const uno::Reference<frame::XFrame>& frame,
                                  const uno::Reference<lang::XComponent>& model, int select, bool recheck,
-                                 int ignore, bool resetIgnored)
+                                 int ignore, bool resetIgnored, int fixEntry)
 {
     std::shared_ptr<const ogi::Report> report = lastReportData(model);
     if (recheck) {
@@ -465,6 +494,8 @@ std::vector<OUString> showIssues(const uno::Reference<uno::XComponentContext>& c
         dialog->ignore(ignore);
     if (resetIgnored)
         dialog->resetIgnored();
+    if (fixEntry >= 0)
+        dialog->fix(fixEntry);
     report = lastReportData(model);
     if (select >= 0)
         dialog->select(select, true);

@@ -25,13 +25,15 @@ std::vector<rtl::OUString> issueEntries(const ogi::Report& report, const std::st
 /// check has run yet in this session, checks first (without marking). `select` >= 0 selects
 /// that entry and jumps to its cell, as a click would; `recheck` runs the 重新检查 button;
 /// `ignore` >= 0 runs 忽略此项 on that entry, `resetIgnored` the 恢复已忽略 button (both record
-/// the choice in the document, IgnoreList.hxx, and check again).
+/// the choice in the document, IgnoreList.hxx, and check again); `fixEntry` >= 0 runs 修正 on
+/// that entry (Fixer.hxx).
 /// Returns the entries shown. The dialog may fail to open (no GUI resources): the entries
 /// are still returned.
 std::vector<rtl::OUString> showIssues(const css::uno::Reference<css::uno::XComponentContext>& ctx,
                                       const css::uno::Reference<css::frame::XFrame>& frame,
                                       const css::uno::Reference<css::lang::XComponent>& model, int select,
-                                      bool recheck, int ignore = -1, bool resetIgnored = false);
+                                      bool recheck, int ignore = -1, bool resetIgnored = false,
+                                      int fixEntry = -1);
 
 /// Moves the document's selection to the cell of a diagnostic; false when it has no cell or
 /// the cell is gone.

@@ -34,6 +34,10 @@ const Command kCommands[] = {
     {"InsertSkeleton", &make<InsertSkeletonDispatch>},
     {"DismissInfobar", &make<DismissInfobarDispatch>},
     {"ChoosePrevious", &make<ChoosePreviousDispatch>},
+    {"Fix", &make<FixDispatch>},
+    {"FillTotals", &make<FillTotalsDispatch>},
+    {"FillZeros", &make<FillZerosDispatch>},
+    {"Sentences", &make<SentencesDispatch>},
 };
 
 } // namespace

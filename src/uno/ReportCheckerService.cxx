@@ -1,5 +1,7 @@
 #include "ReportCheckerService.hxx"
 
+#include "Fixer.hxx"
+
 #include "CheckSession.hxx"
 #include "OgiNames.hxx"
 #include "PreviousReport.hxx"
@@ -44,6 +46,13 @@ rc::Diagnostic toIdl(const ogi::Diagnostic& d, const std::string& lang)
     r.Expected = toOU(d.expected);
     r.Actual = toOU(d.actual);
     r.Message = toOU(d.message(lang));
+    if (!d.suggestion.empty()) {
+        r.Suggestion.Key = toOU(d.suggestion.key());
+        r.Suggestion.Cell = toIdl(d.suggestion.changes.front().cell);
+        r.Suggestion.Value = toOU(d.suggestion.changes.front().value);
+        r.Suggestion.Kind = toOU(d.suggestion.kind);
+    }
+    r.Suggestion.Reason = toOU(d.suggestion.reason(lang));
     return r;
 }
 
@@ -178,6 +187,35 @@ OUString ReportCheckerService::choosePrevious(const uno::Reference<lang::XCompon
     return guarded("choosePrevious", [&] {
         requireDocument(document);
         return toOU(ogiuno::choosePrevious(m_ctx, document, previousUrl));
+uno::Sequence<rc::Diagnostic> ReportCheckerService::getSuggestions(const uno::Reference<lang::XComponent>& document)
+{
+    return guarded("getSuggestions", [&] {
+        requireDocument(document);
+        const CheckOutcome o = checkDocument(m_ctx, document);
+        std::vector<rc::Diagnostic> out;
+        for (const ogi::Diagnostic& d : o.report.diagnostics)
+            if (!d.suggestion.empty())
+                out.push_back(toIdl(d, o.lang));
+        return uno::Sequence<rc::Diagnostic>(out.data(), static_cast<sal_Int32>(out.size()));
+    });
+}
+
+sal_Bool ReportCheckerService::applySuggestion(const uno::Reference<lang::XComponent>& document, const OUString& finding)
+{
+    return guarded("applySuggestion", [&] {
+        requireDocument(document);
+        const FixOutcome o = ogiuno::applySuggestion(m_ctx, document, toStd(finding));
+        logLine(toStd(o.message));
+        return static_cast<sal_Bool>(o.ok);
+    });
+}
+
+sal_Int32 ReportCheckerService::fillTotals(const uno::Reference<lang::XComponent>& document)
+{
+    return guarded("fillTotals", [&] {
+        requireDocument(document);
+        const FixOutcome o = applyFill(m_ctx, document, Fill::Totals);
+        return static_cast<sal_Int32>(o.ok ? o.changes.size() : 0);
     });
 }
 

@@ -28,6 +28,11 @@ public:
                               const rtl::OUString& previous) override;
     rtl::OUString SAL_CALL choosePrevious(const css::uno::Reference<css::lang::XComponent>& document,
                                           const rtl::OUString& previousUrl) override;
+    css::uno::Sequence<org::ogi::reportchecker::Diagnostic> SAL_CALL
+    getSuggestions(const css::uno::Reference<css::lang::XComponent>& document) override;
+    sal_Bool SAL_CALL applySuggestion(const css::uno::Reference<css::lang::XComponent>& document,
+                                      const rtl::OUString& finding) override;
+    sal_Int32 SAL_CALL fillTotals(const css::uno::Reference<css::lang::XComponent>& document) override;
 
     // XServiceInfo
     rtl::OUString SAL_CALL getImplementationName() override;

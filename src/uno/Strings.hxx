@@ -73,6 +73,9 @@ enum class Str {
     ChosenPrevious,         ///< %TITLE% %FILE%
     ChoosePreviousFailed,   ///< %FILE% %ERROR%
     ButtonChoosePrevious,
+    DetailTable,        ///< %TABLE% (the issue list's detail box)
+    DetailCell,         ///< %CELL%
+    DetailExpectedActual, ///< %EXPECTED% %ACTUAL%
 };
 
 /// "zh-CN" when the office UI language is Chinese, else "en-US". OGI_UI_LANG in the

@@ -55,6 +55,9 @@ def log(*args):
 
 
 class Office:
+    # The office's own session; ogi-check's workers keep it in theirs, in a group of its own (session.py).
+    POPEN_GROUP = {"start_new_session": True}
+
     def __init__(self, oxt, workdir, install=True, ui_locale=None):
         self.oxt = os.path.abspath(oxt)
         self.ui_locale = ui_locale  # e.g. "zh-CN": the profile's UI language (needs its language pack)
@@ -140,8 +143,7 @@ class Office:
                         "--accept=%s;urp;StarOffice.ComponentContext" % self._connection()]
         self.log_path = os.path.join(self.workdir, "soffice.log")
         self._log = open(self.log_path, "wb")
-        self.proc = subprocess.Popen(cmd, env=env, stdout=self._log, stderr=subprocess.STDOUT,
-                                     start_new_session=True)
+        self.proc = subprocess.Popen(cmd, env=env, stdout=self._log, stderr=subprocess.STDOUT, **self.POPEN_GROUP)
         _running.add(self)
         # Watchdog: the office is in its own session, so a killed test runner would not take it
         # down; never let it outlive OGI_OFFICE_LIFETIME seconds.

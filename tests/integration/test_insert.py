@@ -39,7 +39,7 @@ FIVE_SUBHEADINGS = ["（一）主动公开", "（二）依申请公开", "（三
 # as (rule, key of the marked cell). t2 has no totals.
 WRONG_TOTAL = {
     "old": ("B22", {("B-1", "B22")}),
-    "t3": ("R1.TOT", {("N-3", "R1.TOT"), ("N-1", "R3_7.TOT")}),
+    "t3": ("R1.TOT", {("N-3", "R1.TOT"), ("N-1", "R1.TOT")}),   # both on the cause (suggestion)
     "t4": ("RV_TOT", {("L-1", "RV_TOT")}),
 }
 

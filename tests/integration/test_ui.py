@@ -186,6 +186,11 @@ class UiChecks:
         doc = self.visible_doc("seed004-jinfeng-2017-old.odt", "-title")
         result = off.dispatch(doc, PROTOCOL + "ShowIssues")
         self.assertEqual(result.State, 1, result.Result)
+        # Entries name the table in words (its title), not the document's table name (Table1).
+        entries = result.Result.split("\n")
+        self.assertEqual(len(entries), 5)
+        for line in entries:
+            self.assertTrue(line.split(" ")[1].startswith("政府信息公开情况统计表"), line)
         toolkit = off.create("com.sun.star.awt.Toolkit")
         titles = []
         for i in range(toolkit.TopWindowCount):

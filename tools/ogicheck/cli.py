@@ -1,6 +1,7 @@
 """ogi-check: check the statistics tables of many annual reports in headless LibreOffice."""
 import argparse
 import json
+import math
 import os
 import shutil
 import signal
@@ -18,7 +19,7 @@ Exit status:
   1    every file was checked and errors were found (or warnings, with --strict)
   2    usage error or setup failure (no file was checked)
   3    at least one file could not be checked (status "failed" in the report); wins over 1
-  130  interrupted (Ctrl+C or SIGTERM); the report lists the files not checked as failed
+  130  interrupted (Ctrl+C, SIGTERM or SIGHUP); the report lists the files not checked as failed
 
 With no FILE_OR_DIR, checks the sample documents in ../shared/fixtures beside the repository.
 Directories are searched recursively for documents; other files in them are listed as
@@ -26,6 +27,21 @@ skipped (a file named explicitly is always tried). Documents are opened from pri
 originals are never modified. Document types collected from directories:
   %s
 """ % " ".join(sorted(sniff.DOCUMENT_EXTENSIONS))
+
+
+MIN_TIMEOUT = 1.0         # seconds; less cannot even load a document
+MAX_TIMEOUT = 86400.0     # a day
+
+
+def timeout_seconds(text):
+    """--timeout: a finite number of seconds in [MIN_TIMEOUT, MAX_TIMEOUT] (not -1, nan, inf, 1e-9, 0)."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError("not a number of seconds: %r" % text)
+    if not math.isfinite(value) or not MIN_TIMEOUT <= value <= MAX_TIMEOUT:
+        raise argparse.ArgumentTypeError("must be between %g and %g seconds, not %s" % (MIN_TIMEOUT, MAX_TIMEOUT, text))
+    return value
 
 
 def parse_args(argv):
@@ -41,8 +57,9 @@ def parse_args(argv):
                    help="write a copy of each document with the marks applied into DIR, in its own format")
     p.add_argument("-j", "--jobs", type=int, default=0, metavar="N",
                    help="parallel workers, each with its own office and profile (default: number of cores)")
-    p.add_argument("--timeout", type=float, default=120.0, metavar="SECONDS",
-                   help="time limit per file; on expiry the office is restarted (default 120, 0 = none)")
+    p.add_argument("--timeout", type=timeout_seconds, default=120.0, metavar="SECONDS",
+                   help="time limit per file, %g to %g s; on expiry the office is restarted (default 120)"
+                        % (MIN_TIMEOUT, MAX_TIMEOUT))
     p.add_argument("--max-size", type=float, default=200.0, metavar="MB",
                    help="files larger than this fail without being opened (default 200)")
     p.add_argument("--lang", choices=("zh-CN", "en-US"), default="zh-CN", help="language of messages")
@@ -99,7 +116,7 @@ def collect(args_paths):
                     if sniff.is_lock_or_hidden(name):
                         continue  # office lock files and hidden files
                     if os.path.splitext(name)[1].lower() not in sniff.DOCUMENT_EXTENSIONS:
-                        skipped.append({"file": full, "reason": "not a document type that is checked"})
+                        skipped.append({"file": report.shown(full), "reason": "not a document type that is checked"})
                         continue
                     found.append((full, rel))
             for full, rel in found:
@@ -193,6 +210,7 @@ def run(argv=None):
         return 2
     # The workers' offices read it at start into their profile's settings (worker.py).
     os.environ["OGI_CHECK_DISABLED_RULES"] = ",".join(disabled)
+    os.environ["OGI_CHECK_LANG"] = lang   # the marks' comments follow --lang
     os.environ["OGI_CHECK_SHOW_IGNORED"] = "1" if a.show_ignored else ""
     out_json_stdout = a.format == "json"
     human = report.Human(lang, stream=sys.stderr if out_json_stdout else sys.stdout, details=not a.quiet)
@@ -241,6 +259,8 @@ def run(argv=None):
     if marked_dir:
         os.makedirs(marked_dir, exist_ok=True)
 
+    from ogicheck.pool import clean_stale_runs
+    clean_stale_runs(state)   # folders of runs that were killed (SIGKILL, power loss)
     rundir = os.path.join(state, "run-%d" % os.getpid())
     os.makedirs(rundir, exist_ok=True)
 
@@ -250,8 +270,9 @@ def run(argv=None):
     for i, (path, display, _) in enumerate(files):
         pre = sniff.precheck(path, max_bytes)   # missing, empty, too large: no office needed
         if pre:
-            records[i] = crossyear.annotate(report.file_record(display, {"status": "failed", "code": pre[0],
-                                                                         "reason": pre[1], "attempts": 0}, lang), {})
+            records[i] = crossyear.annotate(report.file_record(display, {"status": "failed", "code": pre[0], "reason_key": pre[1],
+                                                      "reason_args": pre[2],
+                                                      "attempts": 0}, lang), {})
         else:
             jobs.append({"id": i, "path": path, "marked_copy": targets_out[i], "load_only": a.load_only,
                          "timeout": a.timeout, "max_bytes": max_bytes})
@@ -283,15 +304,18 @@ def run(argv=None):
         records[i] = crossyear.annotate(report.file_record(files[i][1], result, lang), result,
                                         cands[0] if cands else (a.previous if a.previous else None), cands)
         progress.step(records[i])
-        progress.clear()
-        if i in candidates_of:   # the second check, against last year's report
-            print_file(records[i])
         # Print in input order, as soon as the files before are done.
-        while next_print[0] < len(records) and records[next_print[0]] is not None:
-            print_file(records[next_print[0]])
-            next_print[0] += 1
-        human.stream.flush()
-        progress.draw()
+        try:
+            progress.clear()
+            if i in candidates_of:   # the second check, against last year's report
+                print_file(records[i])
+            while next_print[0] < len(records) and records[next_print[0]] is not None:
+                print_file(records[next_print[0]])
+                next_print[0] += 1
+            human.stream.flush()
+            progress.draw()
+        except OSError:   # the terminal is gone (SIGHUP): the run goes on to its report
+            next_print[0] = len(records)
 
     workers = min(a.jobs or cpu_count(), len(jobs))
     from ogicheck.pool import Pool
@@ -300,6 +324,7 @@ def run(argv=None):
         raise KeyboardInterrupt
 
     signal.signal(signal.SIGTERM, on_term)
+    signal.signal(signal.SIGHUP, on_term)    # the terminal closed: like SIGTERM, the report is written
     pool = Pool(oxt, template, rundir, workers, on_result)
     t0 = time.monotonic()
     interrupted = False
@@ -341,6 +366,7 @@ def run(argv=None):
         print("\nogi-check: interrupted, stopping the offices …", file=sys.stderr)
         pool.abort()
     finally:
+        pool.sweep()
         progress.clear()
         logs = os.path.join(state, "last-run-logs")
         shutil.rmtree(logs, ignore_errors=True)
@@ -356,9 +382,8 @@ def run(argv=None):
     for i, rec in enumerate(records):
         if rec is None:
             not_checked += 1
-            records[i] = crossyear.annotate(report.file_record(
-                files[i][1], {"status": "failed", "code": "interrupted", "attempts": 0,
-                              "reason": "not checked: the run was interrupted"}, lang), {})
+            records[i] = crossyear.annotate(report.file_record(files[i][1], {"status": "failed", "code": "interrupted", "attempts": 0,
+                                                          "reason_key": "interrupted"}, lang), {})
     for i in range(next_print[0], len(records)):
         if records[i]["code"] != "interrupted":
             print_file(records[i])
@@ -377,19 +402,21 @@ def run(argv=None):
         doc["hierarchy"] = roster.hierarchy(roster_units, records, rollup.key_label)
         roster.add_messages(doc["hierarchy"], lang)
     if a.json:
-        tmp = a.json + ".tmp"
-        with open(tmp, "w", encoding="utf-8") as f:
-            json.dump(doc, f, ensure_ascii=False, indent=1)
-            f.write("\n")
-        os.replace(tmp, a.json)
-    if out_json_stdout:
-        json.dump(doc, sys.stdout, ensure_ascii=False, indent=1)
-        sys.stdout.write("\n")
-    human.total(summary, skipped, wall, not_checked, pool.office_restarts)
-    if roster_units is not None:
-        from ogicheck import roster
-        for line in roster.human_lines(doc["roster"], doc["hierarchy"], lang):
-            print(line, file=human.stream)
+        error = report.write_json(a.json, doc)   # whole or not at all
+        if error:
+            print("ogi-check: --json: %s" % error, file=sys.stderr)
+            status = 2 if status == 0 else status
+    try:
+        if out_json_stdout:
+            sys.stdout.write(json.dumps(report.clean(doc), ensure_ascii=False, indent=1) + "\n")
+        human.total(summary, skipped, wall, not_checked, pool.office_restarts)
+        if roster_units is not None:
+            from ogicheck import roster
+            for line in roster.human_lines(doc["roster"], doc["hierarchy"], lang):
+                print(line, file=human.stream)
+        sys.stdout.flush()
+    except OSError:   # the terminal is gone (SIGHUP): the JSON report is written already
+        pass
     if a.summary:
         from ogicheck import summary as rollup
         try:

@@ -9,6 +9,8 @@ import collections
 import json
 import os
 import queue
+import re
+import shutil
 import signal
 import subprocess
 import threading
@@ -18,6 +20,83 @@ from ogicheck.paths import UNO_PYTHON, uno_env
 
 BACKSTOP_GRACE = 120.0   # seconds beyond the per-file limit before a silent worker is killed
 START_GRACE = 180.0      # seconds for a worker to bring its office up
+
+
+def session_members(sid):
+    """Pids of the processes in session `sid` (a worker and the office it started, whatever groups
+    they are in)."""
+    pids = []
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open("/proc/%s/stat" % entry) as f:
+                stat = f.read()
+            if int(stat[stat.rindex(")") + 2:].split()[3]) == sid:
+                pids.append(int(entry))
+        except (OSError, ValueError, IndexError):
+            continue
+    return pids
+
+
+def kill_session(sid):
+    """SIGKILL every process of session `sid`. Each worker is started in a session of its own and its
+    office stays in it (session.py), so this reaches an office from the moment it is forked, even
+    when its worker died before telling us about it."""
+    if not sid:
+        return
+    for _ in range(3):
+        pids = session_members(sid)
+        if not pids:
+            return
+        for pid in pids:
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except (ProcessLookupError, PermissionError):
+                pass
+        time.sleep(0.05)
+
+
+def _cmdline(pid):
+    try:
+        with open("/proc/%d/cmdline" % pid, "rb") as f:
+            return f.read().replace(b"\0", b" ")
+    except OSError:
+        return b""
+
+
+def kill_users_of(folder):
+    """SIGKILL every process whose command line names a path in `folder` (a run's private folder)."""
+    needle = os.fsencode(folder.rstrip("/")) + b"/"
+    for entry in os.listdir("/proc"):
+        if entry.isdigit() and int(entry) != os.getpid() and needle in _cmdline(int(entry)):
+            try:
+                os.kill(int(entry), signal.SIGKILL)
+            except (ProcessLookupError, PermissionError):
+                pass
+
+
+def clean_stale_runs(state):
+    """Removes the folders (private document copies, profiles) of earlier runs whose ogi-check is gone
+    (killed with SIGKILL, a crash, power loss), after killing any process still working in them.
+    Folders of runs that are still going are left alone."""
+    try:
+        names = os.listdir(state)
+    except OSError:
+        return []
+    removed = []
+    for name in names:
+        m = re.fullmatch(r"run-(\d+)", name)
+        if not m or int(m.group(1)) == os.getpid():
+            continue
+        pid = int(m.group(1))
+        if b"ogicheck" in _cmdline(pid) or b"ogi-check" in _cmdline(pid):
+            continue   # a concurrent run
+        path = os.path.join(state, name)
+        kill_users_of(path)
+        shutil.rmtree(path, ignore_errors=True)
+        removed.append(path)
+    return removed
 
 
 def _killpg(pgid, sig=signal.SIGKILL):
@@ -42,6 +121,7 @@ class WorkerProc:
         self.dead = False
         self.fatal = None
         self.quitting = False
+        self.send_failed = False
         log = open(self.log_path, "ab")
         cmd = [UNO_PYTHON, "-m", "ogicheck.worker", pool.oxt, pool.template, self.workdir]
         self.proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=log,
@@ -60,7 +140,8 @@ class WorkerProc:
 
     def send(self, obj):
         try:
-            self.proc.stdin.write((json.dumps(obj, ensure_ascii=False) + "\n").encode("utf-8"))
+            # ASCII: a file name that is not UTF-8 (surrogate-escaped) travels as \udcxx, intact.
+            self.proc.stdin.write((json.dumps(obj, ensure_ascii=True) + "\n").encode("ascii"))
             self.proc.stdin.flush()
             return True
         except (BrokenPipeError, OSError, ValueError):
@@ -72,7 +153,10 @@ class WorkerProc:
         limit = job["timeout"] or 0
         self.deadline = time.monotonic() + limit + BACKSTOP_GRACE if limit else None
         if not self.send(job):
-            self.deadline = time.monotonic()  # reaped by the backstop at once
+            # The worker is gone (its output ends, and the file is reported as "worker died", not as a
+            # timeout); make sure it is.
+            self.send_failed = True
+            _killpg(self.proc.pid)
 
     def kill(self):
         """Kill the worker and its office (their own sessions: nothing else is touched)."""
@@ -86,6 +170,7 @@ class WorkerProc:
             pass
         _killpg(self.proc.pid)
         _killpg(self.office_pgid)
+        kill_session(self.proc.pid)   # the office, even one still starting (no pgid told yet)
         try:
             self.proc.wait(5)
         except subprocess.TimeoutExpired:
@@ -104,6 +189,7 @@ class Pool:
         self.env = uno_env()
         self._gens = collections.Counter()
         self.workers = []
+        self.sessions = []                  # every worker's session id (= its pid), for sweep()
         self.office_restarts = 0
         self.first_start_ms = 0.0            # the longest first start of a worker's office
         self.worker_restarts = 0
@@ -117,7 +203,15 @@ class Pool:
     def _spawn(self, slot):
         w = WorkerProc(self, slot)
         self.workers.append(w)
+        self.sessions.append(w.proc.pid)
         return w
+
+    def sweep(self):
+        """After the run: nothing of it survives — every worker's session (its office, even one
+        still starting) and any process still working in the run's folder."""
+        for sid in self.sessions:
+            kill_session(sid)
+        kill_users_of(self.rundir)
 
     def _finish(self, w, result):
         job, w.job = w.job, None
@@ -168,14 +262,11 @@ class Pool:
                 why = w.fatal or "worker exited (code %s)" % code
                 if w.job is not None:
                     limit = w.job["timeout"]
-                    if limit and now - w.job_started >= limit:
-                        result = {"status": "failed", "code": "timeout", "attempts": 1,
-                                  "reason": "timeout: no answer from LibreOffice within %g s (--timeout); the "
-                                            "office was restarted (and its checker process: %s)" % (limit, why)}
+                    if limit and now - w.job_started >= limit and not w.send_failed:
+                        result = {"status": "failed", "code": "timeout", "attempts": 1, "reason_key": "timeout",
+                                  "reason_args": {"s": float(limit)}}
                     else:
-                        result = {"status": "failed", "code": "crash", "attempts": 1,
-                                  "reason": "the checker process for this file died (%s); "
-                                            "it and its office were restarted" % why}
+                        result = {"status": "failed", "code": "crash", "attempts": 1, "reason_key": "worker-died"}
                     self._finish(w, result)
                     outstanding -= 1
                 if not w.quitting:
@@ -212,9 +303,8 @@ class Pool:
                 if x.dead or x.deadline is None or now < x.deadline:
                     continue
                 if x.job is not None:
-                    self._finish(x, {"status": "failed", "code": "timeout", "attempts": 1,
-                                     "reason": "timeout: the checker did not answer within %g s; "
-                                               "it and its office were restarted" % (x.job["timeout"] + BACKSTOP_GRACE)})
+                    self._finish(x, {"status": "failed", "code": "timeout", "attempts": 1, "reason_key": "backstop",
+                                     "reason_args": {"s": float(x.job["timeout"] + BACKSTOP_GRACE)}})
                     outstanding -= 1
                     self.on_event("worker-killed", "no answer")
                     replace(x, "no answer")
@@ -225,10 +315,10 @@ class Pool:
                     x.deadline = None
             # No worker left (offices cannot start): every file still waiting fails, none is skipped.
             if pending and not any(not x.dead for x in self.workers):
-                reason = "not checked: LibreOffice could not be started (%s)" % (self.last_start_error or "unknown")
                 while pending:
                     job = pending.popleft()
-                    self.on_result(job, {"status": "failed", "code": "no-office", "attempts": 0, "reason": reason})
+                    self.on_result(job, {"status": "failed", "code": "no-office", "attempts": 0,
+                                         "reason_key": "no-office"})
                     outstanding -= 1
         self.close()
 

@@ -15,6 +15,7 @@
              "infos", "tables", "office_restarts", "worker_restarts", "office_start_ms", "workers", "wall_ms",
              "exit_status", "interrupted", "disabled_rules"}}
 """
+import json
 import os
 import sys
 
@@ -61,6 +62,144 @@ TEXT = {
 }
 
 
+# Reasons of a failed file: one sentence each, in the run's language (never an exception's text).
+# The worker and the pool send a key and its arguments ("reason_key", "reason_args"); file_record renders it.
+REASONS = {
+    "not-found": ("文件不存在。", "The file does not exist (no such file)."),
+    "not-a-file": ("不是普通文件。", "Not a regular file."),
+    "unreadable-os": ("无法读取该文件（没有权限或读取出错）。", "The file cannot be read (no permission or a read error)."),
+    "empty": ("空文件（0 字节）。", "The file is empty (0 bytes)."),
+    "too-large": ("文件过大：{mb} MB，超过 --max-size 的限制 {limit} MB。",
+                  "File too large: {mb} MB, over the --max-size limit of {limit} MB."),
+    "too-large-unpacked": ("文件包解压后超过 {limit} MB（可能是压缩炸弹），未打开。",
+                           "The package expands to more than {limit} MB (possibly a zip bomb) and was not opened."),
+    "encrypted": ("文档有密码保护（已加密），没有密码无法检查。",
+                  "Password-protected (encrypted) document: it cannot be checked without its password."),
+    "zip-truncated": ("文件已损坏：ZIP 容器被截断或损坏，无法读取其目录。",
+                      "Corrupt file: the ZIP container is truncated or damaged, its directory cannot be read."),
+    "zip-part": ("文件已损坏：ZIP 容器中的部件 {part} 数据损坏，无法解压。",
+                 "Corrupt file: part {part} of the ZIP container is damaged and cannot be decompressed."),
+    "part-missing": ("文件已损坏：缺少主要部件 {part}。", "Corrupt file: the main part {part} is missing."),
+    "sheet-missing": ("文件已损坏：缺少工作簿引用的工作表部件 {part}。",
+                      "Corrupt file: the sheet part {part} that the workbook refers to is missing."),
+    "part-empty": ("文件已损坏：主要部件 {part} 是空的。", "Corrupt file: the main part {part} is empty."),
+    "xml-broken": ("文件已损坏：部件 {part} 不是格式正确的 XML（第 {line} 行第 {column} 列）。",
+                   "Corrupt file: part {part} is not well-formed XML (line {line}, column {column})."),
+    "no-main-part": ("文件已损坏：[Content_Types].xml 没有指明文字文档或电子表格的主要部件。",
+                     "Corrupt file: [Content_Types].xml names no main part of a text document or spreadsheet."),
+    "content-types-wrong": ("文件已损坏：[Content_Types].xml 指明的主要部件 {named} 不存在（文件包中是 {found}）。",
+                            "Corrupt file: [Content_Types].xml names the main part {named}, which is not in the "
+                            "package (it holds {found})."),
+    "content-types-type": ("文件已损坏：[Content_Types].xml 没有把 {part} 声明为文字文档或电子表格的主要部件。",
+                           "Corrupt file: [Content_Types].xml does not declare {part} as the main part of a text "
+                           "document or spreadsheet."),
+    "shared-strings-missing": ("文件已损坏：工作表 {part} 引用了共享字符串，但缺少部件 xl/sharedStrings.xml。",
+                               "Corrupt file: sheet {part} refers to shared strings but the part "
+                               "xl/sharedStrings.xml is missing."),
+    "body-lost": ("文件已损坏：{part} 中有内容，但 LibreOffice 读出的文档是空的。",
+                  "Corrupt file: {part} has content but LibreOffice read an empty document."),
+    "body-lost-styles": ("文件已损坏：{part} 中有内容，但 LibreOffice 读出的文档是空的（缺少 {missing}）。",
+                         "Corrupt file: {part} has content but LibreOffice read an empty document ({missing} is "
+                         "missing)."),
+    "tables-lost": ("文件已损坏：{part} 中有 {n} 个表格，但 LibreOffice 只读出 {m} 个。",
+                    "Corrupt file: {part} has {n} tables but LibreOffice read only {m}."),
+    "tables-lost-styles": ("文件已损坏：{part} 中有 {n} 个表格，但 LibreOffice 只读出 {m} 个（缺少 {missing}）。",
+                           "Corrupt file: {part} has {n} tables but LibreOffice read only {m} ({missing} is "
+                           "missing)."),
+    "not-zip": ("文件已损坏：不是有效的 {ext} 文件（不是 ZIP 容器）。",
+                "Corrupt file: not a valid {ext} file (no ZIP container)."),
+    "plain-text": ("文件已损坏：不是有效的 {ext} 文件，LibreOffice 只能把它当作纯文本读取（内容随机或已损坏）。",
+                   "Corrupt file: not a valid {ext} file, LibreOffice could only read it as plain text (random or "
+                   "damaged content)."),
+    "repair": ("文件已损坏：LibreOffice 发现文件包已损坏（需要修复才能打开）。",
+               "Corrupt file: LibreOffice found the package damaged (it would need a repair)."),
+    "unreadable": ("LibreOffice 无法打开该文件（{ext}：未知、已损坏或不支持的格式）。",
+                   "LibreOffice could not open the file ({ext}: unknown, damaged or unsupported format)."),
+    "unsupported-kind": ("LibreOffice 把它作为{kind}打开，只能检查文字文档和电子表格。",
+                         "LibreOffice opened it as a {kind}, only text documents and spreadsheets can be checked."),
+    "checker-refused": ("检查程序无法处理该文档。", "The checker could not process this document."),
+    "timeout": ("超时：LibreOffice 在 {s} 秒内（--timeout）没有应答，已重启。",
+                "Timeout: no answer from LibreOffice within {s} s (--timeout), the office was restarted."),
+    "backstop": ("超时：检查进程在 {s} 秒内没有应答，它和 LibreOffice 已重启。",
+                 "Timeout: the checker process did not answer within {s} s, it and its office were restarted."),
+    "worker-died": ("处理该文件的检查进程意外退出，它和 LibreOffice 已重启。",
+                    "The checker process for this file died, it and its office were restarted."),
+    "crash": ("LibreOffice 处理该文件时崩溃了两次，已重启。",
+              "LibreOffice crashed while processing this file (twice), the office was restarted."),
+    "crash-no-restart": ("LibreOffice 处理该文件时崩溃，且无法重启。",
+                         "LibreOffice crashed while processing this file and could not be restarted."),
+    "no-office": ("未检查：LibreOffice 无法启动（详情见 {logs}）。",
+                  "Not checked: LibreOffice could not be started (details in {logs})."),
+    "error": ("检查该文件时发生意外错误（详情见 {logs}）。",
+              "An unexpected error occurred while checking this file (details in {logs})."),
+    "interrupted": ("未检查：运行被中断。", "Not checked: the run was interrupted."),
+    "marked-copy-failed": ("无法写出标记副本（格式 {filter}）。", "Could not write the marked copy (format {filter})."),
+}
+KINDS = {"presentation": ("演示文稿", "presentation"), "drawing": ("绘图", "drawing"), "formula": ("公式", "formula"),
+         "web": ("网页", "web page"), "other": ("其他类型的文档", "other document")}
+LOGS_HINT = "build/ogi-check/last-run-logs"
+
+
+def reason_text(key, args, lang):
+    """The sentence for reason `key` in `lang` ("zh-CN" / "en-US")."""
+    pair = REASONS.get(key)
+    if pair is None:
+        return None
+    zh = lang == "zh-CN"
+    args = dict(args) if isinstance(args, dict) else {}
+    args.setdefault("logs", LOGS_HINT)
+    if "kind" in args:
+        args["kind"] = KINDS.get(args["kind"], KINDS["other"])[0 if zh else 1]
+    for k, v in args.items():
+        args[k] = shown(v) if isinstance(v, str) else ("%g" % v if isinstance(v, float) else v)
+    try:
+        return (pair[0] if zh else pair[1]).format(**args)
+    except (KeyError, IndexError, ValueError):
+        return pair[0] if zh else pair[1]
+
+
+def shown(text):
+    """A path or name as it can be shown and written as UTF-8: bytes that were not UTF-8 in the file
+    name (surrogate-escaped by Python) become U+FFFD."""
+    if text is None:
+        return None
+    try:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    except UnicodeEncodeError:   # a lone surrogate that is not an escaped byte
+        return text.encode("utf-8", "replace").decode("utf-8")
+
+
+def clean(obj):
+    """`obj` with every string made writable as UTF-8 (see shown())."""
+    if isinstance(obj, str):
+        return shown(obj)
+    if isinstance(obj, dict):
+        return {clean(k): clean(v) for k, v in obj.items()}
+    if isinstance(obj, (list, tuple)):
+        return [clean(v) for v in obj]
+    return obj
+
+
+def write_json(path, doc):
+    """Writes the report whole or not at all: serialized first, then a temporary file beside it, fsync,
+    rename. Returns None or a sentence saying why it could not be written."""
+    text = json.dumps(clean(doc), ensure_ascii=False, indent=1) + "\n"
+    tmp = "%s.%d.tmp" % (path, os.getpid())
+    try:
+        with open(tmp, "w", encoding="utf-8") as f:
+            f.write(text)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+        return None
+    except OSError as e:
+        try:
+            os.remove(tmp)
+        except OSError:
+            pass
+        return "cannot write %s: %s" % (shown(path), e.strerror or e)
+
+
 def _pick(d, fields):
     return {k: d.get(k) for k in fields}
 
@@ -79,10 +218,22 @@ def file_record(display, result, lang):
     tables = [_pick(t, TABLE_FIELDS) for t in report.get("tables", [])]
     counts = {s: sum(1 for d in diags if d["severity"] == s) for s in ("error", "warning", "info")}
     ok = result.get("status") == "ok"
+    if not ok:
+        # A failed file (timed out, crashed, damaged) has no findings, tables or marked copy, whatever
+        # was done before it failed; nothing of it counts in the run's summary.
+        diags, tables, report = [], [], {}
+        counts = {"error": 0, "warning": 0, "info": 0}
+        result = {k: v for k, v in result.items() if k not in ("marked_copy", "marked_copy_error")}
+    reason = None
+    if not ok:
+        reason = reason_text(result.get("reason_key"), result.get("reason_args"), lang) or result.get("reason")
+    marked_error = result.get("marked_copy_error")
+    if isinstance(marked_error, dict):
+        marked_error = reason_text(marked_error.get("key"), marked_error.get("args"), lang)
     return {
-        "file": display,
+        "file": shown(display),
         "status": "ok" if ok else "failed",
-        "reason": None if ok else result.get("reason"),
+        "reason": reason,
         "code": None if ok else result.get("code"),
         "format": result.get("format"),
         "document_type": result.get("document_type"),
@@ -91,8 +242,8 @@ def file_record(display, result, lang):
         "diagnostics": diags,
         "summary": {"errors": counts["error"], "warnings": counts["warning"], "infos": counts["info"],
                     "tables": len(tables), "ignored": (report.get("summary") or {}).get("ignored", 0)},
-        "marked_copy": result.get("marked_copy"),
-        "marked_copy_error": result.get("marked_copy_error"),
+        "marked_copy": shown(result.get("marked_copy")),
+        "marked_copy_error": marked_error,
         "load_ms": result.get("load_ms"),
         "check_ms": result.get("check_ms"),
         "mark_ms": result.get("mark_ms"),

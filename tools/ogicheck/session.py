@@ -22,6 +22,11 @@ def _chown_tree(root, uid, gid):
 class Session(office.Office):
     """An Office whose profile is a fresh copy of `template_profile` at every start."""
 
+    # The office stays in the worker's session (the pool started the worker in a session of its own and
+    # kills that whole session when the worker dies, even while the office is still starting), in a
+    # process group of its own (hard_stop kills the office without the worker).
+    POPEN_GROUP = {"process_group": 0}
+
     def __init__(self, oxt, workdir, template_profile):
         super().__init__(oxt, workdir, install=False)
         self.template_profile = template_profile

@@ -46,7 +46,8 @@ HTML_EXTENSIONS = {".html", ".htm", ".xhtml"}
 
 
 def send(msg):
-    _proto.write(json.dumps(msg, ensure_ascii=False) + "\n")
+    # ASCII: a file name that is not UTF-8 (surrogate-escaped) travels as \udcxx and comes back intact.
+    _proto.write(json.dumps(msg, ensure_ascii=True) + "\n")
     _proto.flush()
 
 
@@ -98,10 +99,52 @@ class Refuser(unohelper.Base, XInteractionHandler):
 
 
 class Failed(Exception):
-    def __init__(self, code, reason):
-        super().__init__(reason)
+    """A file that cannot be checked: its code and the reason's key and arguments (report.REASONS)."""
+
+    def __init__(self, code, key, args=None):
+        super().__init__(key)
         self.code = code
-        self.reason = reason
+        self.key = key
+        self.args_ = args or {}
+
+
+def safe_name(name):
+    """A file name the office can be given: bytes that are not UTF-8 become '_' (the extension stays)."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace").replace("\ufffd", "_")
+
+
+# Marked copies are written in the format their name says, where the document's kind can be written
+# in it; otherwise in the document's own format, named after it (report.xlsx holding Word 97 → report.xlsx.doc).
+EXPORT_FILTERS = {
+    "text": {".odt": "writer8", ".docx": "MS Word 2007 XML", ".doc": "MS Word 97", ".rtf": "Rich Text Format",
+             ".html": "HTML (StarWriter)", ".htm": "HTML (StarWriter)", ".fodt": "OpenDocument Text Flat XML"},
+    "spreadsheet": {".ods": "calc8", ".xlsx": "Calc MS Excel 2007 XML", ".xls": "MS Excel 97",
+                    ".fods": "OpenDocument Spreadsheet Flat XML", ".csv": "Text - txt - csv (StarCalc)"},
+}
+
+
+def marked_copy_target(marked, kind, filter_name):
+    """(path, export filter) of the marked copy."""
+    ext = os.path.splitext(marked)[1].lower()
+    table = EXPORT_FILTERS.get(kind, {})
+    if ext in table:
+        return marked, table[ext]
+    for e, f in table.items():
+        if f == filter_name:
+            return marked + e, f
+    e, f = (".odt", "writer8") if kind == "text" else (".ods", "calc8")
+    return marked + e, f
+
+
+def is_empty(doc, kind):
+    """Nothing came out of loading: no text and no table (Writer), no content cell (Calc)."""
+    if kind == "text":
+        return not doc.getText().getString().strip() and doc.getTextTables().getCount() == 0
+    sheets = doc.getSheets()
+    for i in range(sheets.getCount()):
+        if sheets.getByIndex(i).queryContentCells(1 | 2 | 4 | 16).getCount():
+            return False
+    return True
 
 
 def is_bridge_error(exc):
@@ -144,9 +187,9 @@ class Worker:
         profile is a fresh copy at every start, so nothing carries over to the next run)."""
         rules = os.environ.get("OGI_CHECK_DISABLED_RULES", "")
         show_ignored = os.environ.get("OGI_CHECK_SHOW_IGNORED") == "1"
+        provider = self.session.create("com.sun.star.configuration.ConfigurationProvider")
         if not rules and not show_ignored:
             return
-        provider = self.session.create("com.sun.star.configuration.ConfigurationProvider")
         access = provider.createInstanceWithArguments(
             "com.sun.star.configuration.ConfigurationUpdateAccess",
             (office.prop("nodepath", "/org.ogi.reportchecker.OgiReportChecker/Settings"),))
@@ -230,15 +273,23 @@ class Worker:
         if pre:
             raise Failed(*pre)
         ext = os.path.splitext(path)[1].lower()
-        work = os.path.join(self.docs_dir(job["id"]), os.path.basename(path))
+        work = os.path.join(self.docs_dir(job["id"]), safe_name(os.path.basename(path)))
         shutil.copyfile(path, work)
         os.chmod(work, 0o666)
         marked = job.get("marked_copy")
         writable = bool(marked)
+        # The package before loading: a missing, empty or broken main part, broken XML, … (names the part).
+        try:
+            package = sniff.inspect_package(work)
+        except sniff.Damaged as d:
+            raise Failed(d.code, d.key, d.fields)
+        real = sniff.real_format(work)   # the bytes, not the name, decide (a .odt named .html is a .odt)
 
         t0 = time.monotonic()
         filter_name, options = None, None
-        if ext in HTML_EXTENSIONS:
+        if real is not None:
+            pass                                    # a package or an OLE file: the office's detection
+        elif ext in HTML_EXTENSIONS:
             filter_name = HTML_WRITER_FILTER        # Writer, not Writer/Web (which the checker refuses)
         elif ext in (".csv", ".tsv"):
             # The office would ask for the import options: give them (separator, quote, encoding, first row).
@@ -252,6 +303,9 @@ class Worker:
         out["load_ms"] = round((time.monotonic() - t0) * 1000, 1)
         if doc is None:
             raise Failed(*sniff.load_failure_reason(work, handler.asked_password, handler.asked_repair))
+        if handler.asked_password:
+            self.close(doc)
+            raise Failed("encrypted", "encrypted")
         try:
             filter_name = ""
             for p in doc.getArgs():
@@ -261,14 +315,24 @@ class Worker:
             kind = self.kind_of(doc)
             out["document_type"] = kind
             if kind not in ("text", "spreadsheet"):
-                raise Failed("unsupported", "LibreOffice opened it as a %s document (filter %s): only text documents "
-                                            "and spreadsheets can be checked" % (kind, filter_name or "?"))
+                raise Failed("unsupported", "unsupported-kind", {"kind": kind})
             if filter_name in TEXT_FILTERS and ext not in sniff.PLAIN_TEXT_OK:
-                raise Failed("corrupt", "not a valid %s file: LibreOffice could only read it as plain text "
-                                        "(random or damaged content)" % (ext or "document"))
+                raise Failed("corrupt", "plain-text", {"ext": ext or "?"})
+            # The package after loading: content in the main part but an empty document (e.g. a .docx
+            # without word/styles.xml, whose body LibreOffice drops) is damaged, not "ok, no table".
+            if package is not None and package.has_content and is_empty(doc, kind):
+                if package.missing:
+                    raise Failed("corrupt", "body-lost-styles", {"part": package.main, "missing": package.missing})
+                raise Failed("corrupt", "body-lost", {"part": package.main})
+            # Tables in the main part that did not come out of loading (e.g. the same .docx: the tables go).
+            if package is not None and kind == "text" and doc.getTextTables().getCount() < package.tables:
+                args = {"part": package.main, "n": package.tables, "m": doc.getTextTables().getCount()}
+                if package.missing:
+                    raise Failed("corrupt", "tables-lost-styles", dict(args, missing=package.missing))
+                raise Failed("corrupt", "tables-lost", args)
             if job.get("load_only"):
                 return
-            if TEST_HOOKS and "ogi-test-hang" in os.path.basename(path):
+            if TEST_HOOKS and "ogi-test-hang" in os.path.basename(path) and "after-mark" not in path:
                 self.session.signal_soffice_bin(signal.SIGSTOP)   # the office stops answering
             if TEST_HOOKS and "ogi-test-crash" in os.path.basename(path):
                 self.session.signal_soffice_bin(signal.SIGKILL)   # the office dies under the call
@@ -283,7 +347,8 @@ class Worker:
             except Exception as e:
                 if is_bridge_error(e) or not self.session.healthy():
                     raise
-                raise Failed("unsupported", "the checker refused the document: %s" % getattr(e, "Message", e))
+                log("the checker refused", path, getattr(e, "Message", e))
+                raise Failed("unsupported", "checker-refused")
             out["check_ms"] = round((time.monotonic() - t1) * 1000, 1)
             out["report"] = json.loads(text)
             if job.get("snapshot"):
@@ -292,12 +357,13 @@ class Worker:
                 t2 = time.monotonic()
                 try:
                     out["marked_cells"] = self.checker.highlight(doc)
-                    tmp = os.path.join(os.path.dirname(work), "marked", os.path.basename(marked))
+                    marked, export = marked_copy_target(marked, kind, filter_name)
+                    tmp = os.path.join(os.path.dirname(work), "marked", safe_name(os.path.basename(marked)))
                     os.makedirs(os.path.dirname(tmp), exist_ok=True)
                     os.chmod(os.path.dirname(tmp), 0o777)
-                    args = [prop("Overwrite", True)]
-                    if filter_name:
-                        args.append(prop("FilterName", filter_name))
+                    args = [prop("Overwrite", True), prop("FilterName", export)]
+                    if export == "Text - txt - csv (StarCalc)":
+                        args.append(prop("FilterOptions", "44,34,76,1"))
                     doc.storeToURL(uno.systemPathToFileUrl(tmp), tuple(args))
                     # Written by the office's user; copied out as ours (the originals are never touched).
                     os.makedirs(os.path.dirname(marked), exist_ok=True)
@@ -308,9 +374,11 @@ class Worker:
                 except Exception as e:
                     if is_bridge_error(e):
                         raise
-                    out["marked_copy_error"] = "could not write the marked copy (filter %s): %s" % (
-                        filter_name, getattr(e, "Message", "") or e)
+                    log("marked copy of", path, "failed:", getattr(e, "Message", "") or e)
+                    out["marked_copy_error"] = {"key": "marked-copy-failed", "args": {"filter": export}}
                 out["mark_ms"] = round((time.monotonic() - t2) * 1000, 1)
+                if TEST_HOOKS and "ogi-test-hang-after-mark" in os.path.basename(path):
+                    self.session.signal_soffice_bin(signal.SIGSTOP)   # hangs in close, after check and mark
         finally:
             t3 = time.monotonic()
             try:
@@ -344,9 +412,12 @@ class Worker:
                 # Hung: kill the office; the blocked call then fails and the thread ends.
                 self.session.hard_stop()
                 t.join(30)
-                out.update(status="failed", code="timeout",
-                           reason="timeout: no answer from LibreOffice within %g s (--timeout); "
-                                  "the office was restarted" % job["timeout"])
+                # Whatever was done before the limit does not count: no findings, no marked copy.
+                for k in ("report", "marked_copy", "marked_copy_error", "marked_cells"):
+                    out.pop(k, None)
+                _remove_marked(job.get("marked_copy"))
+                out.update(status="failed", code="timeout", reason_key="timeout",
+                           reason_args={"s": float(job["timeout"])})
                 out["total_ms"] = round((time.monotonic() - t0) * 1000, 1)
                 if t.is_alive():
                     send({"event": "result", "id": job["id"], "result": out})
@@ -358,22 +429,36 @@ class Worker:
             if err is None:
                 return out, None
             if isinstance(err, Failed):
-                out.update(status="failed", code=err.code, reason=err.reason)
-                out.pop("report", None)
+                out.update(status="failed", code=err.code, reason_key=err.key, reason_args=err.args_)
+                for k in ("report", "marked_copy", "marked_copy_error", "marked_cells"):
+                    out.pop(k, None)
                 return out, None
             crashed = is_bridge_error(err) or not self.session.healthy()
-            out.pop("report", None)
+            for k in ("report", "marked_copy", "marked_copy_error", "marked_cells"):
+                out.pop(k, None)
+            _remove_marked(job.get("marked_copy"))
             if crashed:
                 if attempts < 2:
                     # Once more on a fresh office: the crash may not be this file's fault.
                     self.restart_office("office crashed on %s" % job["path"])
                     continue
-                out.update(status="failed", code="crash",
-                           reason="LibreOffice crashed while processing this file (twice); the office was restarted")
+                out.update(status="failed", code="crash", reason_key="crash")
                 return out, "office crashed on %s" % job["path"]
             log("unexpected error on", job["path"], "".join(traceback.format_exception(err)))
-            out.update(status="failed", code="error", reason="unexpected error: %s: %s" % (type(err).__name__, err))
+            out.update(status="failed", code="error", reason_key="error")
             return out, (None if self.session.healthy() else "office gone after an error")
+
+
+def _remove_marked(marked):
+    """A marked copy written before the file failed (timeout, crash) is not left behind."""
+    if not marked:
+        return
+    base, _ = os.path.splitext(marked)
+    for cand in {marked, marked + ".part"} | {marked + e for t in EXPORT_FILTERS.values() for e in t}:
+        try:
+            os.remove(cand)
+        except OSError:
+            pass
 
 
 def _die_with_parent():
@@ -388,6 +473,10 @@ def main(argv):
     oxt, template, workdir = argv[1], argv[2], argv[3]
     _die_with_parent()
     worker = Worker(oxt, template, workdir)
+    if os.environ.get("OGI_CHECK_LANG"):
+        # --lang: the extension's language (the marks' comments) in our offices, whatever their UI
+        # language (which also names imported tables: it stays as it is).
+        os.environ["OGI_UI_LANG"] = os.environ["OGI_CHECK_LANG"]
 
     def on_term(signum, frame):
         if worker.session is not None:
@@ -414,8 +503,7 @@ def main(argv):
                 result, restart = worker.run_job(job)
             except Exception as e:  # the office could not be restarted for a retry
                 send({"event": "result", "id": job["id"], "result": {
-                    "status": "failed", "code": "crash", "attempts": 1,
-                    "reason": "LibreOffice crashed while processing this file and could not be restarted"}})
+                    "status": "failed", "code": "crash", "attempts": 1, "reason_key": "crash-no-restart"}})
                 send({"event": "fatal", "reason": str(e)})
                 return 2
             send({"event": "result", "id": job["id"], "result": result})

@@ -4,6 +4,7 @@
 #include "Rules.h"
 #include "ogi/CrossYear.h"
 #include "ogi/Recognizer.h"
+#include "ogi/Suggest.h"
 
 #include "ogi/Text.h"
 
@@ -159,9 +160,12 @@ Report Checker::check(const Document& doc) const
         report.tables.push_back(info);
 
         TableFacts facts = collectFacts(doc, rec, info.index, report.year);
+        const size_t firstDiag = report.diagnostics.size();
         for (const RuleDecl& rule : ruleCatalog())
             if (enabled(rule) && rule.appliesTo(*rec.tmpl))
                 evaluate(rule, facts, report.diagnostics);
+        if (m_options.suggest)
+            attachSuggestions(facts, report.diagnostics, firstDiag, m_options.previous.get());   // issue 14
         report.tables.back().values = facts.values;
         allFacts.push_back(std::move(facts));
     }

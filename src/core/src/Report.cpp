@@ -39,6 +39,17 @@ const std::string& Diagnostic::message(const std::string& lang) const
     return messages.empty() ? empty : messages.begin()->second;
 }
 
+const std::string& Suggestion::reason(const std::string& lang) const
+{
+    static const std::string empty;
+    for (const std::string& l : {lang, std::string("zh-CN")}) {
+        auto it = reasons.find(l);
+        if (it != reasons.end())
+            return it->second;
+    }
+    return reasons.empty() ? empty : reasons.begin()->second;
+}
+
 std::string ignoreKey(const Diagnostic& d)
 {
     return d.rule + "|" + d.templateId + "|" + (d.cell.key.empty() ? d.cell.address : d.cell.key);
@@ -57,6 +68,38 @@ namespace {
 boost::json::object cellJson(const CellRef& c)
 {
     return {{"cell", c.address}, {"key", c.key}, {"table", c.table}};
+}
+
+boost::json::array changesJson(const std::vector<CellChange>& changes)
+{
+    boost::json::array out;
+    for (const CellChange& c : changes) {
+        boost::json::object o = cellJson(c.cell);
+        o["value"] = c.value;
+        o["current"] = c.current;
+        out.push_back(std::move(o));
+    }
+    return out;
+}
+
+/// "suggestion": {key, cell, value, reason, ...} of the first change; the other fields add to it.
+boost::json::object suggestionJson(const Suggestion& s, const std::string& lang)
+{
+    const CellChange& first = s.changes.front();
+    boost::json::array rules;
+    for (const std::string& r : s.rules)
+        rules.push_back(boost::json::value(r));
+    boost::json::object reasons;
+    for (const auto& [l, m] : s.reasons)
+        reasons[l] = m;
+    boost::json::object o{{"key", first.cell.key}, {"cell", first.cell.address}, {"value", first.value},
+                          {"reason", s.reason(lang)}, {"reasons", std::move(reasons)}, {"kind", s.kind},
+                          {"rules", std::move(rules)}, {"changes", changesJson(s.changes)}};
+    if (s.kind == "text") {
+        o["quote"] = s.quote;
+        o["stated"] = s.stated;
+    }
+    return o;
 }
 
 } // namespace
@@ -96,6 +139,11 @@ std::string Report::toJson(const std::string& lang) const
             {"table", d.table}, {"cell", d.cell.address}, {"key", d.cell.key}, {"host_table", d.cell.table},
             {"related", std::move(related)}, {"expected", d.expected}, {"actual", d.actual},
             {"message", d.message(lang)}, {"messages", std::move(messagesJson)}});
+        if (!d.suggestion.empty())
+            diags.back().as_object()["suggestion"] = suggestionJson(d.suggestion, lang);
+        else if (d.suggestion.ambiguous())
+            diags.back().as_object()["ambiguous"] =
+                json::object{{"reason", d.suggestion.reason(lang)}, {"candidates", changesJson(d.suggestion.candidates)}};
     }
     json::value previousJson = nullptr;
     if (previous.used)
@@ -144,6 +192,8 @@ std::string Report::toText(const std::string& lang) const
             if (!d.cell.key.empty())
                 os << " (" << d.cell.key << ')';
             os << ": " << d.message(lang) << '\n';
+            if (!d.suggestion.reasons.empty())
+                os << "    " << (d.suggestion.empty() ? "? " : "→ ") << d.suggestion.reason(lang) << '\n';
         }
     }
     for (const Diagnostic& d : diagnostics)

@@ -15,11 +15,6 @@
 
 namespace ogi {
 
-/// A text rule's pattern, compiled once; matchers are made per use (thread-safe).
-struct TextPattern {
-    std::unique_ptr<icu::RegexPattern> regex;
-};
-
 namespace data {
 const std::vector<std::pair<std::string_view, std::string_view>>& ruleFiles();
 }
@@ -576,18 +571,14 @@ TableFacts collectFacts(const Document& doc, const Recognition& rec, int reportT
 
 namespace {
 
-/// One match of a text rule in a paragraph: the sentence around it (for the message) and
-/// its group 1 (textcount: the stated number).
-struct TextMatch {
-    std::string sentence, number;
-};
-
 std::string toUtf8(const icu::UnicodeString& u)
 {
     std::string s;
     u.toUTF8String(s);
     return s;
 }
+
+} // namespace
 
 std::vector<TextMatch> textMatches(const RuleDecl& rule, const Document& doc)
 {
@@ -624,6 +615,8 @@ std::vector<TextMatch> textMatches(const RuleDecl& rule, const Document& doc)
     }
     return out;
 }
+
+namespace {
 
 /// textzero: the text says there was none ("未收到…申请", "均获维持"), the table has some: the
 /// first non-zero of `target` (or of the keys of the first target set).

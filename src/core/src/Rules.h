@@ -5,6 +5,8 @@
 #include "ogi/Recognizer.h"
 #include "ogi/Text.h"
 
+#include <unicode/regex.h>
+
 #include <map>
 #include <memory>
 #include <string>
@@ -18,7 +20,10 @@ struct RuleInstance {
     std::string total, target;
 };
 
-struct TextPattern; ///< a compiled text rule pattern (Rules.cpp)
+/// A text rule's pattern, compiled once; matchers are made per use (thread-safe).
+struct TextPattern {
+    std::unique_ptr<icu::RegexPattern> regex;
+};
 
 /// A level-1 section of the report as a structure rule expects it (spec §8.2): its numeral,
 /// its official heading and a pattern that recognizes the heading's variants.
@@ -82,6 +87,15 @@ TableFacts collectFacts(const Document& doc, const Recognition& rec, int reportT
 
 /// Run one declaration over a table; appends findings.
 void evaluate(const RuleDecl& rule, const TableFacts& facts, std::vector<Diagnostic>& out);
+
+/// One match of a text rule in a paragraph: the sentence around it (NFKC, no white space; for
+/// the message) and its group 1 (textcount: the stated number).
+struct TextMatch {
+    std::string sentence, number;
+};
+
+/// Every match of a text rule (textzero, textcount) in the document's paragraphs.
+std::vector<TextMatch> textMatches(const RuleDecl& rule, const Document& doc);
 
 /// A level-1 heading of the report text: a short paragraph "五、存在的主要问题及改进情况".
 struct SectionHeading {

@@ -112,4 +112,18 @@ protected:
     rtl::OUString execute(const std::map<std::string, std::string>& query, bool& ok) override;
 };
 
+// Changes on request (issue 14, Fixer.hxx): Fix, FillTotals, FillZeros, Sentences.
+#define OGI_SIMPLE_DISPATCH(Name)                                                                  \
+    class Name : public BaseDispatch {                                                             \
+    public:                                                                                        \
+        using BaseDispatch::BaseDispatch;                                                          \
+    protected:                                                                                     \
+        rtl::OUString execute(const std::map<std::string, std::string>& query, bool& ok) override; \
+    };
+OGI_SIMPLE_DISPATCH(FixDispatch)
+OGI_SIMPLE_DISPATCH(FillTotalsDispatch)
+OGI_SIMPLE_DISPATCH(FillZerosDispatch)
+OGI_SIMPLE_DISPATCH(SentencesDispatch)
+#undef OGI_SIMPLE_DISPATCH
+
 } // namespace ogiuno

@@ -2,7 +2,7 @@
 // with every diagnostic of the last check (checks first when there was none). Arguments, for
 // scripts and tests: Select=<n> selects entry n and jumps to its cell as a click would;
 // Recheck=1 runs the dialog's 重新检查 button; Ignore=<n> its 忽略此项 on entry n; ResetIgnored=1
-// its 恢复已忽略. The result is the list's entries, one a line.
+// its 恢复已忽略; Fix=<n> its 修正 on entry n. The result is the list's entries, one a line.
 #include "BaseDispatch.hxx"
 
 #include "IssuesDialog.hxx"
@@ -36,7 +36,12 @@ OUString ShowIssuesDispatch::execute(const std::map<std::string, std::string>& q
         ignore = std::atoi(ig->second.c_str());
     auto rs = query.find("ResetIgnored");
     const bool reset = rs != query.end() && (rs->second == "1" || rs->second == "true");
-    const std::vector<OUString> entries = showIssues(context().ctx, context().frame, model, select, recheck, ignore, reset);
+    int fix = -1;
+    auto fx = query.find("Fix");
+    if (fx != query.end() && !fx->second.empty())
+        fix = std::atoi(fx->second.c_str());
+    const std::vector<OUString> entries =
+        showIssues(context().ctx, context().frame, model, select, recheck, ignore, reset, fix);
     OUString text;
     for (const OUString& e : entries)
         text += (text.isEmpty() ? OUString() : OUString("\n")) + e;

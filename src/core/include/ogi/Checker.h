@@ -22,6 +22,7 @@ struct CheckOptions {
     /// Last year's report (CrossYear.h): with it, the cross-year rules Y-1 … Y-5 run.
     std::shared_ptr<const Snapshot> previous;
     std::string previousSource;           ///< how it was found: "folder", "chosen", "stored", "given"
+    bool suggest = true;                  ///< attach suggestions (Suggest.h) and point findings at the likely cause
 };
 
 class Checker {

@@ -23,6 +23,34 @@ struct CellRef {
     int tableIndex = -1;  ///< index of that table in Document::tables
 };
 
+/// One cell change of a suggestion: write `value` into `cell` (whose text is now `current`).
+struct CellChange {
+    CellRef cell;
+    std::string value;    ///< the new text, e.g. "27"
+    std::string current;  ///< the cell's text now ("" for a blank cell)
+};
+
+/// The likely cause of one or more findings and the change that removes them (Suggest.h).
+/// Empty (`changes` empty) when there is none. A text suggestion (X-rules) replaces the number
+/// `stated` in the sentence `quote` of the text with `value` and changes no cell.
+struct Suggestion {
+    std::string kind;                 ///< "cell", "transposed", "dropped-digit", "added-digit",
+                                      ///< "neighbour-column", "last-year", "text"
+    std::vector<CellChange> changes;  ///< one cell (two for "neighbour-column"); the text finding's table cell for "text"
+    std::map<std::string, std::string> reasons; ///< language tag -> "C12 应为 27：使 N-2、N-3 同时成立"
+    std::vector<std::string> rules;   ///< the rule ids the change makes hold
+    std::string quote;                ///< "text": the sentence (NFKC, no white space) that states the number
+    std::string stated;               ///< "text": the number as the text states it
+    /// No single change explains the findings: the cells that could each be the cause
+    /// (changes stays empty; `reasons` says that the totals disagree and names them).
+    std::vector<CellChange> candidates;
+
+    bool empty() const { return changes.empty(); }
+    bool ambiguous() const { return changes.empty() && !candidates.empty(); }
+    const std::string& key() const { static const std::string none; return changes.empty() ? none : changes.front().cell.key; }
+    const std::string& reason(const std::string& lang = "zh-CN") const;
+};
+
 struct Diagnostic {
     std::string rule;             ///< spec rule id: "N-2", "B-9", "S-3", ...
     Severity severity = Severity::Error;
@@ -33,6 +61,9 @@ struct Diagnostic {
     std::string expected;         ///< e.g. "47", "≥ 313", "a number"
     std::string actual;           ///< e.g. "46", "abc"; empty for a blank cell (messages say 空白/blank)
     std::map<std::string, std::string> messages; ///< language tag ("zh-CN", "en-US") -> text
+    /// The likely cause and its fix (Suggest.h). When set, `cell` is the suggested cell and the
+    /// total the rule was written against is among `related`.
+    Suggestion suggestion;
 
     /// Message in the requested language; falls back to zh-CN, then to any message.
     const std::string& message(const std::string& lang = "zh-CN") const;

@@ -1,0 +1,55 @@
+// The shared flow of 补全合计 and 空白填 0: the change list, the user's OK, one undo step.
+#pragma once
+
+#include "BaseDispatch.hxx"
+#include "CheckSession.hxx"
+#include "Fixer.hxx"
+#include "Notifier.hxx"
+#include "Strings.hxx"
+#include "UnoUtil.hxx"
+
+namespace ogiuno {
+
+inline bool flag(const std::map<std::string, std::string>& q, const char* name)
+{
+    auto it = q.find(name);
+    return it != q.end() && (it->second == "1" || it->second == "true");
+}
+
+inline rtl::OUString runFill(const DispatchContext& c, const css::uno::Reference<css::lang::XComponent>& model, Fill what,
+                             const std::map<std::string, std::string>& query, bool& ok)
+{
+    const std::string lang = uiLanguage(c.ctx);
+    const bool zh = lang == "zh-CN";
+    if (!model.is()) {
+        ok = false;
+        return tr(Str::NotADocument, lang);
+    }
+    const FixOutcome preview = previewFill(model, what);
+    const rtl::OUString list = changeList(preview.changes, lang);
+    if (flag(query, "Preview"))
+        return list;
+    if (preview.changes.empty() || isReadOnly(model)) {
+        const FixOutcome o = applyFill(c.ctx, model, what);   // says why nothing changes
+        ok = false;
+        notify(c.frame, o.message, NoticeKind::Info);
+        return o.message;
+    }
+    if (!flag(query, "Confirm")) {
+        const rtl::OUString title = what == Fill::Totals ? u8(zh ? "补全合计" : "Fill in the totals")
+                                                         : u8(zh ? "空白填 0" : "Fill blanks with 0");
+        const rtl::OUString intro =
+            u8(zh ? "将修改以下单元格（单元格：原值 → 新值），可一次撤销：\n\n"
+                  : "These cells will change (cell: old → new); one undo restores them:\n\n");
+        if (!confirmChanges(c.ctx, c.frame, title, intro + list)) {
+            ok = false;
+            return u8(zh ? "已取消，未作修改。" : "Cancelled: nothing was changed.");
+        }
+    }
+    const FixOutcome o = applyFill(c.ctx, model, what);
+    ok = o.ok;
+    notify(c.frame, o.message, o.ok ? NoticeKind::Success : NoticeKind::Warning);
+    return o.message + "\n" + changeList(o.changes, lang);
+}
+
+} // namespace ogiuno

@@ -1,0 +1,30 @@
+// vnd.org.ogi.reportchecker:Fix?Finding=<n or ignore key> — 修正: applies the suggestion of a
+// finding (its index in the last check's list, as the issue list and the sidebar number
+// them, or its ignore key "N-2|2021-t3|R3_7.NP"), as one undo step, and checks again.
+#include "BaseDispatch.hxx"
+
+#include "Fixer.hxx"
+#include "Notifier.hxx"
+#include "Strings.hxx"
+
+using namespace css;
+using rtl::OUString;
+
+namespace ogiuno {
+
+OUString FixDispatch::execute(const std::map<std::string, std::string>& query, bool& ok)
+{
+    const std::string lang = uiLanguage(context().ctx);
+    uno::Reference<lang::XComponent> model = document();
+    auto it = query.find("Finding");
+    if (!model.is() || it == query.end() || it->second.empty()) {
+        ok = false;
+        return model.is() ? OUString("Fix: the argument Finding=<index or ignore key> is missing") : tr(Str::NotADocument, lang);
+    }
+    const FixOutcome o = applySuggestion(context().ctx, model, it->second);
+    ok = o.ok;
+    notify(context().frame, o.message, o.ok ? NoticeKind::Success : NoticeKind::Warning);
+    return o.message;
+}
+
+} // namespace ogiuno
