@@ -187,6 +187,9 @@ OUString ReportCheckerService::choosePrevious(const uno::Reference<lang::XCompon
     return guarded("choosePrevious", [&] {
         requireDocument(document);
         return toOU(ogiuno::choosePrevious(m_ctx, document, previousUrl));
+    });
+}
+
 uno::Sequence<rc::Diagnostic> ReportCheckerService::getSuggestions(const uno::Reference<lang::XComponent>& document)
 {
     return guarded("getSuggestions", [&] {
