@@ -14,6 +14,8 @@ with ImageMagick's `import`:
   insert-2021-t3.png   a new Writer document with the inserted 2021 table 三
   insert-calc.png      the same template inserted into Calc (live totals)
   insert-menu.png      the toolbar's 插入模板 drop-down, opened by a click (needs xdotool)
+  crossyear.png        a 2022 report checked against the 2021 report beside it: the Y-1 comment on
+                       上年结转 and the infobar naming last year's report
 Everything started here is stopped at the end (by process id).
 """
 import os
@@ -207,6 +209,7 @@ def main():
                 sheet.getCellByPosition(c, r).setValue((r + c) % 4)
         calc.CurrentController.select(sheet.getCellRangeByName("J6"))
         shot("insert-calc.png")
+        crossyear_shot(ctx, desktop, dispatch, show, shot, work)
         # No desktop.terminate(): with modified documents the GUI office would ask whether to
         # save them and block; the office is throwaway, it is killed below.
     finally:
@@ -236,6 +239,40 @@ def main():
                 except subprocess.TimeoutExpired:
                     print("process %d did not exit" % p.pid, file=sys.stderr)
         shutil.rmtree(work, ignore_errors=True)
+
+
+def crossyear_shot(ctx, desktop, dispatch, show, shot, work):
+    """Two reports of one unit in one folder (made like the tests make them), the later one checked."""
+    sys.path.insert(0, os.path.join(ROOT, "tests", "cli"))
+    from crossyear_docs import balanced_t3, make_report
+
+    class Maker:   # what make_report needs of an office
+        def __init__(self):
+            self.desktop = desktop
+            self.workdir = work
+
+        def dispatch(self, doc, url):
+            return dispatch(doc, url)
+
+        def checker(self):
+            return ctx.ServiceManager.createInstanceWithContext("org.ogi.reportchecker.ReportChecker", ctx)
+
+    folder = os.path.join(work, "reports")
+    os.makedirs(folder, exist_ok=True)
+    os.chmod(folder, 0o777)
+    make_report(Maker(), os.path.join(folder, "某某区2021年报.odt"), "某某区2021年度政府信息公开工作年度报告",
+                balanced_t3(10, 1, 3))
+    path = make_report(Maker(), os.path.join(folder, "某某区2022年报.odt"), "某某区2022年度政府信息公开工作年度报告",
+                       balanced_t3(8, 2, 1))
+    doc = desktop.loadComponentFromURL(uno.systemPathToFileUrl(path), "_blank", 0, ())
+    show(doc)
+    print(dispatch(doc, PROTOCOL + "Check").Result)
+    diag = [d for d in Maker().checker().check(doc) if d.Rule == "Y-1"][0]
+    vc = doc.CurrentController.ViewCursor
+    table = doc.TextTables.getByName(diag.Cell.TableName)
+    vc.gotoRange(table.getCellByName("A1").getStart(), False)
+    vc.gotoRange(table.getCellByName(diag.Cell.Address).getStart(), False)
+    shot("crossyear.png")
 
 
 if __name__ == "__main__":

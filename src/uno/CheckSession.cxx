@@ -4,14 +4,18 @@
 #include "Highlighter.hxx"
 #include "IgnoreList.hxx"
 #include "OgiNames.hxx"
+#include "PreviousReport.hxx"
 #include "Strings.hxx"
 #include "UnoUtil.hxx"
 
 #include <ogi/Checker.h>
+#include <ogi/CrossYear.h>
 
 #include <com/sun/star/frame/XStorable.hpp>
 #include <cppuhelper/weakref.hxx>
 
+#include <algorithm>
+#include <iterator>
 #include <mutex>
 #include <set>
 #include <vector>
@@ -61,6 +65,8 @@ const Remembered* findRemembered(const uno::Reference<uno::XInterface>& model)
     return nullptr;
 }
 
+const char* const kCrossYearRules[] = {"Y-1", "Y-2", "Y-3", "Y-4", "Y-5"};
+
 CheckOutcome runEngine(const uno::Reference<uno::XComponentContext>& ctx, const uno::Reference<lang::XComponent>& model,
                        const Settings& settings, const ReadLimits& limits)
 {
@@ -71,6 +77,15 @@ CheckOutcome runEngine(const uno::Reference<uno::XComponentContext>& ctx, const 
     options.disabledRules = settings.disabledRules;            // the options page's rule switch
     if (settings.applyIgnored)
         options.ignored = readIgnored(model);                  // the issue list's 忽略此项
+    const bool crossYear = !std::all_of(std::begin(kCrossYearRules), std::end(kCrossYearRules),
+                                        [&](const char* id) { return settings.disabledRules.count(id) > 0; });
+    if (crossYear && !outcome.read.doc.tables.empty()) {     // last year's report (Y-1 … Y-5)
+        const PreviousLookup previous =
+            findPrevious(ctx, model, ogi::reportIdentity(outcome.read.doc), limits.openOtherFiles);
+        options.previous = previous.snapshot;
+        options.previousSource = previous.source;
+        outcome.previousCandidates = previous.candidates;
+    }
     outcome.report = ogi::Checker(std::move(options)).check(outcome.read.doc);
     return outcome;
 }
@@ -136,6 +151,31 @@ int clearDocument(const uno::Reference<lang::XComponent>& model, const MarkStyle
     return clearMarks(model, kind, style);
 }
 
+OUString previousText(const ogi::Report& r, const std::string& lang)
+{
+    const ogi::Report::Previous& p = r.previous;
+    if (!p.used)
+        return OUString();
+    const size_t slash = p.path.find_last_of('/');
+    OUString text = tr(p.source == "stored" ? Str::SummaryPreviousStored : Str::SummaryPrevious, lang);
+    text = fill(text, "TITLE", toOU(p.title.empty() ? p.unit + std::to_string(p.year) : p.title));
+    return fill(text, "FILE", toOU(slash == std::string::npos ? p.path : p.path.substr(slash + 1)));
+}
+
+OUString previousText(const CheckOutcome& o)
+{
+    if (o.report.previous.used)
+        return " " + previousText(o.report, o.lang);
+    if (o.previousCandidates.size() < 2)
+        return OUString();
+    OUString files;
+    for (const OUString& c : o.previousCandidates)
+        files += (files.isEmpty() ? OUString() : OUString(o.lang == "zh-CN" ? u8("、") : OUString(", "))) +
+                 c.copy(c.lastIndexOf('/') + 1);
+    OUString text = fill(tr(Str::SummaryPreviousAsk, o.lang), "N", OUString::number(static_cast<sal_Int32>(o.previousCandidates.size())));
+    return " " + fill(text, "FILES", files);
+}
+
 OUString summaryText(const CheckOutcome& o)
 {
     const std::string& lang = o.lang;
@@ -146,7 +186,7 @@ OUString summaryText(const CheckOutcome& o)
               infos = r.count(ogi::Severity::Info);
     const OUString ignored = r.ignored > 0 ? " " + trCount(Str::SummaryIgnored, r.ignored, lang) : OUString();
     if (errors + warnings + infos == 0)
-        return trCount(Str::SummaryAllFine, static_cast<long long>(r.tables.size()), lang) + ignored;
+        return trCount(Str::SummaryAllFine, static_cast<long long>(r.tables.size()), lang) + ignored + previousText(o);
     OUString text = fill(tr(Str::SummaryCounts, lang), "COUNTS", countsText(errors, warnings, infos, lang));
     // The tables with findings, by title, at most three (one or two lines; the list has the rest).
     OUString tables;
@@ -168,7 +208,7 @@ OUString summaryText(const CheckOutcome& o)
         text += " " + tr(Str::SummaryReadOnly, lang);
     else if (o.painted)
         text += " " + trCount(Str::SummaryMarked, o.markedCells, lang);
-    return text + ignored;
+    return text + ignored + previousText(o);
 }
 
 void rememberOutcome(const uno::Reference<lang::XComponent>& model, const CheckOutcome& outcome)

@@ -13,6 +13,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace ogiuno {
 
@@ -23,6 +24,8 @@ struct CheckOutcome {
     bool readOnly = false;  ///< document is read-only: nothing was painted
     bool painted = false;   ///< marks were (re)applied
     int markedCells = 0;
+    /// Two or more reports in the folder could be last year's: none was used, the user is asked.
+    std::vector<rtl::OUString> previousCandidates;
 };
 
 /// Reads and checks; does not modify the document. Disabled rules and ignored findings come
@@ -49,6 +52,12 @@ CheckOutcome checkAndMark(const css::uno::Reference<css::uno::XComponentContext>
 int clearDocument(const css::uno::Reference<css::lang::XComponent>& model, const MarkStyle& style = MarkStyle());
 
 bool isReadOnly(const css::uno::Reference<css::lang::XComponent>& model);
+
+/// Which report served as last year's (or that the user must choose one), for the summary
+/// and the issue list; empty when there is nothing to say.
+rtl::OUString previousText(const CheckOutcome& outcome);
+/// The same from a report alone: "上年报告：… （file）。", or empty.
+rtl::OUString previousText(const ogi::Report& report, const std::string& lang);
 
 /// One-paragraph summary for the infobar / log: counts per severity and the tables involved.
 rtl::OUString summaryText(const CheckOutcome& outcome);

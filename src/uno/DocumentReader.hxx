@@ -31,6 +31,7 @@ struct ReadResult {
 struct ReadLimits {
     sal_Int64 maxSheetCells = 0; ///< Calc: a sheet whose used area is larger is skipped
     sal_Int64 maxTotalCells = 0; ///< Calc: sheets that would take the total read beyond this are skipped
+    bool openOtherFiles = true;  ///< last year's report may be read from its file (PreviousReport.hxx)
 };
 
 /// The document kind, or throws css::lang::IllegalArgumentException for anything else.

@@ -206,6 +206,8 @@ public:
                                      m_report->count(ogi::Severity::Info), m_lang);
         if (m_report->diagnostics.empty())
             counts = tr(Str::IssuesNone, m_lang);
+        if (m_report->previous.used)
+            counts += "    " + previousText(*m_report, m_lang);   // which report served as last year's
         m_counts->setText(counts);
         m_detail->setText(OUString());
         if (m_reset.is()) {

@@ -33,6 +33,7 @@ const Command kCommands[] = {
     {"InsertTemplate", &make<InsertTemplateDispatch>},
     {"InsertSkeleton", &make<InsertSkeletonDispatch>},
     {"DismissInfobar", &make<DismissInfobarDispatch>},
+    {"ChoosePrevious", &make<ChoosePreviousDispatch>},
     {"Fix", &make<FixDispatch>},
     {"FillTotals", &make<FillTotalsDispatch>},
     {"FillZeros", &make<FillZerosDispatch>},

@@ -4,6 +4,7 @@
 
 #include "CheckSession.hxx"
 #include "OgiNames.hxx"
+#include "PreviousReport.hxx"
 #include "Settings.hxx"
 #include "UnoUtil.hxx"
 
@@ -126,6 +127,67 @@ OUString ReportCheckerService::checkToJson(const uno::Reference<lang::XComponent
 OUString ReportCheckerService::getLastReport(const uno::Reference<lang::XComponent>& document)
 {
     return guarded("getLastReport", [&] { return lastReport(document); });
+}
+
+uno::Sequence<rc::Diagnostic> ReportCheckerService::checkAgainst(const uno::Reference<lang::XComponent>& document,
+                                                                 const uno::Reference<lang::XComponent>& previous)
+{
+    return guarded("checkAgainst", [&] {
+        requireDocument(document);
+        requireDocument(previous);
+        documentKind(previous);   // IllegalArgumentException for anything but Writer / Calc
+        std::shared_ptr<const ogi::Snapshot> snap = snapshotOfDocument(previous, documentPath(previous));
+        if (!snap)
+            throw lang::IllegalArgumentException("org.ogi.reportchecker: the previous document has no report table",
+                                                 uno::Reference<uno::XInterface>(), 1);
+        setSessionPrevious(document, snap);
+        CheckOutcome o;
+        try {
+            o = checkDocument(m_ctx, document);
+        } catch (...) {
+            setSessionPrevious(document, nullptr, true);
+            throw;
+        }
+        setSessionPrevious(document, nullptr, true);
+        uno::Sequence<rc::Diagnostic> result(static_cast<sal_Int32>(o.report.diagnostics.size()));
+        for (size_t i = 0; i < o.report.diagnostics.size(); ++i)
+            result[static_cast<sal_Int32>(i)] = toIdl(o.report.diagnostics[i], o.lang);
+        return result;
+    });
+}
+
+OUString ReportCheckerService::getSnapshot(const uno::Reference<lang::XComponent>& document)
+{
+    return guarded("getSnapshot", [&] {
+        requireDocument(document);
+        const ReadResult read = readDocument(document);
+        return toOU(ogi::makeSnapshot(read.doc, documentPath(document)).toJson());
+    });
+}
+
+void ReportCheckerService::usePrevious(const uno::Reference<lang::XComponent>& document, const OUString& previous)
+{
+    guarded("usePrevious", [&] {
+        requireDocument(document);
+        if (previous == "auto")
+            return setSessionPrevious(document, nullptr, true);
+        if (previous.isEmpty())
+            return setSessionPrevious(document, nullptr);
+        std::string error;
+        auto snap = ogi::Snapshot::fromJson(toStd(previous), &error);
+        if (!snap)
+            throw lang::IllegalArgumentException(toOU("org.ogi.reportchecker: not a snapshot: " + error),
+                                                 uno::Reference<uno::XInterface>(), 1);
+        setSessionPrevious(document, std::make_shared<const ogi::Snapshot>(std::move(*snap)));
+    });
+}
+
+OUString ReportCheckerService::choosePrevious(const uno::Reference<lang::XComponent>& document, const OUString& previousUrl)
+{
+    return guarded("choosePrevious", [&] {
+        requireDocument(document);
+        return toOU(ogiuno::choosePrevious(m_ctx, document, previousUrl));
+    });
 }
 
 uno::Sequence<rc::Diagnostic> ReportCheckerService::getSuggestions(const uno::Reference<lang::XComponent>& document)

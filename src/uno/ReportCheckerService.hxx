@@ -21,6 +21,14 @@ public:
     rtl::OUString SAL_CALL checkToJson(const css::uno::Reference<css::lang::XComponent>& document) override;
     rtl::OUString SAL_CALL getLastReport(const css::uno::Reference<css::lang::XComponent>& document) override;
     css::uno::Sequence<org::ogi::reportchecker::Diagnostic> SAL_CALL
+    checkAgainst(const css::uno::Reference<css::lang::XComponent>& document,
+                 const css::uno::Reference<css::lang::XComponent>& previous) override;
+    rtl::OUString SAL_CALL getSnapshot(const css::uno::Reference<css::lang::XComponent>& document) override;
+    void SAL_CALL usePrevious(const css::uno::Reference<css::lang::XComponent>& document,
+                              const rtl::OUString& previous) override;
+    rtl::OUString SAL_CALL choosePrevious(const css::uno::Reference<css::lang::XComponent>& document,
+                                          const rtl::OUString& previousUrl) override;
+    css::uno::Sequence<org::ogi::reportchecker::Diagnostic> SAL_CALL
     getSuggestions(const css::uno::Reference<css::lang::XComponent>& document) override;
     sal_Bool SAL_CALL applySuggestion(const css::uno::Reference<css::lang::XComponent>& document,
                                       const rtl::OUString& finding) override;

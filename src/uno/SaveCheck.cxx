@@ -119,6 +119,7 @@ void checkOnSave(const uno::Reference<uno::XComponentContext>& ctx, const uno::R
         return;
     }
     ReadLimits limits;
+    limits.openOtherFiles = false;   // a save never waits for other files: the stored snapshot only
     limits.maxSheetCells = kMaxSheetCells;
     limits.maxTotalCells = kMaxCalcCells;
     const bool mark = settings.markOnSave && !isReadOnly(model);

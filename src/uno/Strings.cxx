@@ -46,6 +46,9 @@ const struct {
     OGI_KEY(OptRulesGroup), OGI_KEY(OptDisabledRules), OGI_KEY(CountError), OGI_KEY(CountWarning),
     OGI_KEY(CountInfo), OGI_KEY(CountSeparator), OGI_KEY(TableSeparator), OGI_KEY(MoreTables),
     OGI_KEY(ProductName), OGI_KEY(DetailTable), OGI_KEY(DetailCell), OGI_KEY(DetailExpectedActual),
+    OGI_KEY(SummaryPrevious), OGI_KEY(SummaryPreviousStored),
+    OGI_KEY(SummaryPreviousAsk), OGI_KEY(ChoosePreviousTitle), OGI_KEY(ChosenPrevious),
+    OGI_KEY(ChoosePreviousFailed), OGI_KEY(ButtonChoosePrevious),
 #undef OGI_KEY
 };
 

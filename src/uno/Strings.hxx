@@ -65,6 +65,14 @@ enum class Str {
     TableSeparator,
     MoreTables,         ///< %N%
     ProductName,        ///< one name per language: toolbar, menu, options, infobar title
+    // Last year's report (PreviousReport, ChoosePreviousDispatch; issue 13).
+    SummaryPrevious,        ///< %TITLE% %FILE%
+    SummaryPreviousStored,  ///< %TITLE% %FILE%
+    SummaryPreviousAsk,     ///< %N% %FILES%
+    ChoosePreviousTitle,
+    ChosenPrevious,         ///< %TITLE% %FILE%
+    ChoosePreviousFailed,   ///< %FILE% %ERROR%
+    ButtonChoosePrevious,
     DetailTable,        ///< %TABLE% (the issue list's detail box)
     DetailCell,         ///< %CELL%
     DetailExpectedActual, ///< %EXPECTED% %ACTUAL%

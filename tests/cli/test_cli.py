@@ -35,7 +35,7 @@ sys.path.insert(0, HERE)
 
 FILE_KEYS = {"file", "status", "reason", "code", "format", "document_type", "year", "tables", "diagnostics",
              "summary", "marked_copy", "marked_copy_error", "load_ms", "check_ms", "mark_ms", "close_ms", "total_ms",
-             "attempts"}
+             "attempts", "unit", "previous", "previous_candidates"}
 DIAG_KEYS = {"rule", "severity", "template", "table", "cell", "key", "host_table", "related", "expected", "actual",
              "message", "messages"}
 TABLE_KEYS = {"index", "template", "version", "title", "location", "source_tables", "mapped_cells",

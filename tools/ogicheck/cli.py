@@ -9,7 +9,7 @@ import subprocess
 import sys
 import time
 
-from ogicheck import paths, report, sniff
+from ogicheck import crossyear, paths, report, sniff
 from ogicheck.progress import Progress
 
 EPILOG = """\
@@ -68,6 +68,11 @@ def parse_args(argv):
                    help="also report the findings a document records as ignored (the issue list's 忽略此项)")
     p.add_argument("--disable", metavar="RULES", default="",
                    help="rule ids not to check, comma-separated (e.g. S-3,B-11); see the README's rule table")
+    p.add_argument("--previous", metavar="FILE",
+                   help="last year's report of the one document checked (cross-year rules Y-1…Y-5); without it, "
+                        "reports given together are paired by unit and consecutive year")
+    p.add_argument("--no-cross-year", action="store_true",
+                   help="no cross-year check: reports are not paired with last year's")
     p.add_argument("--summary", metavar="OUT.xlsx|OUT.ods",
                    help="also write a workbook made by LibreOffice Calc: 汇总 (a row per file), 问题明细 (a row per "
                         "finding), 未报送 (with --roster), 层级核对, and a chart of errors and warnings per unit")
@@ -224,6 +229,10 @@ def run(argv=None):
     if not files:
         print("ogi-check: no documents found in %s" % ", ".join(targets), file=sys.stderr)
         return 2
+    if a.previous and (a.no_cross_year or len(files) != 1 or not os.path.isfile(a.previous)):
+        print("ogi-check: --previous FILE pairs one document with the existing file FILE%s"
+              % (" (not with --no-cross-year)" if a.no_cross_year else ""), file=sys.stderr)
+        return 2
 
     oxt = paths.oxt_path()
     if not os.path.isfile(oxt):
@@ -261,26 +270,47 @@ def run(argv=None):
     for i, (path, display, _) in enumerate(files):
         pre = sniff.precheck(path, max_bytes)   # missing, empty, too large: no office needed
         if pre:
-            records[i] = report.file_record(display, {"status": "failed", "code": pre[0], "reason_key": pre[1],
+            records[i] = crossyear.annotate(report.file_record(display, {"status": "failed", "code": pre[0], "reason_key": pre[1],
                                                       "reason_args": pre[2],
-                                                      "attempts": 0}, lang)
+                                                      "attempts": 0}, lang), {})
         else:
             jobs.append({"id": i, "path": path, "marked_copy": targets_out[i], "load_only": a.load_only,
                          "timeout": a.timeout, "max_bytes": max_bytes})
+            if a.no_cross_year:
+                jobs[-1]["previous_snapshot"] = ""       # not even a report the document remembers
+            elif not a.previous:
+                jobs[-1]["snapshot"] = True              # for the pairing (crossyear.py)
     progress = Progress(len(files), a.progress == "always" or (a.progress == "auto" and sys.stderr.isatty()
                                                                  and len(files) > 1 and not a.quiet), lang=lang)
     next_print = [0]
     progress.done = progress.failed = len(files) - len(jobs)
+    # Pairing needs every file's unit and year: paired files are checked (and printed) again after it.
+    pairing = not a.no_cross_year and not a.previous and not a.load_only and len(jobs) > 1
+    raw, candidates_of = {}, {}
+
+    def print_file(rec):
+        human.file(rec)
+        line = crossyear.note(rec, lang)
+        if line and not a.quiet:
+            human.stream.write("  %s\n" % line)
 
     def on_result(job, result):
         i = job["id"]
-        records[i] = report.file_record(files[i][1], result, lang)
+        if job.get("snapshot_only"):
+            raw["previous"] = result
+            return
+        raw[i] = result
+        cands = candidates_of.get(i, [])
+        records[i] = crossyear.annotate(report.file_record(files[i][1], result, lang), result,
+                                        cands[0] if cands else (a.previous if a.previous else None), cands)
         progress.step(records[i])
         # Print in input order, as soon as the files before are done.
         try:
             progress.clear()
+            if i in candidates_of:   # the second check, against last year's report
+                print_file(records[i])
             while next_print[0] < len(records) and records[next_print[0]] is not None:
-                human.file(records[next_print[0]])
+                print_file(records[next_print[0]])
                 next_print[0] += 1
             human.stream.flush()
             progress.draw()
@@ -299,9 +329,36 @@ def run(argv=None):
     t0 = time.monotonic()
     interrupted = False
     try:
+        if jobs and a.previous:   # last year's report first: its snapshot goes with the document's job
+            pool.run([{"id": -1, "path": os.path.abspath(a.previous), "snapshot_only": True, "marked_copy": None,
+                       "timeout": a.timeout, "max_bytes": max_bytes}])
+            snap = (raw.get("previous") or {}).get("snapshot")
+            if not crossyear.usable(snap):
+                print("ogi-check: --previous %s: %s" % (a.previous, (raw.get("previous") or {}).get("reason")
+                                                        or "no report table, unit or year found in it"),
+                      file=sys.stderr)
+                return 2
+            for job in jobs:
+                job["previous_snapshot"] = crossyear.snapshot_json(snap, a.previous)
         if jobs:
             progress.draw()
             pool.run(jobs)
+        if pairing:
+            # Last year's report of each file among the files given: checked again with it.
+            pairs = crossyear.pair({i: (files[i][0], r.get("snapshot")) for i, r in raw.items()
+                                    if isinstance(i, int) and r.get("status") == "ok"})
+            again = []
+            for job in jobs:
+                cands = pairs.get(job["id"])
+                if cands:
+                    candidates_of[job["id"]] = [files[k][1] for k in cands]
+                    again.append(dict(job, snapshot=False, previous_snapshot=crossyear.snapshot_json(
+                        raw[cands[0]]["snapshot"], files[cands[0]][1])))
+            if again:
+                progress.total += len(again)
+                progress.clear()
+                human.stream.write(crossyear.TEXT.get(lang, crossyear.TEXT["en-US"])["again"] % len(again) + "\n")
+                pool.run(again)
     except KeyboardInterrupt:
         interrupted = True
         signal.signal(signal.SIGINT, signal.SIG_IGN)   # a second Ctrl+C must not break the clean-up
@@ -325,11 +382,11 @@ def run(argv=None):
     for i, rec in enumerate(records):
         if rec is None:
             not_checked += 1
-            records[i] = report.file_record(files[i][1], {"status": "failed", "code": "interrupted", "attempts": 0,
-                                                          "reason_key": "interrupted"}, lang)
+            records[i] = crossyear.annotate(report.file_record(files[i][1], {"status": "failed", "code": "interrupted", "attempts": 0,
+                                                          "reason_key": "interrupted"}, lang), {})
     for i in range(next_print[0], len(records)):
         if records[i]["code"] != "interrupted":
-            human.file(records[i])
+            print_file(records[i])
     summary = report.run_summary(records)
     status = report.exit_status(summary, interrupted, a.strict)
     summary.update({"office_restarts": pool.office_restarts, "worker_restarts": pool.worker_restarts,

@@ -336,8 +336,13 @@ class Worker:
                 self.session.signal_soffice_bin(signal.SIGSTOP)   # the office stops answering
             if TEST_HOOKS and "ogi-test-crash" in os.path.basename(path):
                 self.session.signal_soffice_bin(signal.SIGKILL)   # the office dies under the call
+            if job.get("snapshot_only"):   # last year's report for --previous (crossyear.py)
+                out["snapshot"] = json.loads(self.checker.getSnapshot(doc))
+                return
             t1 = time.monotonic()
             try:
+                if "previous_snapshot" in job:   # the pairing of the run ("" = no cross-year check)
+                    self.checker.usePrevious(doc, job["previous_snapshot"])
                 text = self.checker.checkToJson(doc)
             except Exception as e:
                 if is_bridge_error(e) or not self.session.healthy():
@@ -346,6 +351,8 @@ class Worker:
                 raise Failed("unsupported", "checker-refused")
             out["check_ms"] = round((time.monotonic() - t1) * 1000, 1)
             out["report"] = json.loads(text)
+            if job.get("snapshot"):
+                out["snapshot"] = json.loads(self.checker.getSnapshot(doc))
             if marked:
                 t2 = time.monotonic()
                 try:

@@ -654,6 +654,7 @@ std::string Snapshot::toJson() const
         sectionsJson.push_back(json::object{{"numeral", s.numeral}, {"title", s.title}, {"text", s.text}});
     return json::serialize(json::object{{"schema", 1},
                                         {"unit", unit},
+                                        {"unit_key", normalizeUnit(unit)},
                                         {"year", year},
                                         {"title", title},
                                         {"path", path},

@@ -97,6 +97,14 @@ protected:
     rtl::OUString execute(const std::map<std::string, std::string>& query, bool& ok) override;
 };
 
+/// ChoosePrevious: 选择上年报告… (file picker, or the argument URL), recorded in the document.
+class ChoosePreviousDispatch : public BaseDispatch {
+public:
+    using BaseDispatch::BaseDispatch;
+protected:
+    rtl::OUString execute(const std::map<std::string, std::string>& query, bool& ok) override;
+};
+
 class InsertSkeletonDispatch : public BaseDispatch {
 public:
     using BaseDispatch::BaseDispatch;

@@ -31,8 +31,12 @@ OUString CheckDispatch::execute(const std::map<std::string, std::string>&, bool&
     else if (r.count(ogi::Severity::Info) > 0 || r.tables.empty())
         kind = NoticeKind::Info;
     const bool findings = !r.diagnostics.empty();
-    notify(context().frame, text, kind, findings ? tr(Str::ButtonDetails, lang) : OUString(),
-           findings ? OUString(OGI_PROTOCOL "ShowIssues") : OUString());
+    std::vector<NoticeButton> buttons;
+    if (findings)
+        buttons.push_back({tr(Str::ButtonDetails, lang), OGI_PROTOCOL "ShowIssues"});
+    if (outcome.previousCandidates.size() >= 2)   // never a guess: the user chooses last year's report
+        buttons.push_back({tr(Str::ButtonChoosePrevious, lang), OGI_PROTOCOL "ChoosePrevious"});
+    notify(context().frame, text, kind, buttons);
     return text;
 }
 

@@ -61,7 +61,7 @@ struct Snapshot {
     ReportIdentity identity() const { return {unit, year, title}; }
     /// How messages name the report: its title, else the file name, else "unit year".
     std::string label() const;
-    /// {"schema": 1, "unit", "year", "title", "path", "tables": {id: {key: value}},
+    /// {"schema": 1, "unit", "unit_key" (normalizeUnit), "year", "title", "path", "tables": {id: {key: value}},
     ///  "sections": [{"numeral", "title", "text"}]}
     std::string toJson() const;
     /// Parses toJson()'s output; nullopt (and a reason in `error`) for anything else.
