@@ -376,7 +376,9 @@ class ExtensionTest(unittest.TestCase):
         self.assertEqual(menu.Title, "OGI Report Checker")  # en-US UI here; zh-CN: 年报检查
         urls = [menu.Submenu.getByName(n).URL for n in sorted(menu.Submenu.ElementNames)]
         self.assertEqual(urls, [PROTOCOL + "Check", PROTOCOL + "ClearMarks", PROTOCOL + "ShowIssues",
-                                PROTOCOL + "ChoosePrevious", "private:separator", "", PROTOCOL + "InsertSkeleton"])
+                                PROTOCOL + "ChoosePrevious", "private:separator", "", PROTOCOL + "InsertSkeleton",
+                                "private:separator", PROTOCOL + "FillTotals", PROTOCOL + "FillZeros",
+                                PROTOCOL + "Sentences"])
         # 插入模板 › one entry per template.
         insert = menu.Submenu.getByName("m05").Submenu
         templates = [insert.getByName(n).URL for n in sorted(insert.ElementNames)]
