@@ -95,17 +95,6 @@ std::string unitFromFilingLine(const std::string& text)
     return t;
 }
 
-/// At most `bytes` bytes of UTF-8 text, cut before a character, not inside one.
-std::string utf8Prefix(const std::string& s, size_t bytes)
-{
-    if (s.size() <= bytes)
-        return s;
-    size_t n = bytes;
-    while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80)
-        --n;
-    return s.substr(0, n);
-}
-
 std::string substitute(std::string s, const std::map<std::string, std::string>& vars)
 {
     for (const auto& [k, v] : vars) {

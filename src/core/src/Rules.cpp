@@ -737,17 +737,6 @@ Diagnostic documentFinding(const RuleDecl& rule, const std::string& variant,
     return d;
 }
 
-/// At most `bytes` bytes of UTF-8 text, cut before a character, not inside one.
-std::string utf8Prefix(const std::string& s, size_t bytes)
-{
-    if (s.size() <= bytes)
-        return s;
-    size_t n = bytes;
-    while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80)
-        --n;
-    return s.substr(0, n);
-}
-
 /// S-2: the six sections, each under its own numeral.
 void sectionsCheck(const RuleDecl& rule, const std::vector<SectionHeading>& headings, std::vector<Diagnostic>& out)
 {
@@ -949,6 +938,17 @@ std::vector<std::pair<std::string, std::vector<std::string>>> totalDefinitions(c
     for (const std::string& k : t->keys())
         visit(k);
     return defs;
+}
+
+/// At most `bytes` bytes of UTF-8 text, cut before a character, not inside one.
+std::string utf8Prefix(const std::string& s, size_t bytes)
+{
+    if (s.size() <= bytes)
+        return s;
+    size_t n = bytes;
+    while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80)
+        --n;
+    return s.substr(0, n);
 }
 
 } // namespace ogi

@@ -118,4 +118,7 @@ bool patternMatches(const TextPattern& p, const std::string& utf8);
 /// Finding for a table that resembles a template but could not be recognized.
 Diagnostic resemblanceFinding(const RuleDecl& rule, const Document& doc, const Resemblance& r);
 
+/// At most `bytes` bytes of UTF-8 text, cut before a character, not inside one (for quoting text in messages).
+std::string utf8Prefix(const std::string& s, size_t bytes);
+
 } // namespace ogi
