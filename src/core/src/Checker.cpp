@@ -191,10 +191,14 @@ Report Checker::checkUnguarded(const Document& doc) const
         TableFacts facts = collectFacts(doc, rec, info.index, report.year);
         const size_t firstDiag = report.diagnostics.size();
         for (const RuleDecl& rule : ruleCatalog())
-            if (enabled(rule) && rule.appliesTo(*rec.tmpl))
+            if (enabled(rule) && rule.appliesTo(*rec.tmpl) && rule.kind != "blank")
                 evaluate(rule, facts, report.diagnostics);
         if (m_options.suggest)
             attachSuggestions(facts, report.diagnostics, firstDiag, m_options.previous.get());   // issue 14
+        // S-3 last: one finding per table, leaving out the cells the findings above are on (issue 9.6)
+        for (const RuleDecl& rule : ruleCatalog())
+            if (enabled(rule) && rule.appliesTo(*rec.tmpl) && rule.kind == "blank")
+                evaluate(rule, facts, report.diagnostics);
         report.tables.back().values = facts.values;
         allFacts.push_back(std::move(facts));
     }

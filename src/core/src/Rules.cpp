@@ -232,6 +232,7 @@ struct Finding {
     std::string expected, actual;
     bool blanks = false;
     std::map<std::string, std::map<std::string, std::string>> vars; ///< lang -> placeholder -> text
+    std::string variant;   ///< message variant ("one" → "one.zh-CN"), falling back to the plain message
 };
 
 void emit(const RuleDecl& rule, const TableFacts& f, Finding fd, std::vector<Diagnostic>& out)
@@ -257,7 +258,10 @@ void emit(const RuleDecl& rule, const TableFacts& f, Finding fd, std::vector<Dia
         vars.emplace("actual", fd.actual.empty() ? (lang == std::string(kZh) ? "空白" : "blank") : fd.actual);
         vars.emplace("table", f.rec->tmpl->titleZh);
         vars.emplace("year", std::to_string(f.year));
-        auto it = rule.message.find(lang);
+        vars.emplace("name", lang == std::string(kZh) ? f.rec->tmpl->nameZh : f.rec->tmpl->nameEn);
+        auto it = fd.variant.empty() ? rule.message.end() : rule.message.find(fd.variant + "." + lang);
+        if (it == rule.message.end())
+            it = rule.message.find(lang);
         std::string text = substitute(it == rule.message.end() ? rule.message.begin()->second : it->second, vars);
         if (fd.blanks && rule.severity == Severity::Error)
             text += lang == std::string(kZh) ? "（部分单元格为空，按0计算）" : " (some cells are blank and were counted as 0)";
@@ -449,20 +453,39 @@ void typeCheck(const RuleDecl& rule, const TableFacts& f, std::vector<Diagnostic
     });
 }
 
+/// S-3: one finding per table (issue 9.6): its cell is the first blank cell, `related` all of
+/// them. A blank cell that already carries a finding of this table (a blank total whose rule
+/// fails says "blank" itself) is not counted; Checker runs this kind after the other rules
+/// and the suggestions of the table, so that their cells are final.
 void blankCheck(const RuleDecl& rule, const TableFacts& f, std::vector<Diagnostic>& out)
 {
+    std::set<std::string> flagged;
+    for (const Diagnostic& d : out)
+        if (d.table == f.reportTable && !d.cell.key.empty())
+            flagged.insert(d.cell.key);
+    std::vector<std::string> blanks;
     forEachCellKey(f, [&](const std::string& key) {
         auto it = f.values.find(key);
-        if (it == f.values.end() || !it->second.missing())
+        if (it == f.values.end() || !it->second.missing() || flagged.count(key))
             return;
         if (f.rec->tmpl->cellForKey(key)->type == ValueType::Heading)
             return;
-        Finding fd;
-        fd.target = key;
-        fd.expected = "0";
-        fd.actual = normalizeValueText(it->second.raw);
-        emit(rule, f, std::move(fd), out);
+        blanks.push_back(key);
     });
+    if (blanks.empty())
+        return;
+    Finding fd;
+    fd.target = blanks.front();
+    fd.related = blanks;
+    fd.expected = "0";
+    fd.actual = std::to_string(blanks.size());
+    fd.variant = blanks.size() == 1 ? "one" : "";
+    for (const char* lang : {kZh, kEn}) {
+        fd.vars[lang]["count"] = fd.actual;
+        fd.vars[lang]["actual"] = fd.actual;
+    }
+    emit(rule, f, std::move(fd), out);
+    out.back().related.insert(out.back().related.begin(), out.back().cell);   // all blank cells, the first too
 }
 
 void outdatedCheck(const RuleDecl& rule, const TableFacts& f, std::vector<Diagnostic>& out)

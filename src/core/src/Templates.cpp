@@ -101,6 +101,14 @@ TemplateDef parseTemplate(std::string_view fileName, std::string_view text)
         t.titleZh = str(title->as_object(), "zh-CN");
         t.titleEn = str(title->as_object(), "en-US", t.titleZh);
     }
+    if (auto* name = o.if_contains("name"); name && name->is_object()) {
+        t.nameZh = str(name->as_object(), "zh-CN");
+        t.nameEn = str(name->as_object(), "en-US", t.nameZh);
+    }
+    if (t.nameZh.empty()) {
+        t.nameZh = t.titleZh;
+        t.nameEn = t.titleEn;
+    }
     t.section = str(o, "section");
     const int headerRows = num(o, "headerRows", 0);
     const ValueType defaultType = parseType(str(o, "valueType", "int"), ctx);

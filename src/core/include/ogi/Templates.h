@@ -51,6 +51,7 @@ struct TemplateDef {
     std::string family;    ///< "t2", "t3", "t4", "old"
     std::string layout;    ///< "matrix" or "list"
     std::string titleZh, titleEn;
+    std::string nameZh, nameEn; ///< short name in messages: "表三" / "Table three" (JSON "name")
     std::string section;   ///< heading of the report section the table belongs under
     int rows = 0, cols = 0;
     std::vector<TemplateCell> cells;   ///< anchors, row-major
