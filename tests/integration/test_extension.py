@@ -125,6 +125,8 @@ class ExtensionTest(unittest.TestCase):
                 for rule, sev, key in exp["must"]:
                     self.assertTrue(any((rule is None or r == rule) and (sev is None or s == sev) and (key is None or k == key)
                                         for r, s, k in found), "%s %s %s missing in %s" % (rule, sev, key, found))
+                if "blank_cells" in exp:
+                    self.assertEqual([[c.Key for c in d.Related] for d in diags if d.Rule == "S-3"], [exp["blank_cells"]])
                 if exp.get("no_errors"):
                     self.assertEqual([d.Rule for d in diags if d.Severity == "error"], [])
                 if exp.get("no_warnings"):
