@@ -166,7 +166,7 @@ Report Checker::checkUnguarded(const Document& doc) const
     Report report;
     report.document = doc.name;
     report.year = m_options.year ? m_options.year : findReportYear(doc);
-    const std::vector<Recognition> recognized = recognize(doc);
+    const std::vector<Recognition> recognized = recognize(doc, report.year);
     const ReportIdentity identity = reportIdentity(doc);
     report.unit = identity.unit;
     std::vector<TableFacts> allFacts;

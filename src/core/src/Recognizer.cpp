@@ -682,38 +682,134 @@ Best bestTemplate(const std::vector<double>& score, const std::string& preferred
 
 size_t mappedCount(const Recognition& r) { return r.cells.size(); }
 
+bool hasLabel(const TemplateIndex& idx, const Label& l)
+{
+    return idx.labelNorms.count(l.norm) || (!l.core.empty() && idx.labelCores.count(l.core));
+}
+
+/// Distinct labels of the view that template `a` has and template `b` has not.
+int labelsOnlyIn(const View& v, const TemplateIndex& a, const TemplateIndex& b)
+{
+    int n = 0;
+    for (const Label* l : v.distinct)
+        if (hasLabel(a, *l) && !hasLabel(b, *l))
+            ++n;
+    return n;
+}
+
+/// Mapped keys of `r` that template `other` does not have (2019's R3_6.* against 2021).
+int keysOnlyIn(const Recognition& r, const TemplateDef& other)
+{
+    int n = 0;
+    for (const auto& [key, loc] : r.cells)
+        if (!other.cellForKey(key))
+            ++n;
+    return n;
+}
+
+/// The template of one table and whether its own rows decide the version (issue 9.3). When
+/// they cannot, `candidates` are the versions that fit (best first) and the document decides.
+struct Decision {
+    const TemplateIndex* idx = nullptr;
+    double score = 0;
+    bool proven = true;
+    std::vector<const TemplateIndex*> candidates;
+};
+
+/// Versions are told apart by what only one of them has: a label (2021 表三's
+/// "申请人逾期未按收费通知…", 2021 表二's "本年制发件数"), else a row that maps only in one
+/// (2019 表三's single "（六）其他处理" row with values). Scores alone are not evidence: a
+/// 2021 表三 cut short before （六） matches the smaller 2019 template better.
+Decision decide(const View& v, const std::vector<double>& sc)
+{
+    Decision d;
+    const Best best = bestTemplate(sc);
+    if (!best.idx || best.score < kRecognitionThreshold)
+        return d;
+    d.idx = best.idx;
+    d.score = best.score;
+    const auto& all = indexes();
+    const TemplateIndex* rival = nullptr;
+    double rivalScore = 0;
+    for (size_t i = 0; i < all.size(); ++i)
+        if (&all[i] != best.idx && all[i].tmpl->family == best.idx->tmpl->family &&
+            all[i].tmpl->version != best.idx->tmpl->version && sc[i] >= kRecognitionThreshold && sc[i] > rivalScore) {
+            rival = &all[i];
+            rivalScore = sc[i];
+        }
+    if (!rival)
+        return d;
+    const int own = labelsOnlyIn(v, *best.idx, *rival), other = labelsOnlyIn(v, *rival, *best.idx);
+    if (own > 0 || other > 0) {
+        if (own == 0) {                         // only the rival's labels are there
+            d.idx = rival;
+            d.score = rivalScore;
+        }
+        return d;                               // both: a mixed table, the better score stays
+    }
+    const int ownRows = keysOnlyIn(mapView(v, *best.idx, {}, best.score), *rival->tmpl);
+    const int otherRows = keysOnlyIn(mapView(v, *rival, {}, rivalScore), *best.idx->tmpl);
+    if (ownRows > 0 && otherRows == 0)
+        return d;
+    if (otherRows > 0 && ownRows == 0) {
+        d.idx = rival;
+        d.score = rivalScore;
+        return d;
+    }
+    d.proven = false;
+    // without the document's word: the better score, the newer version on a tie (table four)
+    const bool rivalFirst = rivalScore > best.score + 1e-9 ||
+                            (std::fabs(rivalScore - best.score) <= 1e-9 && rival->tmpl->version > best.idx->tmpl->version);
+    d.candidates = rivalFirst ? std::vector<const TemplateIndex*>{rival, best.idx}
+                              : std::vector<const TemplateIndex*>{best.idx, rival};
+    d.idx = d.candidates.front();
+    d.score = sc[static_cast<size_t>(d.idx - all.data())];
+    return d;
+}
+
 } // namespace
 
-std::vector<Recognition> recognize(const Document& doc)
+std::vector<Recognition> recognize(const Document& doc, int year)
 {
     std::vector<Recognition> out;
     std::vector<View> views;
     std::vector<std::vector<double>> tableScores;
+    std::vector<Decision> decisions;
     views.reserve(doc.tables.size());
     for (size_t i = 0; i < doc.tables.size(); ++i) {
         views.push_back(makeView(doc, {static_cast<int>(i)}));
         tableScores.push_back(scores(views.back()));
+        decisions.push_back(decide(views.back(), tableScores.back()));
     }
 
-    // The version of the document's unambiguous 2019/2021 tables decides ambiguous ones.
+    // An undecided version is the one that the document's own tables prove (a 2021 表二 next
+    // to a 表三 cut short), else the report year's: 2019–2020 used the trial format.
     std::string docVersion;
-    for (const auto& sc : tableScores) {
-        const Best b = bestTemplate(sc);
-        if (b.idx && !b.tied && b.score >= kRecognitionThreshold && b.idx->tmpl->family != "old") {
-            docVersion = b.idx->tmpl->version;
+    for (const Decision& d : decisions)
+        if (d.idx && d.proven && d.idx->tmpl->family != "old") {
+            docVersion = d.idx->tmpl->version;
             break;
         }
-    }
-    if (docVersion.empty()) {              // else the report year: 2019–2020 used the trial format
-        const int year = findReportYear(doc);
+    if (docVersion.empty()) {
+        if (!year)
+            year = findReportYear(doc);
         docVersion = year >= 2021 ? "2021" : year >= 2019 ? "2019" : "";
     }
+    const auto& all = indexes();
+    for (Decision& d : decisions)
+        for (const TemplateIndex* c : d.candidates)
+            if (c->tmpl->version == docVersion) {
+                d.idx = c;
+                d.score = tableScores[static_cast<size_t>(&d - decisions.data())][static_cast<size_t>(c - all.data())];
+                break;
+            }
 
     for (size_t i = 0; i < doc.tables.size(); ++i) {
-        const Best best = bestTemplate(tableScores[i], docVersion);
-        if (!best.idx || best.score < kRecognitionThreshold)
+        const Decision& best = decisions[i];
+        if (!best.idx)
             continue;
         Recognition r = mapView(views[i], *best.idx, {static_cast<int>(i)}, best.score);
+        r.versionProven = best.proven;
         // A table split by a page break: the next table carries on with rows of the same
         // template family and is no report table of its own.
         if (!r.missing.empty() && i + 1 < doc.tables.size()) {
@@ -724,12 +820,15 @@ std::vector<Recognition> recognize(const Document& doc)
                 const View joined = makeView(doc, both);
                 Recognition rj = mapView(joined, *best.idx, both, detectionScore(joined, *best.idx));
                 if (rj.missing.size() < r.missing.size() && mappedCount(rj) > mappedCount(r)) {
+                    rj.versionProven = best.proven;
                     out.push_back(std::move(rj));
                     ++i;
                     continue;
                 }
             }
         }
+        if (mappedCount(r) == 0)
+            continue;                           // looks like the template, maps nothing: R-2, never "matches"
         out.push_back(std::move(r));
     }
     return out;

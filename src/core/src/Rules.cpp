@@ -490,6 +490,8 @@ void blankCheck(const RuleDecl& rule, const TableFacts& f, std::vector<Diagnosti
 
 void outdatedCheck(const RuleDecl& rule, const TableFacts& f, std::vector<Diagnostic>& out)
 {
+    if (!f.rec->versionProven)
+        return;                                 // the document chose the version, not the table's rows (issue 9.3)
     const std::string& version = f.rec->tmpl->version;
     std::string expected;
     if (f.year >= 2021 && (version == "2019" || version == "2014"))
@@ -513,17 +515,45 @@ void outdatedCheck(const RuleDecl& rule, const TableFacts& f, std::vector<Diagno
     emit(rule, f, std::move(fd), out);
 }
 
+/// R-1: what is missing, in words (issue 9.3): a row none of whose cells was found by its
+/// labels ("（六）其他处理 1.申请人无正当理由…"), else the cell's row and column labels; at
+/// most six names, then how many more.
 void unmappedCheck(const RuleDecl& rule, const TableFacts& f, std::vector<Diagnostic>& out)
 {
     if (f.rec->missing.empty())
         return;
+    const TemplateDef& t = *f.rec->tmpl;
+    std::set<std::string> mappedRows, seenRows;
+    for (const auto& [key, loc] : f.rec->cells)
+        mappedRows.insert(rowKeyOf(key));
+    std::vector<std::string> names;
+    for (const std::string& key : f.rec->missing) {
+        const std::string row = rowKeyOf(key);
+        const std::vector<std::string> path = t.rowLabels(key);
+        if (!mappedRows.count(row) && !path.empty()) {
+            if (!seenRows.insert(row).second)
+                continue;
+            names.push_back(path.size() >= 3 ? path[path.size() - 2] + " " + path.back() : path.back());
+        } else {
+            names.push_back(t.describeKey(key));
+        }
+    }
+    constexpr size_t kShown = 6;
+    std::string zh, en;
+    for (size_t i = 0; i < names.size() && i < kShown; ++i) {
+        zh += (i ? "、“" : "“") + names[i] + "”";
+        en += (i ? ", \"" : "\"") + names[i] + "\"";
+    }
+    if (names.size() > kShown) {
+        zh += "等 " + std::to_string(names.size()) + " 项";
+        en += " and " + std::to_string(names.size() - kShown) + " more";
+    }
     Finding fd;
-    fd.expected = std::to_string(f.rec->tmpl->keys().size());
+    fd.expected = std::to_string(t.keys().size());
     fd.actual = std::to_string(f.rec->cells.size());
-    const std::string& first = f.rec->missing.front();
     for (const char* lang : {kZh, kEn}) {
         fd.vars[lang]["count"] = std::to_string(f.rec->missing.size());
-        fd.vars[lang]["target"] = describe(f, first, lang);
+        fd.vars[lang]["missing"] = lang == std::string(kZh) ? zh : en;
     }
     emit(rule, f, std::move(fd), out);
 }

@@ -23,6 +23,11 @@ struct Recognition {
     std::map<std::string, CellLocation> cells;  ///< value key -> physical cell
     std::vector<std::string> missing;           ///< required keys that could not be mapped
     double score = 0;                           ///< label match quality in [0, 1]
+    /// The table's own rows tell its version from the other versions of its family (a label
+    /// or a row only this version has). False when they cannot (table four, a table three cut
+    /// short before （六）): the version was taken from the document's other tables or the
+    /// report year (issue 9.3), and S-4 says nothing about it.
+    bool versionProven = true;
 };
 
 /// Tables whose labels resemble a template this much are reported even if they cannot be mapped.
@@ -31,9 +36,11 @@ constexpr double kResemblanceThreshold = 0.25;
 constexpr double kRecognitionThreshold = 0.5;
 
 /// Every report table of the document, in document order. Tables that are not report tables
-/// are skipped; a table split in two (page break) is joined when its second half carries on
-/// the first half's template.
-std::vector<Recognition> recognize(const Document& doc);
+/// are skipped, and so is a table that maps no value cell (resemblances() reports it); a table
+/// split in two (page break) is joined when its second half carries on the first half's
+/// template. A version the table's rows cannot decide is the one of the document's other
+/// tables, else of the report year (`year`; 0 = found in the text).
+std::vector<Recognition> recognize(const Document& doc, int year = 0);
 
 /// Tables that resemble a template (score >= kResemblanceThreshold) but were not recognized.
 struct Resemblance {
