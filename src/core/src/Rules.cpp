@@ -8,6 +8,7 @@
 #include <unicode/unistr.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <functional>
 #include <set>
 #include <stdexcept>
@@ -48,6 +49,7 @@ std::map<std::string, std::string> texts(const json::object& o, std::string_view
 }
 
 std::vector<std::map<std::string, std::string>> instances(const RuleDecl& r);
+bool globMatch(const std::string& pattern, const std::string& s);
 std::string substitute(std::string s, const std::map<std::string, std::string>& vars);
 std::vector<std::string> substitute(const std::vector<std::string>& v, const std::map<std::string, std::string>& vars);
 
@@ -63,12 +65,170 @@ std::shared_ptr<const TextPattern> compilePattern(const std::string& pattern, co
     return compiled;
 }
 
-std::vector<RuleDecl> loadRules()
+// ---------------------------------------------------------------------------------------
+// Load-time validation (issue 9.10): a misspelt operand key would silently drop a rule's
+// findings, an unknown kind would throw during a check, an unknown placeholder would reach
+// the user as "{taget}". Each is a configuration error naming the file and the rule.
+
+/// Placeholders each kind's messages may use (what the code that evaluates the kind fills in).
+const std::map<std::string, std::set<std::string>>& placeholdersByKind()
+{
+    static const std::map<std::string, std::set<std::string>> m = [] {
+        const std::set<std::string> cell = {"target", "expected", "actual", "table", "year", "name"};
+        auto with = [&](std::set<std::string> more) {
+            more.insert(cell.begin(), cell.end());
+            return more;
+        };
+        std::map<std::string, std::set<std::string>> k;
+        for (const char* c : {"eq", "le", "ge", "requires"})
+            k[c] = with({"bound"});
+        k["maxle"] = with({"max", "worst"});
+        k["plainsum"] = cell;
+        k["type"] = cell;
+        k["blank"] = with({"count"});
+        k["outdated"] = cell;
+        k["unmapped"] = with({"count", "missing"});
+        k["textzero"] = with({"quote"});
+        k["textcount"] = with({"quote"});
+        k["resembles"] = {"table", "score"};
+        k["sections"] = {"section", "found"};
+        k["tables"] = {"table", "table_en", "version"};
+        k["sectiontext"] = {"section", "actual"};
+        k["yeareq"] = {"previous", "target", "column", "expected", "actual", "year", "prevyear"};   // + lhsN, rhsN
+        k["yearcopiedtable"] = {"previous", "table", "count"};
+        k["yearcopiedtext"] = {"previous", "section", "similarity"};
+        k["yearrectified"] = {"previous", "section", "quote"};
+        return k;
+    }();
+    return m;
+}
+
+/// Message variants a kind selects ("missing.zh-CN"); the plain language keys always exist.
+const std::map<std::string, std::set<std::string>>& variantsByKind()
+{
+    static const std::map<std::string, std::set<std::string>> m = {{"sections", {"missing", "misnumbered"}},
+                                                                    {"blank", {"one"}}};
+    return m;
+}
+
+/// Names between braces in a message: "{target} 应为 {expected}" → target, expected.
+std::vector<std::string> placeholdersIn(const std::string& message)
+{
+    std::vector<std::string> out;
+    for (size_t open = message.find('{'); open != std::string::npos; open = message.find('{', open + 1)) {
+        const size_t close = message.find('}', open);
+        if (close == std::string::npos)
+            break;
+        out.push_back(message.substr(open + 1, close - open - 1));
+    }
+    return out;
+}
+
+void validateRule(const RuleDecl& r, const json::object& o, std::string_view file)
+{
+    const std::string where = std::string(file) + ": rule " + (r.id.empty() ? "(without id)" : r.id);
+    auto fail = [&](const std::string& what) { throw std::runtime_error(where + ": " + what); };
+    static const std::set<std::string> fields = {"id",      "severity",   "templates", "kind",   "title",
+                                                 "message", "lhs",        "rhs",       "parts",  "total",
+                                                 "target",  "each",       "valueTypes", "pattern", "prefilter",
+                                                 "targets", "families",   "sections",  "section"};
+    if (r.id.empty())
+        fail("no id");
+    for (const auto& [field, value] : o)
+        if (!fields.count(std::string(field)))
+            fail("unknown field \"" + std::string(field) + "\"");
+    const auto kind = placeholdersByKind().find(r.kind);
+    if (kind == placeholdersByKind().end())
+        fail("unknown kind \"" + r.kind + "\"");
+    if (r.templates.empty())
+        fail("no templates");
+    std::vector<const TemplateDef*> applies;
+    for (const std::string& p : r.templates) {
+        bool any = false;
+        for (const TemplateDef& t : templates())
+            if (globMatch(p, t.id)) {
+                any = true;
+                if (std::find(applies.begin(), applies.end(), &t) == applies.end())
+                    applies.push_back(&t);
+            }
+        if (!any)
+            fail("unknown template \"" + p + "\"");
+    }
+    // Operands: every key (after `each`) is a value key of a template the rule applies to.
+    auto checkKey = [&](std::string key) {
+        if (key.empty())
+            return;
+        if (r.kind == "yeareq" && key.rfind("prev:", 0) == 0)
+            key.erase(0, 5);
+        for (const TemplateDef* t : applies)
+            if (t->cellForKey(key))
+                return;
+        fail("unknown operand key \"" + key + "\"");
+    };
+    for (const RuleInstance& in : r.instances) {
+        for (const auto* list : {&in.lhs, &in.rhs, &in.parts})
+            for (const std::string& k : *list)
+                checkKey(k);
+        checkKey(in.total);
+        checkKey(in.target);
+    }
+    for (const auto& set : r.targetSets)
+        for (const std::string& k : set)
+            checkKey(k);
+    for (const std::string& v : r.valueTypes)
+        if (v != "int" && v != "dec" && v != "signed" && v != "amount" && v != "heading")
+            fail("unknown value type \"" + v + "\"");
+    for (const std::string& fam : r.families)
+        if (std::none_of(templates().begin(), templates().end(), [&](const TemplateDef& t) { return t.family == fam; }))
+            fail("unknown template family \"" + fam + "\"");
+    if ((r.kind == "textzero" || r.kind == "textcount" || r.kind == "sectiontext" || r.kind == "yearrectified") &&
+        r.pattern.empty())
+        fail("kind " + r.kind + " needs a pattern");
+    if ((r.kind == "sectiontext" || r.kind == "yearrectified") && r.section.empty())
+        fail("kind " + r.kind + " needs a section");
+    // Messages: both languages, known variants, known placeholders.
+    for (const char* lang : {"zh-CN", "en-US"})
+        if (!r.message.count(lang))
+            fail(std::string("no ") + lang + " message");
+    const auto variants = variantsByKind().find(r.kind);
+    for (const auto& [tag, text] : r.message) {
+        const size_t dot = tag.find('.');
+        const std::string lang = dot == std::string::npos ? tag : tag.substr(dot + 1);
+        if (lang != "zh-CN" && lang != "en-US")
+            fail("message for unknown language \"" + tag + "\"");
+        if (dot != std::string::npos &&
+            (variants == variantsByKind().end() || !variants->second.count(tag.substr(0, dot))))
+            fail("unknown message variant \"" + tag + "\"");
+        for (const std::string& name : placeholdersIn(text)) {
+            if (kind->second.count(name))
+                continue;
+            if (r.kind == "yeareq" && name.size() > 3 && (name.compare(0, 3, "lhs") == 0 || name.compare(0, 3, "rhs") == 0)) {
+                const size_t n = static_cast<size_t>(std::atoi(name.c_str() + 3));
+                if (n >= 1 && n <= (name[0] == 'l' ? r.lhs.size() : r.rhs.size()))
+                    continue;
+            }
+            fail("unknown placeholder {" + name + "} in the " + tag + " message");
+        }
+    }
+}
+
+} // namespace
+
+std::vector<RuleDecl> parseRules(std::string_view name, std::string_view text)
 {
     std::vector<RuleDecl> out;
-    for (const auto& [name, text] : data::ruleFiles()) {
-        const json::value root = json::parse(json::string_view(text.data(), text.size()));
+    {
+        json::value root;
+        try {
+            root = json::parse(json::string_view(text.data(), text.size()));
+        } catch (const std::exception& e) {
+            throw std::runtime_error(std::string(name) + ": not JSON: " + e.what());
+        }
+        if (!root.is_object() || !root.as_object().contains("rules") || !root.at("rules").is_array())
+            throw std::runtime_error(std::string(name) + ": no \"rules\" array");
         for (const auto& rv : root.at("rules").as_array()) {
+            if (!rv.is_object())
+                throw std::runtime_error(std::string(name) + ": a rule that is not an object");
             const json::object& o = rv.as_object();
             RuleDecl r;
             r.id = string(o, "id");
@@ -117,8 +277,21 @@ std::vector<RuleDecl> loadRules()
             for (const auto& vars : instances(r))
                 r.instances.push_back({substitute(r.lhs, vars), substitute(r.rhs, vars), substitute(r.parts, vars),
                                        substitute(r.total, vars), substitute(r.target, vars)});
+            validateRule(r, o, name);
             out.push_back(std::move(r));
         }
+    }
+    return out;
+}
+
+namespace {
+
+std::vector<RuleDecl> loadRules()
+{
+    std::vector<RuleDecl> out;
+    for (const auto& [name, text] : data::ruleFiles()) {
+        std::vector<RuleDecl> some = parseRules(name, text);
+        out.insert(out.end(), std::make_move_iterator(some.begin()), std::make_move_iterator(some.end()));
     }
     return out;
 }

@@ -10,6 +10,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace ogi {
@@ -70,6 +71,11 @@ struct RuleDecl {
 
 /// All declarations, parsed once from the embedded rules file.
 const std::vector<RuleDecl>& ruleCatalog();
+
+/// The declarations of one rules file, validated (issue 9.10): throws std::runtime_error
+/// naming the file and the rule id for an unknown field, kind, template, operand key, value
+/// type, family, message variant or placeholder, or a missing language.
+std::vector<RuleDecl> parseRules(std::string_view name, std::string_view text);
 
 /// What a rule sees of one recognized table.
 struct TableFacts {
