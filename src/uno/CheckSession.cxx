@@ -92,6 +92,7 @@ CheckOutcome runEngine(const uno::Reference<uno::XComponentContext>& ctx, const 
         outcome.previousCandidates = previous.candidates;
     }
     outcome.report = ogi::Checker(std::move(options)).check(outcome.read.doc);
+    addReaderFindings(outcome.read, outcome.report); // what was not read is said, never skipped silently
     return outcome;
 }
 
