@@ -135,7 +135,8 @@ class SidebarChecks:
         diags = self.diagnostics(doc)
         self.assertEqual(len(rows), len(diags) + 1)
         self.assertEqual(rows[0], ["", s["heading"], s["counts"]])
-        self.assertEqual([r[0] for r in rows[1:]], [s["warning"]] * 4 + [s["info"]])
+        self.assertEqual([r[0] for r in rows[1:]], [s["warning"][0]] * 4 + [s["info"][0]])
+        self.assertEqual([data.getCellToolTip(0, r) for r in range(1, len(rows))], [s["warning"]] * 4 + [s["info"]])
         self.assertEqual(sorted(r[2] for r in rows[1:]), sorted(d.Message for d in diags))
         for r in rows[1:]:
             self.assertTrue(r[1].startswith(s["table"]), r[1])

@@ -126,6 +126,7 @@ std::vector<FindingRow> findingRows(const ogi::Report& r, const std::string& lan
         FindingRow row;
         row.diagnostic = order[i];
         row.severity = severityLabel(d.severity, lang);
+        row.symbol = row.severity.copy(0, 1);
         row.where = findingWhere(r, d, lang);
         row.message = toOU(d.message(lang));
         rows.push_back(row);

@@ -73,8 +73,8 @@ namespace ogiuno {
 namespace {
 
 // Layout, in pixels.
-constexpr sal_Int32 kMargin = 6, kGap = 4, kLine = 20, kButton = 26, kDetail = 64;
-constexpr sal_Int32 kMinimalWidth = 240;
+constexpr sal_Int32 kMargin = 6, kGap = 4, kLine = 20, kButton = 26, kDetail = 96;
+constexpr sal_Int32 kMinimalWidth = 380; // three readable columns; the sidebar widens to it
 constexpr sal_Int32 kRelatedColor = 0xC6DBF7; // light blue: the other operands of the selected finding
 
 class SidebarPanel;
@@ -174,11 +174,12 @@ public:
             for (size_t i = 0; i < m_rows.size(); ++i) {
                 const FindingRow& row = m_rows[i];
                 uno::Sequence<uno::Any> cells(3);
-                cells[0] <<= row.severity;
+                cells[0] <<= row.symbol;
                 cells[1] <<= row.where;
                 cells[2] <<= row.message;
                 data->addRow(uno::Any(), cells);
                 const sal_Int32 index = static_cast<sal_Int32>(i);
+                data->updateCellToolTip(0, index, uno::Any(row.severity));
                 data->updateCellToolTip(1, index, uno::Any(row.where));
                 data->updateCellToolTip(2, index, uno::Any(row.message));
             }
@@ -515,7 +516,7 @@ private:
         const struct {
             const char* title;
             sal_Int32 width, flexibility;
-        } kColumns[] = {{"SidebarColumnSeverity", 34, 0}, {"SidebarColumnWhere", 70, 2}, {"SidebarColumnMessage", 90, 3}};
+        } kColumns[] = {{"SidebarColumnSeverity", 36, 0}, {"SidebarColumnWhere", 80, 1}, {"SidebarColumnMessage", 100, 1}};
         for (const auto& col : kColumns) {
             uno::Reference<awt::grid::XGridColumn> column = columns->createColumn();
             column->setTitle(trKey(col.title, m_lang));
