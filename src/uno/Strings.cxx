@@ -170,7 +170,12 @@ OUString tr(Str id, const std::string& lang)
     return resolve(stringKey(id), lang);
 }
 
-OUString productName()
+OUString trKey(const char* key, const std::string& lang)
+{
+    return resolve(key, lang);
+}
+
+std::string officeLanguage()
 {
     uno::Reference<uno::XComponentContext> ctx;
     {
@@ -178,7 +183,14 @@ OUString productName()
         if (g_ctx)
             ctx = *g_ctx;
     }
-    return tr(Str::ProductName, uiLanguage(ctx));
+    if (!ctx.is() && !std::getenv("OGI_UI_LANG"))
+        return "zh-CN";
+    return uiLanguage(ctx);
+}
+
+OUString productName()
+{
+    return tr(Str::ProductName, officeLanguage());
 }
 
 OUString trCount(Str id, long long n, const std::string& lang)
