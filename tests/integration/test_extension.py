@@ -268,6 +268,32 @@ class ExtensionTest(unittest.TestCase):
                         self.assertEqual(docstate.color_of(state["cells"][k]), lighter(COLORS["warning"]), k)
                         self.assertEqual(notes, [], k)
 
+    def test_blank_template_is_one_finding_and_one_comment(self):
+        """An inserted, still empty 2021 table three (175 blank value cells): one S-3 for the
+        table, one comment (on its first cell), the other 174 cells a lighter shade without a
+        comment (issue 9.6); clearing restores every cell. Writer and Calc."""
+        for factory in ("private:factory/swriter", "private:factory/scalc"):
+            with self.subTest(factory=factory):
+                doc = office.desktop.loadComponentFromURL(factory, "_blank", 0, (prop("Hidden", True),))
+                self.addCleanup(lambda d=doc: d.close(True))
+                self.assertEqual(office.dispatch(doc, PROTOCOL + "InsertTemplate?Template=2021-t3").State, 1)
+                diags = office.checker().check(doc)
+                self.assertEqual([(d.Rule, d.Severity) for d in diags], [("S-3", "warning")])
+                s3 = diags[0]
+                self.assertEqual(len(s3.Related), 175)
+                self.assertEqual((s3.Expected, s3.Actual), ("0", "175"))
+                before = docstate.snapshot(doc)
+                office.dispatch(doc, PROTOCOL + "Check")
+                after = docstate.snapshot(doc)
+                ours = [c for c in after["comments"] if c not in before["comments"]]
+                self.assertEqual([c["cell"] for c in ours], [cell_key(doc, s3)])
+                self.assertIn("175", ours[0]["content"])
+                shades = [docstate.color_of(after["cells"][ref_key(doc, c)]) for c in s3.Related]
+                self.assertEqual(shades, [COLORS["warning"]] + [lighter(COLORS["warning"])] * 174)
+                self.assert_marked_as(doc, before, expected_marks(doc, diags))
+                office.dispatch(doc, PROTOCOL + "ClearMarks")
+                self.assertEqual(docstate.diff(before, docstate.snapshot(doc)), [])
+
     def test_consistent_document_gets_no_marks(self):
         """seed 002 with its numbers fixed (every flagged cell set to 0) has no findings and no marks."""
         checker = office.checker()
