@@ -13,6 +13,7 @@
 #include <cstdlib>
 #include <exception>
 #include <map>
+#include <set>
 
 namespace ogi {
 namespace {
@@ -217,10 +218,21 @@ Report Checker::checkUnguarded(const Document& doc) const
             if (rule.documentLevel() && enabled(rule))
                 evaluateDocument(rule, doc, recognized, headings, report.diagnostics);
     }
+    // Local statistics tables (spec §2.4, issue 9.9): named and checked for what holds in any
+    // of them; they are no "resembles" case.
+    const std::vector<LocalTable> local = localTables(doc, recognized);
+    std::set<int> localIndices;
+    for (const LocalTable& lt : local) {
+        localIndices.insert(lt.table);
+        for (const RuleDecl& rule : ruleCatalog())
+            if (rule.local() && enabled(rule))
+                evaluateLocal(rule, doc, lt, report.diagnostics);
+    }
     for (const RuleDecl& rule : ruleCatalog())
         if (rule.kind == "resembles" && enabled(rule))
             for (const Resemblance& r : resemblances(doc, recognized))
-                report.diagnostics.push_back(resemblanceFinding(rule, doc, r));
+                if (!localIndices.count(r.table))
+                    report.diagnostics.push_back(resemblanceFinding(rule, doc, r));
     if (!m_options.ignored.empty()) {
         const auto isIgnored = [&](const Diagnostic& d) { return m_options.ignored.count(ignoreKey(d)) > 0; };
         const auto kept = std::remove_if(report.diagnostics.begin(), report.diagnostics.end(), isIgnored);

@@ -10,6 +10,7 @@
 #include "ogi/Text.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <set>
 #include <unordered_map>
@@ -846,6 +847,144 @@ std::vector<Resemblance> resemblances(const Document& doc, const std::vector<Rec
         const Best best = bestTemplate(scores(makeView(doc, {static_cast<int>(i)})));
         if (best.idx && best.score >= kResemblanceThreshold)
             out.push_back({static_cast<int>(i), best.idx->tmpl, best.score});
+    }
+    return out;
+}
+
+// ---------------------------------------------------------------------------------------
+// Local statistics tables (spec §2.4, issue 9.9).
+
+namespace {
+
+bool contains(const std::string& s, const char* part) { return s.find(part) != std::string::npos; }
+
+/// The period a value column covers, from its header (see LocalTable::period).
+int periodOf(const std::string& header)
+{
+    if (contains(header, "历年") || (contains(header, "累计") && !contains(header, "本年") && !contains(header, "年度")))
+        return 3;
+    if (contains(header, "本年") || contains(header, "年度") || contains(header, "全年"))
+        return 2;
+    if (contains(header, "本期") || contains(header, "本月") || contains(header, "本季"))
+        return 1;
+    return 0;
+}
+
+/// "1." "2、" "3．" (after NFKC): a numbered item; "(1)" "（1）": a sub-item.
+bool startsNumbered(const std::string& s)
+{
+    size_t i = 0;
+    while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i])))
+        ++i;
+    return i > 0 && i < s.size() && (s[i] == '.' || s.compare(i, 3, "、") == 0);
+}
+
+bool startsSubNumbered(const std::string& s)
+{
+    if (s.empty() || s[0] != '(')
+        return false;
+    size_t i = 1;
+    while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i])))
+        ++i;
+    return i > 1 && i < s.size() && s[i] == ')';
+}
+
+} // namespace
+
+std::vector<LocalTable> localTables(const Document& doc, const std::vector<Recognition>& recognized)
+{
+    std::set<int> used;
+    for (const Recognition& r : recognized)
+        used.insert(r.sourceTables.begin(), r.sourceTables.end());
+    std::vector<LocalTable> out;
+    for (size_t ti = 0; ti < doc.tables.size(); ++ti) {
+        if (used.count(static_cast<int>(ti)))
+            continue;
+        const Table& t = doc.tables[ti];
+        const Grid g(t);
+        // header: one of the first three rows has 指标名称 in a cell
+        int headerRow = -1, labelCol = -1, unitCol = -1;
+        for (int r = 0; r < std::min(3, g.rows()) && headerRow < 0; ++r)
+            for (int c = 0; c < g.cols(); ++c) {
+                const int a = g.at(r, c);
+                if (a >= 0 && contains(normalizeValueText(t.cells[static_cast<size_t>(a)].text), "指标名称")) {
+                    headerRow = r;
+                    labelCol = c;
+                    break;
+                }
+            }
+        if (headerRow < 0)
+            continue;
+        LocalTable lt;
+        lt.table = static_cast<int>(ti);
+        std::vector<int> valueCols;
+        int last = -1;
+        for (int c = 0; c < g.cols(); ++c) {
+            const int a = g.at(headerRow, c);
+            if (a < 0 || a == last)
+                continue;
+            last = a;
+            const std::string h = normalizeValueText(t.cells[static_cast<size_t>(a)].text);
+            lt.header += (lt.header.empty() ? "" : " | ") + h;
+            if (c <= labelCol)
+                continue;
+            if (contains(h, "单位") && unitCol < 0) {
+                unitCol = c;
+                continue;
+            }
+            if (contains(h, "代码") || h.empty())
+                continue;                       // 定西's 代码 column: row codes, not values
+            valueCols.push_back(c);
+            lt.columns.push_back(h);
+            lt.period.push_back(periodOf(h));
+        }
+        if (valueCols.empty())
+            continue;
+        int numbers = 0, top = -1, item = -1;
+        bool inGroup = false;
+        for (int r = headerRow + 1; r < g.rows(); ++r) {
+            const int a = g.at(r, labelCol);
+            if (a < 0 || t.cells[static_cast<size_t>(a)].row != r)
+                continue;
+            LocalTable::Row row;
+            row.label = normalizeValueText(t.cells[static_cast<size_t>(a)].text);
+            if (row.label.empty() || (looksLikeValue(row.label) && !startsNumbered(row.label)))
+                continue;
+            for (int c : valueCols) {
+                const int v = g.at(r, c);
+                const bool own = v >= 0 && t.cells[static_cast<size_t>(v)].row == r && v != a;
+                row.values.push_back(own ? v : -1);
+                if (own && parseValue(t.cells[static_cast<size_t>(v)].text, ValueType::Dec).ok())
+                    ++numbers;
+            }
+            // 其中 opens a group of items of the row above; "N." continues it, "(N)" is an item
+            // of the last "N."; any other label is a row of its own and closes the group.
+            const int index = static_cast<int>(lt.rows.size());
+            std::string rest = row.label;
+            const bool opens = rest.rfind("其中", 0) == 0;
+            if (opens) {
+                rest.erase(0, std::string("其中").size());
+                if (rest.rfind(":", 0) == 0)
+                    rest.erase(0, 1);
+            }
+            if (opens && top >= 0) {
+                inGroup = true;
+                row.parent = top;
+                item = index;
+            } else if (inGroup && startsNumbered(rest)) {
+                row.parent = top;
+                item = index;
+            } else if (inGroup && startsSubNumbered(rest) && item >= 0) {
+                row.parent = item;
+            } else {
+                inGroup = false;
+                top = index;
+                item = -1;
+            }
+            lt.rows.push_back(std::move(row));
+        }
+        if (numbers >= 2)
+            out.push_back(std::move(lt));
     }
     return out;
 }

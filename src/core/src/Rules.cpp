@@ -98,6 +98,9 @@ const std::map<std::string, std::set<std::string>>& placeholdersByKind()
         k["yearcopiedtable"] = {"previous", "table", "count"};
         k["yearcopiedtext"] = {"previous", "section", "similarity"};
         k["yearrectified"] = {"previous", "section", "quote"};
+        k["local"] = {"header"};
+        k["localitem"] = {"target", "expected", "actual", "parent", "bound", "column"};
+        k["localperiod"] = {"target", "expected", "actual", "other", "bound", "column"};
         return k;
     }();
     return m;
@@ -140,8 +143,8 @@ void validateRule(const RuleDecl& r, const json::object& o, std::string_view fil
     const auto kind = placeholdersByKind().find(r.kind);
     if (kind == placeholdersByKind().end())
         fail("unknown kind \"" + r.kind + "\"");
-    if (r.templates.empty())
-        fail("no templates");
+    if (r.local() != r.templates.empty())
+        fail(r.local() ? "a local-table rule applies to no template" : "no templates");
     std::vector<const TemplateDef*> applies;
     for (const std::string& p : r.templates) {
         bool any = false;
@@ -1071,8 +1074,8 @@ void evaluateDocument(const RuleDecl& rule, const Document& doc, const std::vect
 
 void evaluate(const RuleDecl& rule, const TableFacts& facts, std::vector<Diagnostic>& out)
 {
-    if (rule.documentLevel() || rule.crossYear())
-        return;                                   // see evaluateDocument, evaluateCrossYear
+    if (rule.documentLevel() || rule.crossYear() || rule.local())
+        return;                                   // see evaluateDocument, evaluateCrossYear, evaluateLocal
     if (rule.kind == "textzero")
         return textZero(rule, facts, out);
     if (rule.kind == "textcount")
@@ -1100,6 +1103,81 @@ void evaluate(const RuleDecl& rule, const TableFacts& facts, std::vector<Diagnos
 }
 
 bool patternMatches(const TextPattern& p, const std::string& utf8) { return matchesPattern(p, utf8); }
+
+void evaluateLocal(const RuleDecl& rule, const Document& doc, const LocalTable& lt, std::vector<Diagnostic>& out)
+{
+    const Table& t = doc.tables[static_cast<size_t>(lt.table)];
+    auto ref = [&](int cell) {
+        CellRef r;
+        r.tableIndex = lt.table;
+        r.table = t.name;
+        if (cell >= 0)
+            r.address = t.cells[static_cast<size_t>(cell)].address;
+        return r;
+    };
+    auto finding = [&](CellRef cell, std::vector<CellRef> related, std::string expected, std::string actual,
+                       const std::map<std::string, std::string>& vars) {
+        Diagnostic d;
+        d.rule = rule.id;
+        d.severity = rule.severity;
+        d.cell = std::move(cell);
+        d.related = std::move(related);
+        d.expected = std::move(expected);
+        d.actual = std::move(actual);
+        for (const char* lang : {kZh, kEn}) {
+            auto it = rule.message.find(lang);
+            if (it != rule.message.end())
+                d.messages[lang] = substitute(it->second, vars);
+        }
+        out.push_back(std::move(d));
+    };
+    auto number = [&](int cell, Decimal& v) {
+        if (cell < 0)
+            return false;
+        const Value x = parseValue(t.cells[static_cast<size_t>(cell)].text, ValueType::Dec);
+        v = x.number;
+        return x.ok();
+    };
+    if (rule.kind == "local") {
+        const Cell* first = nullptr;
+        for (const Cell& c : t.cells)
+            if (!first || c.row < first->row || (c.row == first->row && c.col < first->col))
+                first = &c;
+        CellRef anchor = ref(-1);
+        if (first)
+            anchor.address = first->address;
+        finding(anchor, {}, "national template", "local", {{"header", lt.header}});
+    } else if (rule.kind == "localitem") {
+        for (const LocalTable::Row& row : lt.rows) {
+            if (row.parent < 0)
+                continue;
+            const LocalTable::Row& parent = lt.rows[static_cast<size_t>(row.parent)];
+            for (size_t c = 0; c < lt.columns.size(); ++c) {
+                Decimal item, whole;
+                if (!number(row.values[c], item) || !number(parent.values[c], whole) || item <= whole)
+                    continue;
+                finding(ref(row.values[c]), {ref(parent.values[c])}, "≤ " + formatNumber(whole), formatNumber(item),
+                        {{"target", row.label}, {"parent", parent.label}, {"bound", formatNumber(whole)},
+                         {"actual", formatNumber(item)}, {"expected", "≤ " + formatNumber(whole)},
+                         {"column", lt.columns[c]}});
+            }
+        }
+    } else if (rule.kind == "localperiod") {
+        for (const LocalTable::Row& row : lt.rows)
+            for (size_t a = 0; a < lt.columns.size(); ++a)
+                for (size_t b = 0; b < lt.columns.size(); ++b) {
+                    if (lt.period[b] == 0 || lt.period[a] <= lt.period[b])
+                        continue;                 // a covers a longer period than b
+                    Decimal longer, shorter;
+                    if (!number(row.values[a], longer) || !number(row.values[b], shorter) || longer >= shorter)
+                        continue;
+                    finding(ref(row.values[a]), {ref(row.values[b])}, "≥ " + formatNumber(shorter), formatNumber(longer),
+                            {{"target", row.label}, {"column", lt.columns[a]}, {"other", lt.columns[b]},
+                             {"bound", formatNumber(shorter)}, {"actual", formatNumber(longer)},
+                             {"expected", "≥ " + formatNumber(shorter)}});
+                }
+    }
+}
 
 Diagnostic resemblanceFinding(const RuleDecl& rule, const Document& doc, const Resemblance& r)
 {

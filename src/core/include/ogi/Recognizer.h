@@ -50,4 +50,27 @@ struct Resemblance {
 };
 std::vector<Resemblance> resemblances(const Document& doc, const std::vector<Recognition>& recognized);
 
+/// A local statistics table (spec §2.4: pre-2019 provincial forms such as
+/// 指标名称 | 计量单位 | 2011年度 | 历年累计): no national template, so no template rules; what
+/// holds for any such table is checked (R-4: a 其中 item ≤ its parent, R-5: a cumulative column
+/// ≥ the columns of a shorter period).
+struct LocalTable {
+    int table = -1;                     ///< index in Document::tables
+    std::string header;                 ///< "指标名称 | 计量单位 | 2011年度 | 历年累计"
+    std::vector<std::string> columns;   ///< value column headers ("2011年度", "历年累计")
+    /// Per value column, the period it covers: 1 本期/本月/本季, 2 the year (本年, YYYY年度,
+    /// 本年累计), 3 历年累计 (since the start); 0 unknown (not compared).
+    std::vector<int> period;
+    struct Row {
+        std::string label;              ///< NFKC, no white space ("其中:1.网站公开")
+        int parent = -1;                ///< index in rows of the row it is an item of (其中), or -1
+        std::vector<int> values;        ///< per value column: index in Table::cells, or -1
+    };
+    std::vector<Row> rows;
+};
+
+/// The local statistics tables among the tables that recognize() did not take: a header row
+/// with 指标名称 and at least one value column, and numbers below it.
+std::vector<LocalTable> localTables(const Document& doc, const std::vector<Recognition>& recognized);
+
 } // namespace ogi
