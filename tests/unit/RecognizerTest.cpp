@@ -489,3 +489,78 @@ TEST(RecognizerVersion, ATableThatMapsNoValueCellOnlyResemblesTheTemplate)
     EXPECT_EQ(r.diagnostics[0].rule, "R-2");
     EXPECT_EQ(r.diagnostics[0].expected, "2021-t3");
 }
+
+// ---------------------------------------------------------------------------------------
+// Label variants and PDF extraction of real reports (issue 9.5, table side)
+
+TEST(RecognizerVariants, TableTwo2021WithoutThe行政Of规范性文件)
+{
+    // Real 2021 reports write 规范性文件 where the form says 行政规范性文件 (template data: alt).
+    const auto values = distinctValues("2021-t2");
+    Table t = generateTable("2021-t2", values);
+    int changed = 0;
+    for (Cell& c : t.cells)
+        if (c.text == "行政规范性文件") {
+            c.text = "规范性文件";
+            ++changed;
+        }
+    ASSERT_EQ(changed, 1);
+    Document doc;
+    doc.addParagraph("某某局2022年政府信息公开工作年度报告", 1);
+    doc.addTable(t);
+    const auto rec = recognize(doc);
+    ASSERT_EQ(rec.size(), 1u);
+    EXPECT_EQ(rec[0].tmpl->id, "2021-t2");
+    EXPECT_TRUE(rec[0].versionProven);
+    expectAllMapped(doc, rec[0], values);
+    EXPECT_TRUE(Checker().check(single(generateTable("2021-t2", test::consistentValues("2021-t2", 4)))).diagnostics.empty());
+}
+
+TEST(RecognizerVariants, TableFourFromAPdfWithVerticalHeadersSplitIntoCharacters)
+{
+    // The four group headers and the row of 15 numbers are intact; 结果维持 … 总计 come one
+    // character a row (the PDF's vertical text), the 总计 columns two rows only.
+    const std::vector<std::string> heads = {"结果维持", "结果纠正", "其他结果", "尚未审结", "总计"};
+    Table t;
+    int col = 0;
+    auto name = [](int r, int c) { return "R" + std::to_string(r) + "C" + std::to_string(c); };
+    t.add(0, 0, "行政复议", 1, 5, name(0, 0));
+    t.add(0, 5, "行政诉讼", 1, 10, name(0, 5));
+    for (int c = 0; c < 5; ++c)
+        t.add(1, c, "", 1, 1, name(1, c));
+    t.add(1, 5, "未经复议直接起诉", 1, 5, name(1, 5));
+    t.add(1, 10, "复议后起诉", 1, 5, name(1, 10));
+    for (col = 0; col < 15; ++col) {
+        const std::string& h = heads[static_cast<size_t>(col % 5)];
+        for (int i = 0; i < 4; ++i) {
+            const std::string ch = static_cast<size_t>(i * 3) < h.size() ? h.substr(static_cast<size_t>(i * 3), 3) : "";
+            t.add(2 + i, col, ch, 1, 1, name(2 + i, col));
+        }
+    }
+    const std::vector<std::string> keys = {"RV_KEEP", "RV_CORR", "RV_OTHR", "RV_PEND", "RV_TOT",
+                                           "LD_KEEP", "LD_CORR", "LD_OTHR", "LD_PEND", "LD_TOT",
+                                           "LR_KEEP", "LR_CORR", "LR_OTHR", "LR_PEND", "LR_TOT"};
+    const std::vector<std::string> numbers = {"3", "1", "0", "2", "6", "1", "0", "0", "1", "2", "2", "1", "0", "0", "3"};
+    for (col = 0; col < 15; ++col)
+        t.add(6, col, numbers[static_cast<size_t>(col)], 1, 1, name(6, col));
+    const Document doc = single(t);
+    const auto rec = recognize(doc);
+    ASSERT_EQ(rec.size(), 1u);
+    EXPECT_EQ(rec[0].tmpl->family, "t4");
+    std::map<std::string, std::string> want;
+    for (size_t i = 0; i < keys.size(); ++i)
+        want[keys[i]] = numbers[i];
+    expectAllMapped(doc, rec[0], want);
+    EXPECT_EQ(doc.tables[0].cells[static_cast<size_t>(rec[0].cells.at("LR_TOT").cell)].address, "R6C14");
+    const Report r = Checker().check(doc);
+    EXPECT_TRUE(r.diagnostics.empty()) << r.toText();
+    // a wrong total in it is found on its own cell
+    Table wrong = t;
+    for (Cell& c : wrong.cells)
+        if (c.address == "R6C4")
+            c.text = "7";
+    const Report w = Checker().check(single(wrong));
+    ASSERT_EQ(w.diagnostics.size(), 1u) << w.toText();
+    EXPECT_EQ(std::make_tuple(w.diagnostics[0].rule, w.diagnostics[0].cell.key, w.diagnostics[0].cell.address),
+              std::make_tuple(std::string("L-1"), std::string("RV_TOT"), std::string("R6C4")));
+}

@@ -142,6 +142,87 @@ struct View {
     std::unordered_set<std::string> norms, cores;
 };
 
+/// One character (after NFKC, without white space) that is no value: a piece of a vertical
+/// header that a PDF extraction cut into one row per character.
+bool isHeaderCharacter(const std::string& text)
+{
+    const size_t first = text.find_first_not_of(" \t\r\n");
+    if (first == std::string::npos || text.size() > 16 || static_cast<unsigned char>(text[first]) < 0x80)
+        return false;                           // cheap before NFKC: numbers and ASCII never are
+    const std::string n = normalizeLabel(text);
+    const unsigned char lead = n.empty() ? 0 : static_cast<unsigned char>(n[0]);
+    const size_t len = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 0;
+    return len >= 2 && n.size() == len && !looksLikeValue(n);
+}
+
+/// Vertical headers split into single characters, one row each (结/果/维/持 over four rows in
+/// a table four extracted from a PDF; issue 9.5): each run of at least two rows whose own cells
+/// are all single characters or empty (two characters at least) becomes one row whose cells
+/// join their column's characters top to bottom ("结果维持"). Spans and the rows below are
+/// moved up; every joined cell keeps the origin of its first character.
+void joinSplitVerticalHeaders(View& v)
+{
+    const int rows = v.table.rows;
+    std::vector<int> chars(static_cast<size_t>(std::max(rows, 0)), 0);
+    std::vector<bool> other(static_cast<size_t>(std::max(rows, 0)), false);
+    for (const Cell& c : v.table.cells) {
+        if (c.row < 0 || c.row >= rows)
+            continue;
+        if (isHeaderCharacter(c.text) && c.rowSpan == 1)
+            ++chars[static_cast<size_t>(c.row)];
+        else if (c.text.find_first_not_of(" \t\r\n") != std::string::npos)
+            other[static_cast<size_t>(c.row)] = true;
+    }
+    std::vector<int> newRow(static_cast<size_t>(std::max(rows, 0)));
+    bool any = false;
+    int shift = 0;
+    for (int r = 0; r < rows;) {
+        int end = r;
+        while (end < rows && chars[static_cast<size_t>(end)] >= 2 && !other[static_cast<size_t>(end)])
+            ++end;
+        if (end - r >= 2) {
+            for (int i = r; i < end; ++i)
+                newRow[static_cast<size_t>(i)] = r - shift;
+            shift += end - r - 1;
+            any = true;
+            r = end;
+        } else {
+            newRow[static_cast<size_t>(r)] = r - shift;
+            ++r;
+        }
+    }
+    if (!any)
+        return;
+    auto mapped = [&](int r) { return r < 0 ? r : r >= rows ? r - shift : newRow[static_cast<size_t>(r)]; };
+    std::vector<Cell> cells;
+    std::vector<CellLocation> origin;
+    std::map<std::pair<int, int>, size_t> joined;   // (new row, column) of a run -> index in cells
+    for (size_t i = 0; i < v.table.cells.size(); ++i) {
+        Cell c = v.table.cells[i];
+        const int top = mapped(c.row);
+        const bool inRun = c.row >= 0 && c.row < rows && c.rowSpan == 1 &&
+                           ((c.row > 0 && newRow[static_cast<size_t>(c.row)] == newRow[static_cast<size_t>(c.row - 1)]) ||
+                            (c.row + 1 < rows && newRow[static_cast<size_t>(c.row)] == newRow[static_cast<size_t>(c.row + 1)]));
+        if (inRun) {
+            auto it = joined.find({top, c.col});
+            if (it != joined.end()) {
+                cells[it->second].text += normalizeLabel(c.text);
+                continue;
+            }
+            c.text = normalizeLabel(c.text);
+            joined.emplace(std::make_pair(top, c.col), cells.size());
+        } else {
+            c.rowSpan = std::max(1, mapped(c.row + c.rowSpan - 1) - top + 1);
+        }
+        c.row = top;
+        cells.push_back(std::move(c));
+        origin.push_back(v.origin[i]);
+    }
+    v.table.cells = std::move(cells);
+    v.origin = std::move(origin);
+    v.table.rows = rows - shift;
+}
+
 View makeView(const Document& doc, const std::vector<int>& tableIndices)
 {
     View v;
@@ -159,6 +240,7 @@ View makeView(const Document& doc, const std::vector<int>& tableIndices)
         rowOffset += g.rows();
         v.table.rows = rowOffset;
     }
+    joinSplitVerticalHeaders(v);
     v.labels.reserve(v.table.cells.size());
     for (const Cell& c : v.table.cells) {
         v.valueLike.push_back(looksLikeValue(c.text));
