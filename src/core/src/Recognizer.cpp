@@ -797,6 +797,7 @@ struct Decision {
     double score = 0;
     bool proven = true;
     std::vector<const TemplateIndex*> candidates;
+    std::vector<std::pair<const TemplateIndex*, Recognition>> mapped;   ///< mappings made to decide (reused)
 };
 
 /// Versions are told apart by what only one of them has: a label (2021 表三's
@@ -830,8 +831,10 @@ Decision decide(const View& v, const std::vector<double>& sc)
         }
         return d;                               // both: a mixed table, the better score stays
     }
-    const int ownRows = keysOnlyIn(mapView(v, *best.idx, {}, best.score), *rival->tmpl);
-    const int otherRows = keysOnlyIn(mapView(v, *rival, {}, rivalScore), *best.idx->tmpl);
+    d.mapped.emplace_back(best.idx, mapView(v, *best.idx, {}, best.score));
+    d.mapped.emplace_back(rival, mapView(v, *rival, {}, rivalScore));
+    const int ownRows = keysOnlyIn(d.mapped[0].second, *rival->tmpl);
+    const int otherRows = keysOnlyIn(d.mapped[1].second, *best.idx->tmpl);
     if (ownRows > 0 && otherRows == 0)
         return d;
     if (otherRows > 0 && ownRows == 0) {
@@ -888,10 +891,17 @@ std::vector<Recognition> recognize(const Document& doc, int year)
             }
 
     for (size_t i = 0; i < doc.tables.size(); ++i) {
-        const Decision& best = decisions[i];
+        Decision& best = decisions[i];
         if (!best.idx)
             continue;
-        Recognition r = mapView(views[i], *best.idx, {static_cast<int>(i)}, best.score);
+        Recognition r;
+        auto cached = std::find_if(best.mapped.begin(), best.mapped.end(), [&](const auto& m) { return m.first == best.idx; });
+        if (cached != best.mapped.end()) {
+            r = std::move(cached->second);
+            r.sourceTables = {static_cast<int>(i)};
+        } else {
+            r = mapView(views[i], *best.idx, {static_cast<int>(i)}, best.score);
+        }
         r.versionProven = best.proven;
         // A table split by a page break: the next table carries on with rows of the same
         // template family and is no report table of its own.
