@@ -324,7 +324,7 @@ class BrokenFilesRun(unittest.TestCase):
         self.assertIn("→ %s should be 47: makes B-1, X-2 hold" % b1[0]["cell"], self.stdout)
         self.assertEqual(self.stdout.count("should be 47"), 1)   # said once, though it explains two findings
         self.assertIn("✖ ", self.stdout)
-        self.assertIn("Total: %d files" % (len(self.inputs) + 1), self.stdout)
+        self.assertIn("Total: %d files" % (len(self.inputs) + 2), self.stdout)
 
     def test_no_leftover_processes(self):
         self.assertEqual(leftover_processes(), [])
