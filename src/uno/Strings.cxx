@@ -195,8 +195,13 @@ OUString productName()
 
 OUString trCount(Str id, long long n, const std::string& lang)
 {
+    return trCountKey(stringKey(id), n, lang);
+}
+
+OUString trCountKey(const char* key, long long n, const std::string& lang)
+{
     // CLDR plural categories of our two languages: English one/other, Chinese other only.
-    const std::string base = stringKey(id);
+    const std::string base = key;
     bool found = false;
     OUString text;
     if (n == 1 && lang != "zh-CN")

@@ -90,6 +90,9 @@ rtl::OUString tr(Str id, const std::string& lang);
 /// "SidebarRecheck"); the key itself when missing.
 rtl::OUString trKey(const char* key, const std::string& lang);
 
+/// A plural string of a resource key without Str id (key.one / key.other), %N% filled in.
+rtl::OUString trCountKey(const char* key, long long n, const std::string& lang);
+
 /// A plural string (key.one / key.other) for `n`, with %N% filled in.
 rtl::OUString trCount(Str id, long long n, const std::string& lang);
 

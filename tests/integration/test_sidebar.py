@@ -42,13 +42,16 @@ STRINGS = {
               "reset": "恢复已忽略（0）", "warning": "⚠ 警告", "info": "ℹ 提示", "table": "统计表 · ",
               "heading": "政府信息公开情况统计表", "counts": "4 处警告、1 条提示",
               "check": "年报检查标记", "clear": "清除年报检查标记", "ignore_step": "忽略此项",
-              "restore_step": "恢复已忽略"},
+              "restore_step": "恢复已忽略", "save_problems": "本文档的年报表格有 4 处警告。",
+              "save_marks": "文档含年报检查标记 5 处，将随文档保存。"},
     "en-US": {"columns": ("Severity", "Where", "Message"), "recheck": "Check Again", "ignore": "Ignore",
               "fix": "Fix", "reset": "Restore Ignored (0)", "warning": "⚠ Warning", "info": "ℹ Info",
               "table": "Statistics table · ", "heading": "Government information disclosure statistics (2014 form)",
               "counts": "4 warnings, 1 info",
               "check": "Report Check Marks", "clear": "Clear Report Check Marks", "ignore_step": "Ignore Finding",
-              "restore_step": "Restore Ignored Findings"},
+              "restore_step": "Restore Ignored Findings",
+              "save_problems": "The report tables of this document have 4 warnings.",
+              "save_marks": "The document carries 5 report check marks; they are saved with it."},
 }
 
 
@@ -266,6 +269,28 @@ class SidebarChecks:
                 self.sidebar(doc, "?ResetIgnored=1")
                 self.assertEqual(um.getAllUndoActionTitles(), (s["restore_step"], s["ignore_step"], s["check"]))
                 self.assertFalse(user.PropertySetInfo.hasPropertyByName(IGNORED))
+
+    def notices(self):
+        """The infobar texts the office logged so far (Notifier logs every notice)."""
+        with open(self.office.log_path, encoding="utf-8", errors="replace") as f:
+            return [line.split("] ", 1)[1].rstrip("\n") for line in f if line.startswith("[ogi-report-checker] ")]
+
+    def test_save_says_that_the_file_carries_marks_and_does_not_nag_twice(self):
+        s = STRINGS[self.lang]
+        doc = self.load(SEED4 + ".odt")
+        self.office.dispatch(doc, PROTOCOL + "Check")
+        before = len(self.notices())
+        doc.store()
+        said = self.notices()[before:]
+        self.assertEqual(len(said), 1, said)
+        self.assertTrue(said[0].startswith(s["save_problems"]), said[0])
+        self.assertIn(s["save_marks"], said[0])
+        self.assertLessEqual(len(said[0]), 160)
+        doc.store()                                   # nothing changed since: nothing said again
+        self.assertEqual(self.notices()[before + 1:], [])
+        doc.Text.getEnd().setString("x")            # a change: the next save speaks again
+        doc.store()
+        self.assertEqual(len(self.notices()[before + 1:]), 1)
 
     def test_buttons_are_disabled_where_they_cannot_act(self):
         doc = self.load(SEED4 + ".odt", read_only=True)

@@ -16,10 +16,22 @@
 #include <com/sun/star/document/XUndoAction.hpp>
 #include <com/sun/star/document/XUndoManager.hpp>
 #include <com/sun/star/document/XUndoManagerSupplier.hpp>
+#include <com/sun/star/container/XEnumeration.hpp>
+#include <com/sun/star/container/XEnumerationAccess.hpp>
+#include <com/sun/star/container/XIndexAccess.hpp>
+#include <com/sun/star/lang/XServiceInfo.hpp>
+#include <com/sun/star/sheet/XSheetAnnotation.hpp>
+#include <com/sun/star/sheet/XSheetAnnotationsSupplier.hpp>
+#include <com/sun/star/sheet/XSpreadsheetDocument.hpp>
+#include <com/sun/star/text/XText.hpp>
+#include <com/sun/star/text/XTextFieldsSupplier.hpp>
+#include <com/sun/star/util/XModifiable.hpp>
 #include <cppuhelper/implbase1.hxx>
 #include <cppuhelper/weakref.hxx>
 
+#include <mutex>
 #include <set>
+#include <vector>
 
 using namespace css;
 using rtl::OUString;
@@ -156,7 +168,103 @@ bool changeIgnored(const uno::Reference<uno::XComponentContext>& ctx, const uno:
     return ok;
 }
 
+struct SaveNotice {
+    uno::WeakReference<uno::XInterface> document;
+    std::string signature;
+};
+std::mutex g_noticeMutex;
+std::vector<SaveNotice> g_notices;
+
+/// True when `signature` is what the last save of this document said; records it either way.
+bool sameAsLastSave(const uno::Reference<lang::XComponent>& model, const std::string& signature)
+{
+    uno::Reference<uno::XInterface> key(model, uno::UNO_QUERY);
+    std::lock_guard<std::mutex> lock(g_noticeMutex);
+    bool same = false;
+    std::vector<SaveNotice> kept;
+    for (SaveNotice& n : g_notices) {
+        uno::Reference<uno::XInterface> doc(n.document);
+        if (!doc.is())
+            continue;
+        if (doc == key) {
+            same = n.signature == signature;
+            continue;
+        }
+        kept.push_back(std::move(n));
+    }
+    kept.push_back(SaveNotice{key, signature});
+    g_notices.swap(kept);
+    return same;
+}
+
 } // namespace
+
+int countMarks(const uno::Reference<lang::XComponent>& model)
+{
+    int count = 0;
+    try {
+        if (documentKind(model) == DocKind::Writer) {
+            uno::Reference<text::XTextFieldsSupplier> supplier(model, uno::UNO_QUERY_THROW);
+            uno::Reference<container::XEnumeration> fields = supplier->getTextFields()->createEnumeration();
+            const OUString author = u8(OGI_MARK_AUTHOR);
+            while (fields->hasMoreElements()) {
+                uno::Reference<lang::XServiceInfo> info(fields->nextElement(), uno::UNO_QUERY);
+                uno::Reference<beans::XPropertySet> props(info, uno::UNO_QUERY);
+                OUString a;
+                if (info.is() && props.is() && info->supportsService("com.sun.star.text.textfield.Annotation") &&
+                    (props->getPropertyValue("Author") >>= a) && a == author)
+                    ++count;
+            }
+            return count;
+        }
+        uno::Reference<sheet::XSpreadsheetDocument> doc(model, uno::UNO_QUERY_THROW);
+        uno::Reference<container::XIndexAccess> sheets(doc->getSheets(), uno::UNO_QUERY_THROW);
+        const OUString marker = u8("\xE3\x80\x90" OGI_MARK_AUTHOR "\xE3\x80\x91"); // 【…】, Highlighter.hxx
+        for (sal_Int32 i = 0; i < sheets->getCount(); ++i) {
+            uno::Reference<sheet::XSheetAnnotationsSupplier> notes(sheets->getByIndex(i), uno::UNO_QUERY);
+            uno::Reference<container::XIndexAccess> list(notes.is() ? notes->getAnnotations() : nullptr, uno::UNO_QUERY);
+            for (sal_Int32 j = 0; list.is() && j < list->getCount(); ++j) {
+                uno::Reference<text::XText> note(list->getByIndex(j), uno::UNO_QUERY);
+                if (note.is() && note->getString().startsWith(marker))
+                    ++count;
+            }
+        }
+    } catch (const uno::Exception& e) {
+        logLine("marks not counted: " + toStd(e.Message));
+    }
+    return count;
+}
+
+void tellSaveOutcome(const uno::Reference<lang::XComponent>& model, const uno::Reference<frame::XFrame>& frame,
+                     const CheckOutcome& outcome, bool changed)
+{
+    const std::string& lang = outcome.lang;
+    const int errors = outcome.report.count(ogi::Severity::Error);
+    const int warnings = outcome.report.count(ogi::Severity::Warning);
+    const int marks = countMarks(model);
+    std::string signature = std::to_string(errors) + "/" + std::to_string(warnings) + "/" + std::to_string(marks);
+    for (const ogi::Diagnostic& d : outcome.report.diagnostics)
+        signature += "|" + ogi::ignoreKey(d);
+    if (sameAsLastSave(model, signature) && !changed)
+        return;   // nothing changed since the last save: no repeated nag
+    if (errors + warnings == 0 && marks == 0) {
+        dismiss(frame);
+        return;
+    }
+    OUString text;
+    if (errors + warnings > 0)
+        text = fill(tr(Str::SaveProblems, lang), "COUNTS", countsText(errors, warnings, 0, lang));
+    if (marks > 0)
+        text += (text.isEmpty() ? OUString() : OUString(" ")) + trCountKey("SaveMarks", marks, lang);
+    std::vector<NoticeButton> buttons;
+    if (errors + warnings > 0)
+        buttons.push_back(outcome.painted || marks > 0 ? NoticeButton{tr(Str::ButtonDetails, lang), OGI_PROTOCOL "Sidebar"}
+                                                       : NoticeButton{tr(Str::ButtonMarkAndShow, lang), OGI_PROTOCOL "Check"});
+    if (marks > 0)
+        buttons.push_back({trKey("ButtonClearMarks", lang), OGI_PROTOCOL "ClearMarks"});
+    buttons.push_back({tr(Str::ButtonIgnore, lang), OGI_PROTOCOL "DismissInfobar"});
+    notify(frame, text, errors > 0 ? NoticeKind::Danger : warnings > 0 ? NoticeKind::Warning : NoticeKind::Info, buttons);
+}
 
 std::map<std::string, OUString> ignoreReasons(const uno::Reference<lang::XComponent>& model)
 {

@@ -43,6 +43,18 @@ bool restoreIgnored(const css::uno::Reference<css::uno::XComponentContext>& ctx,
                     const css::uno::Reference<css::frame::XFrame>& frame,
                     const css::uno::Reference<css::lang::XComponent>& model);
 
+/// The save-time infobar (SaveCheck): problems → their counts, red for errors, yellow for
+/// warnings, with 查看 (marked) or 标记并查看, and 忽略; a document that carries our marks says so
+/// ("文档含年报检查标记 N 处", its marks are saved with it) with 清除标记; nothing to say → a stale
+/// bar of ours goes away. `changed`: the document was modified before this save; a save of an
+/// unchanged document whose notice would be the same as last time repeats nothing.
+void tellSaveOutcome(const css::uno::Reference<css::lang::XComponent>& model,
+                     const css::uno::Reference<css::frame::XFrame>& frame, const CheckOutcome& outcome, bool changed);
+
+/// The cells that carry our comment or note (Writer annotations by our author, Calc notes
+/// opening with our marker).
+int countMarks(const css::uno::Reference<css::lang::XComponent>& model);
+
 /// The reasons given for ignored findings (ignore key → reason), kept in the document.
 std::map<std::string, rtl::OUString> ignoreReasons(const css::uno::Reference<css::lang::XComponent>& model);
 

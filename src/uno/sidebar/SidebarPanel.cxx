@@ -649,7 +649,10 @@ private:
         if (!sheets->hasByName(table))
             return nullptr;
         uno::Reference<drawing::XDrawPageSupplier> supplier(sheets->getByName(table), uno::UNO_QUERY_THROW);
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations" // a sheet's draw page has no other accessor
         return uno::Reference<drawing::XShapes>(supplier->getDrawPage(), uno::UNO_QUERY);
+#pragma GCC diagnostic pop
     }
 
     /// A half-transparent rectangle over a Calc cell, behind the cell's text (layer "back").
@@ -712,7 +715,7 @@ private:
                     if (address.size() > c.table.size() && address.compare(0, c.table.size(), c.table) == 0 &&
                         address[c.table.size()] == '.')
                         address = address.substr(c.table.size() + 1);
-                    PaintedCell p{toOU(c.table), toOU(address), -1};
+                    PaintedCell p{toOU(c.table), toOU(address), -1, nullptr};
                     bool seen = false;
                     for (const PaintedCell& o : m_painted)
                         seen = seen || (o.table == p.table && o.address == p.address);
