@@ -114,7 +114,7 @@ CheckOutcome checkDocument(const uno::Reference<uno::XComponentContext>& ctx, co
 }
 
 CheckOutcome checkAndMark(const uno::Reference<uno::XComponentContext>& ctx, const uno::Reference<lang::XComponent>& model,
-                          const Settings& settings, const ReadLimits& limits)
+                          const Settings& settings, const ReadLimits& limits, bool keepUnchangedMarks)
 {
     const DocKind kind = documentKind(model);
     if (isReadOnly(model)) {
@@ -124,6 +124,27 @@ CheckOutcome checkAndMark(const uno::Reference<uno::XComponentContext>& ctx, con
         return outcome;
     }
     const MarkStyle& style = settings.style;
+    if (keepUnchangedMarks && hasMarksRecord(model)) {
+        // Our marks do not change what is read (colours; Writer comments expand to no text;
+        // Calc notes are not cell text), so the check can run with them in place.
+        CheckOutcome outcome = runEngine(ctx, model, settings, limits);
+        int cells = 0;
+        const std::string recorded = recordedMarksFingerprint(model, &cells);
+        if (recorded == marksFingerprint(outcome.read, outcome.report, outcome.lang, style)) {
+            outcome.painted = true;
+            outcome.markedCells = cells;
+            remember(model, outcome);
+            return outcome;
+        }
+        ControllerLock lock(model);
+        UndoContext undo(model, u8(OGI_UNDO_TITLE));
+        OUString markNamespace;
+        clearMarks(model, kind, style, &markNamespace);
+        outcome.markedCells = paintMarks(model, outcome.read, outcome.report, outcome.lang, style, markNamespace);
+        outcome.painted = true;
+        remember(model, outcome);
+        return outcome;
+    }
     ControllerLock lock(model);
     UndoContext undo(model, u8(OGI_UNDO_TITLE));
     // Clear first: a re-check replaces the previous marks, and the reader must not see our

@@ -40,9 +40,11 @@ CheckOutcome checkDocument(const css::uno::Reference<css::uno::XComponentContext
 /// Clears previous marks, checks and marks, as one undo step (OGI_UNDO_TITLE). A read-only
 /// document is only checked. Colours, marked severities, disabled rules and ignored findings
 /// come from `settings`.
+/// With `keepUnchangedMarks` (the save-time check), a document whose recorded marks are exactly
+/// the marks this check would lay out is left alone: nothing is cleared or painted again.
 CheckOutcome checkAndMark(const css::uno::Reference<css::uno::XComponentContext>& ctx,
                           const css::uno::Reference<css::lang::XComponent>& model, const Settings& settings,
-                          const ReadLimits& limits = ReadLimits());
+                          const ReadLimits& limits = ReadLimits(), bool keepUnchangedMarks = false);
 /// The same with the current settings.
 CheckOutcome checkAndMark(const css::uno::Reference<css::uno::XComponentContext>& ctx,
                           const css::uno::Reference<css::lang::XComponent>& model);

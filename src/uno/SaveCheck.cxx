@@ -124,7 +124,8 @@ void checkOnSave(const uno::Reference<uno::XComponentContext>& ctx, const uno::R
     limits.maxTotalCells = kMaxCalcCells;
     const bool mark = settings.markOnSave && !isReadOnly(model);
     const CheckOutcome outcome =
-        mark ? checkAndMark(ctx, model, settings, limits) : checkDocument(ctx, model, settings, limits);
+        mark ? checkAndMark(ctx, model, settings, limits, /*keepUnchangedMarks=*/true)
+             : checkDocument(ctx, model, settings, limits);
     tellUser(model, outcome);
 
     const long ms = static_cast<long>(
