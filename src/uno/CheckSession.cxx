@@ -11,10 +11,17 @@
 #include <ogi/Checker.h>
 #include <ogi/CrossYear.h>
 
+#include <com/sun/star/frame/XController.hpp>
+#include <com/sun/star/frame/XFrame.hpp>
+#include <com/sun/star/frame/XModel.hpp>
 #include <com/sun/star/frame/XStorable.hpp>
+#include <com/sun/star/task/XStatusIndicator.hpp>
+#include <com/sun/star/task/XStatusIndicatorFactory.hpp>
 #include <cppuhelper/weakref.hxx>
 
 #include <algorithm>
+#include <chrono>
+#include <functional>
 #include <iterator>
 #include <mutex>
 #include <set>
@@ -65,13 +72,66 @@ const Remembered* findRemembered(const uno::Reference<uno::XInterface>& model)
     return nullptr;
 }
 
+/// The frame's status indicator for work that takes longer than half a second (issue 11): created
+/// lazily at the first step after 0.5 s, so short checks never flash it; its setValue lets the
+/// office reschedule, so the window repaints while a long check runs.
+class LazyProgress {
+public:
+    LazyProgress(const uno::Reference<lang::XComponent>& model, OUString text) : m_text(std::move(text))
+    {
+        uno::Reference<frame::XModel> xModel(model, uno::UNO_QUERY);
+        uno::Reference<frame::XController> controller = xModel.is() ? xModel->getCurrentController() : nullptr;
+        if (controller.is())
+            m_factory.set(controller->getFrame(), uno::UNO_QUERY);
+    }
+    ~LazyProgress()
+    {
+        try {
+            if (m_indicator.is())
+                m_indicator->end();
+        } catch (...) {
+        }
+    }
+    LazyProgress(const LazyProgress&) = delete;
+    LazyProgress& operator=(const LazyProgress&) = delete;
+
+    void step(sal_Int32 done, sal_Int32 total)
+    {
+        containExceptions("status indicator", [&] {
+            if (!m_indicator.is()) {
+                if (!m_factory.is() || std::chrono::steady_clock::now() - m_start < std::chrono::milliseconds(500))
+                    return;
+                m_indicator = m_factory->createStatusIndicator();
+                if (!m_indicator.is())
+                    return;
+                m_indicator->start(m_text, std::max<sal_Int32>(total, 1));
+            }
+            m_indicator->setValue(std::min(done, std::max<sal_Int32>(total, 1)));
+        });
+    }
+    std::function<void(sal_Int32, sal_Int32)> callback()
+    {
+        return [this](sal_Int32 done, sal_Int32 total) { step(done, total); };
+    }
+
+private:
+    OUString m_text;
+    uno::Reference<task::XStatusIndicatorFactory> m_factory;
+    uno::Reference<task::XStatusIndicator> m_indicator;
+    std::chrono::steady_clock::time_point m_start = std::chrono::steady_clock::now();
+};
+
 const char* const kCrossYearRules[] = {"Y-1", "Y-2", "Y-3", "Y-4", "Y-5"};
 
 CheckOutcome runEngine(const uno::Reference<uno::XComponentContext>& ctx, const uno::Reference<lang::XComponent>& model,
-                       const Settings& settings, const ReadLimits& limits)
+                       const Settings& settings, const ReadLimits& givenLimits)
 {
     CheckOutcome outcome;
     outcome.lang = uiLanguage(ctx);
+    ReadLimits limits = givenLimits;
+    LazyProgress progress(model, tr(Str::ProductName, outcome.lang));
+    if (!limits.progress)
+        limits.progress = progress.callback();
     outcome.read = readDocument(model, limits);
     ogi::CheckOptions options;
     options.disabledRules = settings.disabledRules;            // the options page's rule switch
