@@ -23,6 +23,7 @@
 #include <chrono>
 #include <functional>
 #include <iterator>
+#include <condition_variable>
 #include <mutex>
 #include <set>
 #include <vector>
@@ -44,6 +45,8 @@ struct Remembered {
 std::mutex g_mutex;
 std::vector<Remembered> g_reports;
 
+void dropPending(const uno::Reference<uno::XInterface>& key);
+
 void remember(const uno::Reference<lang::XComponent>& model, const CheckOutcome& outcome)
 {
     uno::Reference<uno::XInterface> key(model, uno::UNO_QUERY);
@@ -59,6 +62,7 @@ void remember(const uno::Reference<lang::XComponent>& model, const CheckOutcome&
     }
     kept.push_back(std::move(entry));
     g_reports.swap(kept);
+    dropPending(key); // a newer check makes a deferred one moot
 }
 
 const Remembered* findRemembered(const uno::Reference<uno::XInterface>& model)
@@ -298,8 +302,84 @@ void rememberOutcome(const uno::Reference<lang::XComponent>& model, const CheckO
     remember(model, outcome);
 }
 
+namespace {
+
+struct PendingRun {
+    std::function<void()> run;
+    bool running = false;
+    bool done = false;
+};
+struct Pending {
+    uno::WeakReference<uno::XInterface> document;
+    std::shared_ptr<PendingRun> state;
+};
+std::mutex g_pendingMutex;
+std::condition_variable g_pendingDone;
+std::vector<Pending> g_pending;
+
+/// Forgets the document's pending check unless it is running (it remembers its own outcome).
+void dropPending(const uno::Reference<uno::XInterface>& key)
+{
+    std::lock_guard<std::mutex> lock(g_pendingMutex);
+    g_pending.erase(std::remove_if(g_pending.begin(), g_pending.end(),
+                                   [&](const Pending& p) {
+                                       uno::Reference<uno::XInterface> doc(p.document);
+                                       return !doc.is() || (doc == key && !p.state->running);
+                                   }),
+                    g_pending.end());
+}
+
+} // namespace
+
+void deferCheck(const uno::Reference<uno::XInterface>& model, std::function<void()> run)
+{
+    uno::Reference<uno::XInterface> key(model, uno::UNO_QUERY);
+    dropPending(key);
+    auto state = std::make_shared<PendingRun>();
+    state->run = std::move(run);
+    std::lock_guard<std::mutex> lock(g_pendingMutex);
+    g_pending.push_back({key, state});
+}
+
+bool runPendingCheck(const uno::Reference<uno::XInterface>& model, bool wait)
+{
+    uno::Reference<uno::XInterface> key(model, uno::UNO_QUERY);
+    std::shared_ptr<PendingRun> state;
+    {
+        std::unique_lock<std::mutex> lock(g_pendingMutex);
+        for (const Pending& p : g_pending) {
+            uno::Reference<uno::XInterface> doc(p.document);
+            if (doc.is() && doc == key) {
+                state = p.state;
+                break;
+            }
+        }
+        if (!state)
+            return false;
+        if (state->running) {
+            // Another thread runs it: wait for its outcome (bounded: that thread may need the
+            // office's lock, which a caller on the main thread holds).
+            if (wait)
+                g_pendingDone.wait_for(lock, std::chrono::seconds(10), [&] { return state->done; });
+            return true;
+        }
+        state->running = true;
+    }
+    containExceptions("deferred save check", state->run); // outside the lock: the check remembers its outcome
+    {
+        std::lock_guard<std::mutex> lock(g_pendingMutex);
+        state->done = true;
+        g_pending.erase(std::remove_if(g_pending.begin(), g_pending.end(),
+                                       [&](const Pending& p) { return p.state == state; }),
+                        g_pending.end());
+    }
+    g_pendingDone.notify_all();
+    return true;
+}
+
 OUString lastReport(const uno::Reference<uno::XInterface>& model)
 {
+    runPendingCheck(model);
     std::lock_guard<std::mutex> lock(g_mutex);
     const Remembered* r = findRemembered(model);
     return r ? r->json : OUString();
@@ -307,6 +387,7 @@ OUString lastReport(const uno::Reference<uno::XInterface>& model)
 
 OUString lastReportText(const uno::Reference<uno::XInterface>& model)
 {
+    runPendingCheck(model);
     std::lock_guard<std::mutex> lock(g_mutex);
     const Remembered* r = findRemembered(model);
     return r ? r->text : OUString();
@@ -314,6 +395,7 @@ OUString lastReportText(const uno::Reference<uno::XInterface>& model)
 
 std::shared_ptr<const ogi::Report> lastReportData(const uno::Reference<uno::XInterface>& model)
 {
+    runPendingCheck(model);
     std::lock_guard<std::mutex> lock(g_mutex);
     const Remembered* r = findRemembered(model);
     return r ? r->report : nullptr;

@@ -11,6 +11,7 @@
 #include <com/sun/star/lang/XComponent.hpp>
 #include <com/sun/star/uno/XComponentContext.hpp>
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -67,6 +68,14 @@ rtl::OUString summaryText(const CheckOutcome& outcome);
 /// Records `outcome` as the document's last check (for a check that did not run the engine,
 /// e.g. the save-time check of a document without tables).
 void rememberOutcome(const css::uno::Reference<css::lang::XComponent>& model, const CheckOutcome& outcome);
+
+/// Registers `run` as the document's pending check (the save-time check deferred until after
+/// the save, SaveCheck.hxx); it replaces an earlier pending one. The report accessors below run
+/// it first, so a caller asking right after a save gets that save's report.
+void deferCheck(const css::uno::Reference<css::uno::XInterface>& model, std::function<void()> run);
+/// Runs and forgets the document's pending check; false when there was none. When another
+/// thread is running it, waits for it (briefly) unless `wait` is false (the event loop's call).
+bool runPendingCheck(const css::uno::Reference<css::uno::XInterface>& model, bool wait = true);
 
 /// JSON of the last check of this document in this session, or empty.
 rtl::OUString lastReport(const css::uno::Reference<css::uno::XInterface>& model);

@@ -249,9 +249,10 @@ bool resetOurColor(const uno::Reference<beans::XPropertySet>& props, const Backg
 // at those cells only, and a document without the property and without our comments costs
 // nothing to clear. Its first line carries the fingerprint of the marks (marksFingerprint):
 // a save with MarkOnSave whose findings did not change leaves the document alone.
-// Format: line 1 "ogi-marks 1\t<fingerprint>", then one line per cell, tab-separated:
-// table index, table/sheet name, address, painted colour, colour, transparent (0/1),
-// default (0/1), comment added (0/1). Names lose tabs and line breaks (never in table names).
+// Format (printable, since HTML keeps a property as a <meta> whose white space it folds):
+// "ogi-marks 2|<fingerprint>" then, per cell, ";" and the fields separated by "|": table
+// index, table/sheet name, address, painted colour, colour, transparent (0/1), default (0/1),
+// comment added (0/1). Names are %-escaped ("%", "|", ";" and white space).
 
 struct RecordEntry {
     sal_Int32 table = -1;  ///< Writer: index in getTextTables(); Calc: sheet index
@@ -277,7 +278,34 @@ uno::Reference<beans::XPropertyContainer> userProperties(const uno::Reference<la
     return supplier->getDocumentProperties()->getUserDefinedProperties();
 }
 
-OUString clean(const OUString& s) { return s.replace('\t', ' ').replace('\n', ' ').replace('\r', ' '); }
+OUString escapeName(const OUString& s)
+{
+    rtl::OUStringBuffer b;
+    for (sal_Int32 i = 0; i < s.getLength(); ++i) {
+        const sal_Unicode c = s[i];
+        if (c == '%' || c == '|' || c == ';' || c <= ' ') {
+            static const char hex[] = "0123456789ABCDEF";
+            b.append('%').append(static_cast<sal_Unicode>(hex[(c >> 4) & 0xF])).append(static_cast<sal_Unicode>(hex[c & 0xF]));
+        } else {
+            b.append(c);
+        }
+    }
+    return b.makeStringAndClear();
+}
+
+OUString unescapeName(const OUString& s)
+{
+    rtl::OUStringBuffer b;
+    for (sal_Int32 i = 0; i < s.getLength(); ++i) {
+        if (s[i] == '%' && i + 2 < s.getLength()) {
+            b.append(static_cast<sal_Unicode>(s.copy(i + 1, 2).toInt32(16)));
+            i += 2;
+        } else {
+            b.append(s[i]);
+        }
+    }
+    return b.makeStringAndClear();
+}
 
 bool readRecord(const uno::Reference<lang::XComponent>& model, MarkRecord& record)
 {
@@ -289,24 +317,24 @@ bool readRecord(const uno::Reference<lang::XComponent>& model, MarkRecord& recor
         if (!(props->getPropertyValue(OGI_MARKS_PROPERTY) >>= value))
             return false;
         sal_Int32 line = 0;
-        const OUString head = value.getToken(0, '\n', line);
-        if (!head.startsWith("ogi-marks 1\t"))
+        const OUString head = value.trim().getToken(0, ';', line);
+        if (!head.startsWith("ogi-marks 2|"))
             return false;
-        record.fingerprint = toStd(head.copy(head.indexOf('\t') + 1));
+        record.fingerprint = toStd(head.copy(head.indexOf('|') + 1).trim());
         while (line >= 0) {
-            const OUString l = value.getToken(0, '\n', line);
+            const OUString l = value.getToken(0, ';', line).trim();
             if (l.isEmpty())
                 continue;
             sal_Int32 i = 0;
             RecordEntry e;
-            e.table = l.getToken(0, '\t', i).toInt32();
-            e.name = l.getToken(0, '\t', i);
-            e.address = l.getToken(0, '\t', i);
-            e.painted = l.getToken(0, '\t', i).toInt32();
-            e.color = l.getToken(0, '\t', i).toInt32();
-            e.transparent = l.getToken(0, '\t', i).toInt32() != 0;
-            e.wasDefault = l.getToken(0, '\t', i).toInt32() != 0;
-            e.comment = i >= 0 && l.getToken(0, '\t', i).toInt32() != 0;
+            e.table = l.getToken(0, '|', i).toInt32();
+            e.name = unescapeName(l.getToken(0, '|', i));
+            e.address = unescapeName(l.getToken(0, '|', i));
+            e.painted = l.getToken(0, '|', i).toInt32();
+            e.color = l.getToken(0, '|', i).toInt32();
+            e.transparent = l.getToken(0, '|', i).toInt32() != 0;
+            e.wasDefault = l.getToken(0, '|', i).toInt32() != 0;
+            e.comment = i >= 0 && l.getToken(0, '|', i).toInt32() != 0;
             record.entries.push_back(e);
         }
         return true;
@@ -329,12 +357,12 @@ void writeRecord(const uno::Reference<lang::XComponent>& model, const MarkRecord
         return;
     }
     rtl::OUStringBuffer value;
-    value.append("ogi-marks 1\t").append(toOU(record->fingerprint));
+    value.append("ogi-marks 2|").append(toOU(record->fingerprint));
     for (const RecordEntry& e : record->entries) {
-        value.append('\n').append(e.table).append('\t').append(clean(e.name)).append('\t').append(clean(e.address));
-        value.append('\t').append(e.painted).append('\t').append(e.color).append('\t');
-        value.append(sal_Int32(e.transparent ? 1 : 0)).append('\t').append(sal_Int32(e.wasDefault ? 1 : 0));
-        value.append('\t').append(sal_Int32(e.comment ? 1 : 0));
+        value.append(';').append(e.table).append('|').append(escapeName(e.name)).append('|').append(escapeName(e.address));
+        value.append('|').append(e.painted).append('|').append(e.color).append('|');
+        value.append(sal_Int32(e.transparent ? 1 : 0)).append('|').append(sal_Int32(e.wasDefault ? 1 : 0));
+        value.append('|').append(sal_Int32(e.comment ? 1 : 0));
     }
     if (exists)
         props->setPropertyValue(OGI_MARKS_PROPERTY, uno::Any(value.makeStringAndClear()));

@@ -239,6 +239,37 @@ class MarksRecordTest(unittest.TestCase):
     def test_clear_exact_after_docx_reload(self):
         self.check_exact_clear(".docx")
 
+    def test_clear_exact_after_html_reload(self):
+        """HTML keeps colours and the record (a <meta>), not comments: clearing after a reload
+        still gives the user's colours back."""
+        path = office.copy_in(os.path.join(FIXTURES, SEED002 + ".html"))
+        args = (prop("Hidden", True), prop("FilterName", "HTML (StarWriter)"))
+
+        def load_html():
+            d = office.desktop.loadComponentFromURL(uno.systemPathToFileUrl(path), "_blank", 0, args)
+            self.addCleanup(close_quietly, d)
+            return d
+
+        def store_and_reload(d):
+            d.storeToURL(uno.systemPathToFileUrl(path), (prop("FilterName", "HTML (StarWriter)"),))
+            close_quietly(d)
+            return load_html()
+
+        doc = load_html()
+        self.finding_cell(doc).BackColor = 0x00FF00
+        doc = store_and_reload(doc)
+        before = docstate.snapshot(doc)["cells"]
+        self.assertGreater(office.checker().highlight(doc), 0)
+        doc = store_and_reload(doc)
+        self.assertNotEqual(docstate.snapshot(doc)["cells"], before)      # our colours came back
+        self.assertGreater(office.checker().clearMarks(doc), 0)
+        after = docstate.snapshot(doc)["cells"]
+        for state in (before, after):
+            for c in state.values():
+                c.pop("attrs", None)
+        self.assertEqual(docstate.diff({"cells": before, "comments": []}, {"cells": after, "comments": []}), [])
+        self.assertEqual(self.finding_cell(doc).BackColor, 0x00FF00)
+
     def test_no_remark_on_save_when_unchanged(self):
         for ext in (".ods", ".docx"):
             with self.subTest(ext=ext):
