@@ -25,6 +25,7 @@
 #include <iterator>
 #include <condition_variable>
 #include <mutex>
+#include <thread>
 #include <set>
 #include <vector>
 
@@ -44,6 +45,7 @@ struct Remembered {
 
 std::mutex g_mutex;
 std::vector<Remembered> g_reports;
+void (*g_reportListener)(const uno::Reference<uno::XInterface>&) = nullptr;
 
 void dropPending(const uno::Reference<uno::XInterface>& key);
 
@@ -52,17 +54,21 @@ void remember(const uno::Reference<lang::XComponent>& model, const CheckOutcome&
     uno::Reference<uno::XInterface> key(model, uno::UNO_QUERY);
     Remembered entry{key, toOU(outcome.report.toJson(outcome.lang)), toOU(outcome.report.toText(outcome.lang)),
                      std::make_shared<const ogi::Report>(outcome.report)};
-    std::lock_guard<std::mutex> lock(g_mutex);
-    // Drop entries of closed documents, and the previous entry of this one.
-    std::vector<Remembered> kept;
-    for (Remembered& r : g_reports) {
-        uno::Reference<uno::XInterface> doc(r.document);
-        if (doc.is() && doc != key)
-            kept.push_back(std::move(r));
+    {
+        std::lock_guard<std::mutex> lock(g_mutex);
+        // Drop entries of closed documents, and the previous entry of this one.
+        std::vector<Remembered> kept;
+        for (Remembered& r : g_reports) {
+            uno::Reference<uno::XInterface> doc(r.document);
+            if (doc.is() && doc != key)
+                kept.push_back(std::move(r));
+        }
+        kept.push_back(std::move(entry));
+        g_reports.swap(kept);
     }
-    kept.push_back(std::move(entry));
-    g_reports.swap(kept);
     dropPending(key); // a newer check makes a deferred one moot
+    if (g_reportListener)
+        g_reportListener(key);
 }
 
 const Remembered* findRemembered(const uno::Reference<uno::XInterface>& model)
@@ -210,7 +216,7 @@ CheckOutcome checkAndMark(const uno::Reference<uno::XComponentContext>& ctx, con
         return outcome;
     }
     ControllerLock lock(model);
-    UndoContext undo(model, u8(OGI_UNDO_TITLE));
+    UndoContext undo(model, trKey("UndoCheck", uiLanguage(ctx)));
     // Clear first: a re-check replaces the previous marks, and the reader must not see our
     // comments.
     OUString markNamespace;
@@ -233,7 +239,7 @@ int clearDocument(const uno::Reference<lang::XComponent>& model, const MarkStyle
     if (isReadOnly(model))
         return 0;
     ControllerLock lock(model);
-    UndoContext undo(model, u8(OGI_UNDO_TITLE_CLEAR));
+    UndoContext undo(model, trKey("UndoClear", officeLanguage()));
     return clearMarks(model, kind, style);
 }
 
@@ -297,6 +303,11 @@ OUString summaryText(const CheckOutcome& o)
     return text + ignored + previousText(o);
 }
 
+void setReportListener(void (*listener)(const uno::Reference<uno::XInterface>&))
+{
+    g_reportListener = listener;
+}
+
 void rememberOutcome(const uno::Reference<lang::XComponent>& model, const CheckOutcome& outcome)
 {
     remember(model, outcome);
@@ -308,6 +319,7 @@ struct PendingRun {
     std::function<void()> run;
     bool running = false;
     bool done = false;
+    std::thread::id runner; ///< the thread running it (it may ask for the report itself)
 };
 struct Pending {
     uno::WeakReference<uno::XInterface> document;
@@ -357,6 +369,8 @@ bool runPendingCheck(const uno::Reference<uno::XInterface>& model, bool wait)
         if (!state)
             return false;
         if (state->running) {
+            if (state->runner == std::this_thread::get_id())
+                return true; // asked from within the run (e.g. a listener of remember())
             // Another thread runs it: wait for its outcome (bounded: that thread may need the
             // office's lock, which a caller on the main thread holds).
             if (wait)
@@ -364,6 +378,7 @@ bool runPendingCheck(const uno::Reference<uno::XInterface>& model, bool wait)
             return true;
         }
         state->running = true;
+        state->runner = std::this_thread::get_id();
     }
     containExceptions("deferred save check", state->run); // outside the lock: the check remembers its outcome
     {

@@ -76,6 +76,8 @@ void deferCheck(const css::uno::Reference<css::uno::XInterface>& model, std::fun
 /// Runs and forgets the document's pending check; false when there was none. When another
 /// thread is running it, waits for it (briefly) unless `wait` is false (the event loop's call).
 bool runPendingCheck(const css::uno::Reference<css::uno::XInterface>& model, bool wait = true);
+/// Called after each check of a document is remembered (the sidebar refreshes its panels).
+void setReportListener(void (*listener)(const css::uno::Reference<css::uno::XInterface>& model));
 
 /// JSON of the last check of this document in this session, or empty.
 rtl::OUString lastReport(const css::uno::Reference<css::uno::XInterface>& model);

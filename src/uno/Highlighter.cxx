@@ -737,6 +737,22 @@ std::vector<PlannedMark> planMarks(const ReadResult& read, const ogi::Report& re
     std::vector<PlannedMark> plan;
     for (const CellMarks& m : cells)
         plan.push_back({m.tableIndex, m.address, style.color(m.worst), commentText(m.diagnostics, lang)});
+    // S-3 is one finding per table (issue 9.6): its comment is on the first blank cell (above);
+    // the other blank cells get a lighter shade of its colour and no comment each, so a table
+    // left blank does not fill the margin. A cell marked above keeps its mark.
+    for (const ogi::Diagnostic& d : report.diagnostics) {
+        if (d.rule != "S-3" || !style.marks(d.severity))
+            continue;
+        const sal_Int32 c = style.color(d.severity);
+        const sal_Int32 light = (((c >> 16 & 0xFF) + 0xFF) / 2) << 16 | (((c >> 8 & 0xFF) + 0xFF) / 2) << 8 |
+                                ((c & 0xFF) + 0xFF) / 2;   // halfway to white
+        for (const ogi::CellRef& r : d.related) {
+            if (r.tableIndex < 0 || r.tableIndex >= static_cast<int>(read.hosts.size()) || r.address.empty() ||
+                !index.emplace(std::make_pair(r.tableIndex, r.address), cells.size()).second)
+                continue;
+            plan.push_back({r.tableIndex, r.address, light, OUString()});
+        }
+    }
     return plan;
 }
 

@@ -7,6 +7,7 @@
 #include "Settings.hxx"
 #include "Strings.hxx"
 #include "UnoUtil.hxx"
+#include "sidebar/FindingActions.hxx"
 
 #include <com/sun/star/awt/AsyncCallback.hpp>
 #include <com/sun/star/awt/XCallback.hpp>
@@ -17,6 +18,7 @@
 #include <com/sun/star/sheet/XSpreadsheetDocument.hpp>
 #include <com/sun/star/text/XTextTable.hpp>
 #include <com/sun/star/text/XTextTablesSupplier.hpp>
+#include <com/sun/star/util/XModifiable.hpp>
 
 #include <cppuhelper/implbase1.hxx>
 #include <cppuhelper/weakref.hxx>
@@ -96,25 +98,10 @@ uno::Reference<frame::XFrame> frameOf(const uno::Reference<lang::XComponent>& mo
     return controller->getFrame();
 }
 
-/// The infobar: problems → counts and buttons; no problems → a stale bar of ours goes away.
-void tellUser(const uno::Reference<lang::XComponent>& model, const CheckOutcome& outcome)
+/// The infobar (FindingActions.hxx: tellSaveOutcome): problems, our marks in the saved file, or nothing.
+void tellUser(const uno::Reference<lang::XComponent>& model, const CheckOutcome& outcome, bool changed = true)
 {
-    const uno::Reference<frame::XFrame> frame = frameOf(model);
-    const int errors = outcome.report.count(ogi::Severity::Error);
-    const int warnings = outcome.report.count(ogi::Severity::Warning);
-    if (errors + warnings == 0) {
-        dismiss(frame);
-        return;
-    }
-    const std::string& lang = outcome.lang;
-    const OUString text = fill(tr(Str::SaveProblems, lang), "COUNTS", countsText(errors, warnings, 0, lang));
-    std::vector<NoticeButton> buttons;
-    if (outcome.painted)
-        buttons.push_back({tr(Str::ButtonDetails, lang), OGI_PROTOCOL "ShowIssues"});
-    else
-        buttons.push_back({tr(Str::ButtonMarkAndShow, lang), OGI_PROTOCOL "Check"});
-    buttons.push_back({tr(Str::ButtonIgnore, lang), OGI_PROTOCOL "DismissInfobar"});
-    notify(frame, text, errors > 0 ? NoticeKind::Danger : NoticeKind::Warning, buttons); // red for errors
+    tellSaveOutcome(model, frameOf(model), outcome, changed);
 }
 
 } // namespace
@@ -148,17 +135,19 @@ void checkOnSave(const uno::Reference<uno::XComponentContext>& ctx, const uno::R
     limits.openOtherFiles = false;   // a save never waits for other files: the stored snapshot only
     limits.maxSheetCells = kMaxSheetCells;
     limits.maxTotalCells = kMaxCalcCells;
+    uno::Reference<util::XModifiable> modifiable(model, uno::UNO_QUERY);
+    const bool changed = !modifiable.is() || modifiable->isModified();   // before our marks change it
     const bool mark = settings.markOnSave && !isReadOnly(model);
     if (!mark) {
         // Check only: nothing goes into the file, so the check need not delay the save. It
         // runs from the event loop right after the save (or earlier, when the report is asked
         // for: CheckSession::runPendingCheck); without an event loop, now.
         uno::WeakReference<lang::XComponent> weak(model);
-        deferCheck(model, [ctx, weak, settings, limits]() {
+        deferCheck(model, [ctx, weak, settings, limits, changed]() {
             uno::Reference<lang::XComponent> doc(weak);
             if (!doc.is())
                 return;
-            tellUser(doc, checkDocument(ctx, doc, settings, limits));
+            tellUser(doc, checkDocument(ctx, doc, settings, limits), changed);
         });
         try {
             uno::Reference<awt::XRequestCallback> async = awt::AsyncCallback::create(ctx);
@@ -172,7 +161,7 @@ void checkOnSave(const uno::Reference<uno::XComponentContext>& ctx, const uno::R
     // MarkOnSave: within a time budget; unchanged findings leave the marks (and the file) alone.
     limits.deadline = [start]() { return std::chrono::steady_clock::now() - start > std::chrono::milliseconds(kMarkBudgetMs); };
     const CheckOutcome outcome = checkAndMark(ctx, model, settings, limits, /*keepUnchangedMarks=*/true);
-    tellUser(model, outcome);
+    tellUser(model, outcome, changed);
 
     const long ms = static_cast<long>(
         std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start).count());
