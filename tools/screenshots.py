@@ -16,6 +16,10 @@ with ImageMagick's `import`:
   insert-menu.png      the toolbar's 插入模板 drop-down, opened by a click (needs xdotool)
   crossyear.png        a 2022 report checked against the 2021 report beside it: the Y-1 comment on
                        上年结转 and the infobar naming last year's report
+  sidebar.png          the 年报检查 deck beside seed004 after 检查表格, a finding selected: its cell
+                       selected, its related cells painted
+  sidebar-calc.png     the same in Calc (seed004 .ods)
+OGI_SHOTS=sidebar in the environment takes only the sidebar shots.
 Everything started here is stopped at the end (by process id).
 """
 import os
@@ -140,6 +144,9 @@ def main():
             subprocess.run(cmd + ["+repage", "-colors", "256", "PNG8:" + path], check=True, timeout=60)
             print("wrote", path)
 
+        if os.environ.get("OGI_SHOTS") == "sidebar":
+            sidebar_shots(ctx, desktop, dispatch, show, shot, work)
+            return
         doc = desktop.loadComponentFromURL(uno.systemPathToFileUrl(seed), "_blank", 0, ())
         show(doc)
         # Scroll to the marked channel rows: the view cursor to the first marked cell.
@@ -210,6 +217,7 @@ def main():
         calc.CurrentController.select(sheet.getCellRangeByName("J6"))
         shot("insert-calc.png")
         crossyear_shot(ctx, desktop, dispatch, show, shot, work)
+        sidebar_shots(ctx, desktop, dispatch, show, shot, work)
         # No desktop.terminate(): with modified documents the GUI office would ask whether to
         # save them and block; the office is throwaway, it is killed below.
     finally:
@@ -239,6 +247,22 @@ def main():
                 except subprocess.TimeoutExpired:
                     print("process %d did not exit" % p.pid, file=sys.stderr)
         shutil.rmtree(work, ignore_errors=True)
+
+
+def sidebar_shots(ctx, desktop, dispatch, show, shot, work):
+    """检查表格 opens the deck; then the first finding with related cells is selected in it."""
+    checker = ctx.ServiceManager.createInstanceWithContext("org.ogi.reportchecker.ReportChecker", ctx)
+    for ext, name in ((".odt", "sidebar.png"), (".ods", "sidebar-calc.png")):
+        path = os.path.join(work, "seed004-sidebar" + ext)
+        shutil.copyfile(os.path.join(ROOT, "..", "shared", "fixtures", "seed004-jinfeng-2017-old" + ext), path)
+        os.chmod(path, 0o666)
+        doc = desktop.loadComponentFromURL(uno.systemPathToFileUrl(path), "_blank", 0, ())
+        show(doc)
+        print(dispatch(doc, PROTOCOL + "Check").Result)
+        diags = list(checker.check(doc))
+        chosen = [k for k, d in enumerate(diags) if len(d.Related) > 1][:1] or [0]
+        print(dispatch(doc, PROTOCOL + "Sidebar?Select=%d" % chosen[0]).Result.split("\n")[-1])
+        shot(name)
 
 
 def crossyear_shot(ctx, desktop, dispatch, show, shot, work):

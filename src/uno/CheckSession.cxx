@@ -36,22 +36,27 @@ struct Remembered {
 
 std::mutex g_mutex;
 std::vector<Remembered> g_reports;
+void (*g_reportListener)(const uno::Reference<uno::XInterface>&) = nullptr;
 
 void remember(const uno::Reference<lang::XComponent>& model, const CheckOutcome& outcome)
 {
     uno::Reference<uno::XInterface> key(model, uno::UNO_QUERY);
     Remembered entry{key, toOU(outcome.report.toJson(outcome.lang)), toOU(outcome.report.toText(outcome.lang)),
                      std::make_shared<const ogi::Report>(outcome.report)};
-    std::lock_guard<std::mutex> lock(g_mutex);
-    // Drop entries of closed documents, and the previous entry of this one.
-    std::vector<Remembered> kept;
-    for (Remembered& r : g_reports) {
-        uno::Reference<uno::XInterface> doc(r.document);
-        if (doc.is() && doc != key)
-            kept.push_back(std::move(r));
+    {
+        std::lock_guard<std::mutex> lock(g_mutex);
+        // Drop entries of closed documents, and the previous entry of this one.
+        std::vector<Remembered> kept;
+        for (Remembered& r : g_reports) {
+            uno::Reference<uno::XInterface> doc(r.document);
+            if (doc.is() && doc != key)
+                kept.push_back(std::move(r));
+        }
+        kept.push_back(std::move(entry));
+        g_reports.swap(kept);
     }
-    kept.push_back(std::move(entry));
-    g_reports.swap(kept);
+    if (g_reportListener)
+        g_reportListener(key);
 }
 
 const Remembered* findRemembered(const uno::Reference<uno::XInterface>& model)
@@ -87,6 +92,7 @@ CheckOutcome runEngine(const uno::Reference<uno::XComponentContext>& ctx, const 
         outcome.previousCandidates = previous.candidates;
     }
     outcome.report = ogi::Checker(std::move(options)).check(outcome.read.doc);
+    addReaderFindings(outcome.read, outcome.report); // what was not read is said, never skipped silently
     return outcome;
 }
 
@@ -124,7 +130,7 @@ CheckOutcome checkAndMark(const uno::Reference<uno::XComponentContext>& ctx, con
     }
     const MarkStyle& style = settings.style;
     ControllerLock lock(model);
-    UndoContext undo(model, u8(OGI_UNDO_TITLE));
+    UndoContext undo(model, trKey("UndoCheck", uiLanguage(ctx)));
     // Clear first: a re-check replaces the previous marks, and the reader must not see our
     // comments.
     OUString markNamespace;
@@ -147,7 +153,7 @@ int clearDocument(const uno::Reference<lang::XComponent>& model, const MarkStyle
     if (isReadOnly(model))
         return 0;
     ControllerLock lock(model);
-    UndoContext undo(model, u8(OGI_UNDO_TITLE_CLEAR));
+    UndoContext undo(model, trKey("UndoClear", officeLanguage()));
     return clearMarks(model, kind, style);
 }
 
@@ -209,6 +215,11 @@ OUString summaryText(const CheckOutcome& o)
     else if (o.painted)
         text += " " + trCount(Str::SummaryMarked, o.markedCells, lang);
     return text + ignored + previousText(o);
+}
+
+void setReportListener(void (*listener)(const uno::Reference<uno::XInterface>&))
+{
+    g_reportListener = listener;
 }
 
 void rememberOutcome(const uno::Reference<lang::XComponent>& model, const CheckOutcome& outcome)

@@ -66,6 +66,9 @@ rtl::OUString summaryText(const CheckOutcome& outcome);
 /// e.g. the save-time check of a document without tables).
 void rememberOutcome(const css::uno::Reference<css::lang::XComponent>& model, const CheckOutcome& outcome);
 
+/// Called after each check of a document is remembered (the sidebar refreshes its panels).
+void setReportListener(void (*listener)(const css::uno::Reference<css::uno::XInterface>& model));
+
 /// JSON of the last check of this document in this session, or empty.
 rtl::OUString lastReport(const css::uno::Reference<css::uno::XInterface>& model);
 /// Readable text (Report::toText) of the last check, or empty.

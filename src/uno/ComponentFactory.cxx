@@ -6,6 +6,7 @@
 #include "ProtocolHandler.hxx"
 #include "ReportCheckerService.hxx"
 #include "SaveCheckJob.hxx"
+#include "sidebar/SidebarFactory.hxx"
 
 #include <cppuhelper/factory.hxx>
 #include <cppuhelper/implementationentry.hxx>
@@ -35,6 +36,11 @@ uno::Reference<uno::XInterface> SAL_CALL createOptionsPage(const uno::Reference<
     return static_cast<cppu::OWeakObject*>(new ogiuno::OptionsPage(ctx));
 }
 
+uno::Reference<uno::XInterface> SAL_CALL createSidebarFactory(const uno::Reference<uno::XComponentContext>& ctx)
+{
+    return static_cast<cppu::OWeakObject*>(new ogiuno::SidebarFactory(ctx));
+}
+
 const cppu::ImplementationEntry kEntries[] = {
     {createChecker, ogiuno::ReportCheckerService::implementationName, ogiuno::ReportCheckerService::serviceNames,
      cppu::createSingleComponentFactory, nullptr, 0},
@@ -43,6 +49,8 @@ const cppu::ImplementationEntry kEntries[] = {
     {createSaveCheckJob, ogiuno::SaveCheckJob::implementationName, ogiuno::SaveCheckJob::serviceNames,
      cppu::createSingleComponentFactory, nullptr, 0},
     {createOptionsPage, ogiuno::OptionsPage::implementationName, ogiuno::OptionsPage::serviceNames,
+     cppu::createSingleComponentFactory, nullptr, 0},
+    {createSidebarFactory, ogiuno::SidebarFactory::implementationName, ogiuno::SidebarFactory::serviceNames,
      cppu::createSingleComponentFactory, nullptr, 0},
     {nullptr, nullptr, nullptr, nullptr, nullptr, 0},
 };

@@ -39,6 +39,37 @@ ReadResult readDocument(const uno::Reference<lang::XComponent>& model, const Rea
     return result;
 }
 
+void addReaderFindings(const ReadResult& read, ogi::Report& report)
+{
+    for (const UnreadPart& part : read.unread) {
+        ogi::Diagnostic d;
+        d.rule = kNotReadRule;
+        const std::string where = toStd(part.where), cells = std::to_string(part.cells);
+        d.expected = where; // the ignore key of a document-level finding (one per part)
+        d.actual = "not read";
+        switch (part.why) {
+        case UnreadPart::Why::TooLarge:
+            d.severity = ogi::Severity::Warning;
+            d.messages["zh-CN"] = where + " 的内容过大（" + cells + " 个单元格位置），未读取，其中的表格未检查";
+            d.messages["en-US"] = where + " is too large to read (" + cells + " cell positions); tables in it were not checked";
+            break;
+        case UnreadPart::Why::SaveLimit:
+            d.severity = ogi::Severity::Info;
+            d.messages["zh-CN"] = "保存时未检查 " + where + "（" + cells + " 个有内容的单元格，超出保存时检查的范围）；请用“检查表格”检查";
+            d.messages["en-US"] = where + " was not checked on save (" + cells +
+                                  " cells with content, beyond the save-time check's bound); use Check Tables";
+            break;
+        case UnreadPart::Why::Deadline:
+            d.severity = ogi::Severity::Info;
+            d.messages["zh-CN"] = "保存时的检查用完了时间预算，未检查 " + where + "；请用“检查表格”检查";
+            d.messages["en-US"] = "The save-time check ran out of its time budget before " + where +
+                                  "; use Check Tables to check it";
+            break;
+        }
+        report.diagnostics.push_back(std::move(d));
+    }
+}
+
 int writerLettersToIndex(const OUString& letters)
 {
     // Writer names columns in bijective base 52: A..Z, a..z, then AA, AB, ... (sw_GetCellName).

@@ -7,6 +7,7 @@
 #include "OgiNames.hxx"
 #include "Strings.hxx"
 #include "UnoUtil.hxx"
+#include "sidebar/FindingActions.hxx"
 
 #include <com/sun/star/awt/DialogProvider2.hpp>
 #include <com/sun/star/awt/XButton.hpp>
@@ -222,9 +223,12 @@ public:
     {
         if (!m_report || index < 0 || static_cast<size_t>(index) >= m_report->diagnostics.size())
             return false;
-        std::set<std::string> keys = readIgnored(m_model);
-        keys.insert(ogi::ignoreKey(m_report->diagnostics[static_cast<size_t>(index)]));
-        return storeIgnored(keys);
+        // One undo step "忽略此项" that also puts the ignore list back (FindingActions.hxx).
+        if (!ignoreFinding(m_ctx, m_frame, m_model, ogi::ignoreKey(m_report->diagnostics[static_cast<size_t>(index)]),
+                           OUString()))
+            return cannotIgnore();
+        refill(lastReportData(m_model));
+        return true;
     }
 
     /// 修正: entry `index`'s suggestion is written (one undo step), then checked again.
@@ -240,7 +244,15 @@ public:
     }
 
     /// 恢复已忽略: every ignored finding of the document comes back.
-    bool resetIgnored() { return readIgnored(m_model).empty() || storeIgnored({}); }
+    bool resetIgnored()
+    {
+        if (readIgnored(m_model).empty())
+            return true;
+        if (!restoreIgnored(m_ctx, m_frame, m_model))
+            return cannotIgnore();
+        refill(lastReportData(m_model));
+        return true;
+    }
 
     /// As a click on entry `index`: detail text and jump to the cell.
     void select(int index, bool updateList)
@@ -261,7 +273,7 @@ public:
 
     void recheck()
     {
-        checkAndMark(m_ctx, m_model);
+        checkAndTell(m_ctx, m_frame, m_model);
         refill(lastReportData(m_model));
     }
 
@@ -357,17 +369,11 @@ private:
         return button;
     }
 
-    /// Records the ignored findings in the document and checks again; false (with a note in
-    /// the detail box) when the document cannot record them.
-    bool storeIgnored(const std::set<std::string>& keys)
+    bool cannotIgnore()
     {
-        if (!writeIgnored(m_model, keys)) {
-            if (m_detail.is())
-                m_detail->setText(tr(Str::IssuesCannotIgnore, m_lang));
-            return false;
-        }
-        recheck();
-        return true;
+        if (m_detail.is())
+            m_detail->setText(tr(Str::IssuesCannotIgnore, m_lang));
+        return false;
     }
 
     OUString resetLabel(int ignored) const

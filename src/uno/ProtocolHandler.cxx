@@ -38,6 +38,7 @@ const Command kCommands[] = {
     {"FillTotals", &make<FillTotalsDispatch>},
     {"FillZeros", &make<FillZerosDispatch>},
     {"Sentences", &make<SentencesDispatch>},
+    {"Sidebar", &make<SidebarDispatch>},
 };
 
 } // namespace

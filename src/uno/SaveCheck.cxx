@@ -7,6 +7,7 @@
 #include "Settings.hxx"
 #include "Strings.hxx"
 #include "UnoUtil.hxx"
+#include "sidebar/FindingActions.hxx"
 
 #include <com/sun/star/container/XIndexAccess.hpp>
 #include <com/sun/star/frame/XController.hpp>
@@ -15,6 +16,7 @@
 #include <com/sun/star/sheet/XSpreadsheetDocument.hpp>
 #include <com/sun/star/text/XTextTable.hpp>
 #include <com/sun/star/text/XTextTablesSupplier.hpp>
+#include <com/sun/star/util/XModifiable.hpp>
 
 #include <chrono>
 #include <cstdlib>
@@ -70,25 +72,10 @@ uno::Reference<frame::XFrame> frameOf(const uno::Reference<lang::XComponent>& mo
     return controller->getFrame();
 }
 
-/// The infobar: problems → counts and buttons; no problems → a stale bar of ours goes away.
-void tellUser(const uno::Reference<lang::XComponent>& model, const CheckOutcome& outcome)
+/// The infobar (FindingActions.hxx: tellSaveOutcome): problems, our marks in the saved file, or nothing.
+void tellUser(const uno::Reference<lang::XComponent>& model, const CheckOutcome& outcome, bool changed = true)
 {
-    const uno::Reference<frame::XFrame> frame = frameOf(model);
-    const int errors = outcome.report.count(ogi::Severity::Error);
-    const int warnings = outcome.report.count(ogi::Severity::Warning);
-    if (errors + warnings == 0) {
-        dismiss(frame);
-        return;
-    }
-    const std::string& lang = outcome.lang;
-    const OUString text = fill(tr(Str::SaveProblems, lang), "COUNTS", countsText(errors, warnings, 0, lang));
-    std::vector<NoticeButton> buttons;
-    if (outcome.painted)
-        buttons.push_back({tr(Str::ButtonDetails, lang), OGI_PROTOCOL "ShowIssues"});
-    else
-        buttons.push_back({tr(Str::ButtonMarkAndShow, lang), OGI_PROTOCOL "Check"});
-    buttons.push_back({tr(Str::ButtonIgnore, lang), OGI_PROTOCOL "DismissInfobar"});
-    notify(frame, text, errors > 0 ? NoticeKind::Danger : NoticeKind::Warning, buttons); // red for errors
+    tellSaveOutcome(model, frameOf(model), outcome, changed);
 }
 
 } // namespace
@@ -122,10 +109,12 @@ void checkOnSave(const uno::Reference<uno::XComponentContext>& ctx, const uno::R
     limits.openOtherFiles = false;   // a save never waits for other files: the stored snapshot only
     limits.maxSheetCells = kMaxSheetCells;
     limits.maxTotalCells = kMaxCalcCells;
+    uno::Reference<util::XModifiable> modifiable(model, uno::UNO_QUERY);
+    const bool changed = !modifiable.is() || modifiable->isModified();   // before our marks change it
     const bool mark = settings.markOnSave && !isReadOnly(model);
     const CheckOutcome outcome =
         mark ? checkAndMark(ctx, model, settings, limits) : checkDocument(ctx, model, settings, limits);
-    tellUser(model, outcome);
+    tellUser(model, outcome, changed);
 
     const long ms = static_cast<long>(
         std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start).count());

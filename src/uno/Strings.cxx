@@ -170,7 +170,12 @@ OUString tr(Str id, const std::string& lang)
     return resolve(stringKey(id), lang);
 }
 
-OUString productName()
+OUString trKey(const char* key, const std::string& lang)
+{
+    return resolve(key, lang);
+}
+
+std::string officeLanguage()
 {
     uno::Reference<uno::XComponentContext> ctx;
     {
@@ -178,13 +183,25 @@ OUString productName()
         if (g_ctx)
             ctx = *g_ctx;
     }
-    return tr(Str::ProductName, uiLanguage(ctx));
+    if (!ctx.is() && !std::getenv("OGI_UI_LANG"))
+        return "zh-CN";
+    return uiLanguage(ctx);
+}
+
+OUString productName()
+{
+    return tr(Str::ProductName, officeLanguage());
 }
 
 OUString trCount(Str id, long long n, const std::string& lang)
 {
+    return trCountKey(stringKey(id), n, lang);
+}
+
+OUString trCountKey(const char* key, long long n, const std::string& lang)
+{
     // CLDR plural categories of our two languages: English one/other, Chinese other only.
-    const std::string base = stringKey(id);
+    const std::string base = key;
     bool found = false;
     OUString text;
     if (n == 1 && lang != "zh-CN")

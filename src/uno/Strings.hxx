@@ -86,11 +86,21 @@ std::string uiLanguage(const css::uno::Reference<css::uno::XComponentContext>& c
 /// (logged once).
 rtl::OUString tr(Str id, const std::string& lang);
 
+/// The string of a resource key that has no Str id (the sidebar's and undo titles' keys,
+/// "SidebarRecheck"); the key itself when missing.
+rtl::OUString trKey(const char* key, const std::string& lang);
+
+/// A plural string of a resource key without Str id (key.one / key.other), %N% filled in.
+rtl::OUString trCountKey(const char* key, long long n, const std::string& lang);
+
 /// A plural string (key.one / key.other) for `n`, with %N% filled in.
 rtl::OUString trCount(Str id, long long n, const std::string& lang);
 
 /// "1 处错误、2 处警告" / "1 error, 2 warnings": the non-zero counts only (empty when all are 0).
 rtl::OUString countsText(int errors, int warnings, int infos, const std::string& lang);
+
+/// The office's UI language as uiLanguage() saw it last (its stored context); for code without a context.
+std::string officeLanguage();
 
 /// The product name in the office's UI language (the context seen by uiLanguage()).
 rtl::OUString productName();

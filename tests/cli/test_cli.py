@@ -37,7 +37,7 @@ FILE_KEYS = {"file", "status", "reason", "code", "format", "document_type", "yea
              "summary", "marked_copy", "marked_copy_error", "load_ms", "check_ms", "mark_ms", "close_ms", "total_ms",
              "attempts", "unit", "previous", "previous_candidates"}
 DIAG_KEYS = {"rule", "severity", "template", "table", "cell", "key", "host_table", "related", "expected", "actual",
-             "message", "messages"}
+             "message", "messages", "suggestion", "ambiguous"}
 TABLE_KEYS = {"index", "template", "version", "title", "location", "source_tables", "mapped_cells",
               "template_cells", "values"}
 SUMMARY_KEYS = {"files", "ok", "failed", "files_with_errors", "files_with_warnings", "errors", "warnings", "infos",
@@ -301,6 +301,14 @@ class BrokenFilesRun(unittest.TestCase):
         self.assertEqual((b1[0]["severity"], b1[0]["key"], b1[0]["expected"], b1[0]["actual"]),
                          ("error", "B22", "47", "48"))
         self.assertEqual(b1[0]["message"], b1[0]["messages"]["en-US"])
+        # The likely cause (issue 14): the total itself, since the text's number agrees with the parts.
+        s = b1[0]["suggestion"]
+        self.assertEqual((s["key"], s["cell"], s["value"], s["changes"][0]["current"]),
+                         ("B22", b1[0]["cell"], "47", "48"))
+        self.assertEqual(s["rules"], ["B-1", "X-2"])
+        self.assertIsNone(b1[0]["ambiguous"])
+        self.assertIn("→ %s should be 47: makes B-1, X-2 hold" % b1[0]["cell"], self.stdout)
+        self.assertEqual(self.stdout.count("should be 47"), 1)   # said once, though it explains two findings
         self.assertIn("✖ ", self.stdout)
         self.assertIn("Total: %d files" % (len(self.inputs) + 1), self.stdout)
 

@@ -6,7 +6,10 @@
                         "mapped_cells", "template_cells", "values"}],
             "diagnostics": [{"rule", "severity", "template", "table", "cell", "key", "host_table",
                              "related": [{"cell", "key", "table"}], "expected", "actual", "message",
-                             "messages": {"zh-CN", "en-US"}}],
+                             "messages": {"zh-CN", "en-US"},
+                             "suggestion": null | {"key", "cell", "value", "reason", "reasons",
+                                                   "kind", "rules", "changes"},
+                             "ambiguous": null | {"reason", "candidates"}}],
             "summary": {"errors", "warnings", "infos", "tables", "ignored"},
             "marked_copy", "marked_copy_error", "load_ms", "check_ms", "mark_ms", "close_ms", "total_ms",
             "attempts"}],
@@ -17,14 +20,30 @@
 """
 import json
 import os
+import string
 import sys
 
 from ogicheck import SCHEMA_VERSION
 
+
+class _Plural(string.Formatter):
+    """str.format with English plural choice: "{n} {n:file|files}" (the one form for 1, the other
+    for every other count); any other format spec is the usual one."""
+
+    def format_field(self, value, spec):
+        if "|" in spec and isinstance(value, int):
+            one, other = spec.split("|", 1)
+            return one if value == 1 else other
+        return super().format_field(value, spec)
+
+
+def fmt(template, **args):
+    return _Plural().format(template, **args)
+
 TABLE_FIELDS = ("index", "template", "version", "title", "location", "source_tables", "mapped_cells",
                 "template_cells", "values")
 DIAG_FIELDS = ("rule", "severity", "template", "table", "cell", "key", "host_table", "related", "expected",
-               "actual", "message", "messages")
+               "actual", "message", "messages", "suggestion", "ambiguous")
 
 TEXT = {
     "zh-CN": {
@@ -48,16 +67,16 @@ TEXT = {
     },
     "en-US": {
         "error": "error", "warning": "warning", "info": "info",
-        "counts": "{e} errors, {w} warnings, {i} infos",
-        "ignored": "; {n} more ignored by the document (--show-ignored shows them)",
+        "counts": "{e} {e:error|errors}, {w} {w:warning|warnings}, {i} {i:info|infos}",
+        "ignored": "; {n} more {n:is|are} ignored by the document (--show-ignored shows {n:it|them})",
         "tables": "tables: {t}", "no_tables": "no statistics table recognized",
         "failed": "failed: {r}",
         "marked": "marked copy: {p}", "marked_error": "no marked copy: {r}",
-        "total": "Total: {n} files — {ok} checked ({clean} without errors, {bad} with errors), {failed} failed; "
-                 "{e} errors, {w} warnings, {i} infos; {s:.1f} s",
-        "skipped": "skipped {n} files that are not documents: {names}",
-        "interrupted": "interrupted: {n} files not checked",
-        "restarts": "LibreOffice restarted {n} times",
+        "total": "Total: {n} {n:file|files} — {ok} checked ({clean} without errors, {bad} with errors), {failed} failed; "
+                 "{e} {e:error|errors}, {w} {w:warning|warnings}, {i} {i:info|infos}; {s:.1f} s",
+        "skipped": "skipped {n} {n:file that is|files that are} not a document: {names}",
+        "interrupted": "interrupted: {n} {n:file|files} not checked",
+        "restarts": "LibreOffice restarted {n} {n:time|times}",
     },
 }
 
@@ -290,6 +309,7 @@ class Human:
 
     def __init__(self, lang, stream=sys.stdout, details=True, color=None):
         self.t = TEXT[lang]
+        self.lang = lang
         self.stream = stream
         self.details = details
         self.color = stream.isatty() if color is None else color
@@ -301,19 +321,20 @@ class Human:
         t = self.t
         if rec["status"] != "ok":
             label = t.get("codes", {}).get(rec.get("code"))
-            text = t["failed_code"].format(c=label, r=rec["reason"]) if label else t["failed"].format(r=rec["reason"])
+            text = fmt(t["failed_code"], c=label, r=rec["reason"]) if label else fmt(t["failed"], r=rec["reason"])
             line = "%s %s — %s" % (self._c("31", "✖"), rec["file"], text)
             print(line, file=self.stream)
             return
         s = rec["summary"]
         mark = self._c("31", "✖") if s["errors"] else self._c("32", "✔")
         tables = ", ".join(tb["template"] or "?" for tb in rec["tables"])
-        what = t["tables"].format(t=tables) if tables else t["no_tables"]
-        ignored = t["ignored"].format(n=s["ignored"]) if s.get("ignored") else ""
-        print("%s %s — %s (%s)%s" % (mark, rec["file"], t["counts"].format(e=s["errors"], w=s["warnings"],
+        what = fmt(t["tables"], t=tables) if tables else t["no_tables"]
+        ignored = fmt(t["ignored"], n=s["ignored"]) if s.get("ignored") else ""
+        print("%s %s — %s (%s)%s" % (mark, rec["file"], fmt(t["counts"], e=s["errors"], w=s["warnings"],
                                                                             i=s["infos"]), what, ignored),
               file=self.stream)
         if self.details:
+            said = set()   # one suggestion explains several findings: say it once, after the first
             for d in rec["diagnostics"]:
                 sev = t.get(d["severity"], d["severity"])
                 colour = {"error": "31", "warning": "33"}.get(d["severity"], "36")
@@ -322,20 +343,26 @@ class Human:
                     where += " [%s]" % d["key"]
                 print("    %s %-5s %s  %s" % (self._c(colour, sev), d["rule"], where, d["message"] or ""),
                       file=self.stream)
+                hint = d.get("suggestion") or d.get("ambiguous")
+                if hint:
+                    text = (hint.get("reasons") or {}).get(self.lang) or hint.get("reason")
+                    if text and text not in said:
+                        said.add(text)
+                        print("          %s %s" % ("→" if d.get("suggestion") else "?", text), file=self.stream)
         if rec.get("marked_copy"):
-            print("    " + t["marked"].format(p=rec["marked_copy"]), file=self.stream)
+            print("    " + fmt(t["marked"], p=rec["marked_copy"]), file=self.stream)
         if rec.get("marked_copy_error"):
-            print("    " + t["marked_error"].format(r=rec["marked_copy_error"]), file=self.stream)
+            print("    " + fmt(t["marked_error"], r=rec["marked_copy_error"]), file=self.stream)
 
     def total(self, summary, skipped, wall_s, not_checked=0, restarts=0):
         t = self.t
         if skipped:
             names = ", ".join(os.path.basename(s["file"]) for s in skipped[:5]) + (" …" if len(skipped) > 5 else "")
-            print(t["skipped"].format(n=len(skipped), names=names), file=self.stream)
+            print(fmt(t["skipped"], n=len(skipped), names=names), file=self.stream)
         if restarts:
-            print(t["restarts"].format(n=restarts), file=self.stream)
+            print(fmt(t["restarts"], n=restarts), file=self.stream)
         if not_checked:
-            print(t["interrupted"].format(n=not_checked), file=self.stream)
-        print(t["total"].format(n=summary["files"], ok=summary["ok"], clean=summary["ok"] - summary["files_with_errors"],
+            print(fmt(t["interrupted"], n=not_checked), file=self.stream)
+        print(fmt(t["total"], n=summary["files"], ok=summary["ok"], clean=summary["ok"] - summary["files_with_errors"],
                                 bad=summary["files_with_errors"], failed=summary["failed"], e=summary["errors"],
                                 w=summary["warnings"], i=summary["infos"], s=wall_s), file=self.stream)

@@ -124,6 +124,8 @@ OGI_SIMPLE_DISPATCH(FixDispatch)
 OGI_SIMPLE_DISPATCH(FillTotalsDispatch)
 OGI_SIMPLE_DISPATCH(FillZerosDispatch)
 OGI_SIMPLE_DISPATCH(SentencesDispatch)
+// Sidebar: opens the 年报检查 deck; arguments act on its panel (SidebarDispatch.cxx).
+OGI_SIMPLE_DISPATCH(SidebarDispatch)
 #undef OGI_SIMPLE_DISPATCH
 
 } // namespace ogiuno

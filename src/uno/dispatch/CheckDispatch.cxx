@@ -1,11 +1,12 @@
 // vnd.org.ogi.reportchecker:Check — check the document and mark the cells (one undo step),
-// then show the summary in an infobar (never a modal dialog).
+// show the summary in an infobar (never a modal dialog), and open the 年报检查 deck at the
+// first error (the infobar's 标记并查看 dispatches this command too).
 #include "BaseDispatch.hxx"
 
 #include "CheckSession.hxx"
-#include "Notifier.hxx"
-#include "OgiNames.hxx"
 #include "Strings.hxx"
+#include "sidebar/FindingActions.hxx"
+#include "sidebar/SidebarPanel.hxx"
 
 using namespace css;
 using rtl::OUString;
@@ -20,24 +21,14 @@ OUString CheckDispatch::execute(const std::map<std::string, std::string>&, bool&
         ok = false;
         return tr(Str::NotADocument, lang);
     }
-    const CheckOutcome outcome = checkAndMark(context().ctx, model);
-    const OUString text = summaryText(outcome);
-    const ogi::Report& r = outcome.report;
-    NoticeKind kind = NoticeKind::Success;
-    if (r.count(ogi::Severity::Error) > 0)
-        kind = NoticeKind::Danger;
-    else if (r.count(ogi::Severity::Warning) > 0)
-        kind = NoticeKind::Warning;
-    else if (r.count(ogi::Severity::Info) > 0 || r.tables.empty())
-        kind = NoticeKind::Info;
-    const bool findings = !r.diagnostics.empty();
-    std::vector<NoticeButton> buttons;
-    if (findings)
-        buttons.push_back({tr(Str::ButtonDetails, lang), OGI_PROTOCOL "ShowIssues"});
-    if (outcome.previousCandidates.size() >= 2)   // never a guess: the user chooses last year's report
-        buttons.push_back({tr(Str::ButtonChoosePrevious, lang), OGI_PROTOCOL "ChoosePrevious"});
-    notify(context().frame, text, kind, buttons);
-    return text;
+    const CheckOutcome outcome = checkAndTell(context().ctx, context().frame, model);
+    if (!outcome.report.diagnostics.empty() && openDeck(context().ctx, context().frame)) {
+        PanelRequest first;
+        first.firstError = true;
+        bool found = false;
+        runPanel(context().frame, first, found);
+    }
+    return infobarText(outcome);
 }
 
 } // namespace ogiuno

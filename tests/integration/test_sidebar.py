@@ -1,0 +1,319 @@
+"""Integration tests of the 年报检查 sidebar deck (issue 12), in a fresh profile of a real office,
+once with the zh-CN UI and once with the en-US UI:
+
+  - the panel factory registered in Factories.xcu makes the deck's panel for a real frame: its
+    grid lists the findings of the fixture, grouped by table, with the severity, the place in
+    words and the message, the counts, localized column titles and buttons;
+  - 检查表格 opens the deck (the sidebar itself creates our panel) at the first finding;
+  - selecting a finding selects its cell and paints its related cells (not an undo step, the
+    modified flag kept), until another finding is selected;
+  - one user action, one undo step named after it: check (with the cursor in a marked cell),
+    clear, ignore (its undo also puts the ignore list back) and restore;
+  - buttons that cannot act are disabled (nothing selected, read-only document).
+
+The Sidebar command (vnd.org.ogi.reportchecker:Sidebar?Select=n…) answers with the panel's
+state: "counts\t…", one line per row ("severity\twhere\tmessage"), "buttons\t<recheck> <ignore>
+<fix> <reset>", "selected\t<n>", "painted\t<n>" (SidebarPanel.hxx).
+Environment: as test_extension.py (OGI_OXT, OGI_FIXTURES, OGI_WORKDIR, URE_MORE_TYPES).
+"""
+import os
+import re
+import sys
+import time
+import unittest
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+from office import EXTENSION_ID, prop  # noqa: E402
+from suite import FIXTURES, PROTOCOL, ModuleOffice, close_quietly  # noqa: E402
+
+PANEL_URL = "private:resource/toolpanel/OgiReportCheckerPanelFactory/Findings"
+FACTORY = EXTENSION_ID + ".SidebarPanelFactoryImpl"
+DECK = "OgiReportCheckerDeck"
+RELATED = 0xC6DBF7
+IGNORED = "OgiReportCheckerIgnored"
+REASONS = "OgiReportCheckerIgnoredReasons"
+SEED4 = "seed004-jinfeng-2017-old"
+INTERNAL_KEYS = re.compile(r"\bB\d\d\b|R\d_\d|Table\d|\d{4}-t\d|\bold\b|\(s\)")
+TOOLPANEL = 7  # com.sun.star.ui.UIElementType.TOOLPANEL
+
+STRINGS = {
+    "zh-CN": {"columns": ("级别", "位置", "说明"), "recheck": "重新检查", "ignore": "忽略", "fix": "修正",
+              "reset": "恢复已忽略（0）", "warning": "⚠ 警告", "info": "ℹ 提示", "table": "统计表 · ",
+              "heading": "政府信息公开情况统计表", "counts": "4 处警告、1 条提示",
+              "check": "年报检查标记", "clear": "清除年报检查标记", "ignore_step": "忽略此项",
+              "restore_step": "恢复已忽略", "save_problems": "本文档的年报表格有 4 处警告。",
+              "save_marks": "文档含年报检查标记 5 处，将随文档保存。"},
+    "en-US": {"columns": ("Severity", "Where", "Message"), "recheck": "Check Again", "ignore": "Ignore",
+              "fix": "Fix", "reset": "Restore Ignored (0)", "warning": "⚠ Warning", "info": "ℹ Info",
+              "table": "Statistics table · ", "heading": "Government information disclosure statistics (2014 form)",
+              "counts": "4 warnings, 1 info",
+              "check": "Report Check Marks", "clear": "Clear Report Check Marks", "ignore_step": "Ignore Finding",
+              "restore_step": "Restore Ignored Findings",
+              "save_problems": "The report tables of this document have 4 warnings.",
+              "save_marks": "The document carries 5 report check marks; they are saved with it."},
+}
+
+
+def selected_cell(doc):
+    """(table or sheet name, cell address) of the controller's selection."""
+    sel = doc.CurrentController.getSelection()
+    if doc.supportsService("com.sun.star.text.TextDocument"):
+        r = sel.getByIndex(0)
+        return (r.TextTable.Name if r.TextTable else None, r.Cell.CellName if r.Cell else None)
+    addr = sel.getRangeAddress()
+    return (doc.Sheets.getByIndex(addr.Sheet).Name, sel.AbsoluteName.split(".")[-1].replace("$", ""))
+
+
+def cell_of(doc, ref):
+    """(table, address) of a CellRef as the controller names it."""
+    if doc.supportsService("com.sun.star.text.TextDocument"):
+        return (ref.TableName, ref.Address)
+    return (ref.TableName, ref.Address[len(ref.TableName) + 1:] if ref.Address.startswith(ref.TableName + ".")
+            else ref.Address)
+
+
+def parse(result):
+    lines = result.split("\n")
+    state = {"rows": []}
+    for line in lines:
+        key, _, rest = line.partition("\t")
+        if key in ("counts", "buttons", "selected", "painted", "panel"):
+            state[key] = rest
+        else:
+            state["rows"].append(line.split("\t"))
+    return state
+
+
+class SidebarChecks:
+    """The tests, run by one class per UI language."""
+    office = None
+    lang = None
+
+    @classmethod
+    def setUpClass(cls):
+        cls.office.start()
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.office.stop()
+
+    def load(self, name, read_only=False):
+        off = self.office
+        doc = off.load(off.copy_in(os.path.join(FIXTURES, name)), hidden=False, read_only=read_only)
+        self.addCleanup(close_quietly, doc)
+        return doc
+
+    def sidebar(self, doc, args="", properties=()):
+        result = self.office.dispatch(doc, PROTOCOL + "Sidebar" + args, properties)
+        self.assertEqual(result.State, 1, result.Result)
+        state = parse(result.Result)
+        self.assertNotIn("panel", state, "the frame shows no panel of ours")
+        return state
+
+    def diagnostics(self, doc):
+        return list(self.office.checker().check(doc))
+
+    def test_factory_makes_the_panel_for_a_real_frame(self):
+        off = self.office
+        s = STRINGS[self.lang]
+        doc = self.load(SEED4 + ".odt")
+        frame = doc.CurrentController.Frame
+        factory = off.create(FACTORY)
+        element = factory.createUIElement(PANEL_URL, (prop("Frame", frame), prop("ParentWindow", frame.ContainerWindow)))
+        self.addCleanup(element.dispose)
+        self.assertEqual(element.ResourceURL, PANEL_URL)
+        self.assertEqual(element.Type, TOOLPANEL)
+        panel = element.getRealInterface()
+        size = panel.getHeightForWidth(320)
+        self.assertTrue(0 < size.Minimum <= size.Preferred, (size.Minimum, size.Preferred))
+        self.assertEqual(size.Maximum, -1)
+        self.assertGreaterEqual(panel.getMinimalWidth(), 200)
+        window = panel.Window
+        grid = window.getControl("Findings").Model
+        self.assertEqual(tuple(grid.ColumnModel.getColumn(i).Title for i in range(3)), s["columns"])
+        data = grid.GridDataModel
+        rows = [[data.getCellData(c, r) for c in range(3)] for r in range(data.RowCount)]
+        # One table: its heading row, then the four warnings before the info.
+        diags = self.diagnostics(doc)
+        self.assertEqual(len(rows), len(diags) + 1)
+        self.assertEqual(rows[0], ["", s["heading"], s["counts"]])
+        self.assertEqual([r[0] for r in rows[1:]], [s["warning"][0]] * 4 + [s["info"][0]])
+        self.assertEqual([data.getCellToolTip(0, r) for r in range(1, len(rows))], [s["warning"]] * 4 + [s["info"]])
+        self.assertEqual(sorted(r[2] for r in rows[1:]), sorted(d.Message for d in diags))
+        for r in rows[1:]:
+            self.assertTrue(r[1].startswith(s["table"]), r[1])
+            self.assertNotRegex(r[1], INTERNAL_KEYS)
+        self.assertIn("（三）接受培训人员数", [r[1][len(s["table"]):] for r in rows])
+        self.assertEqual(window.getControl("Counts").Text, s["counts"])
+        for name in ("recheck", "ignore", "fix", "reset"):
+            control = {"recheck": "Recheck", "ignore": "Ignore", "fix": "Fix", "reset": "ResetIgnored"}[name]
+            self.assertEqual(window.getControl(control).Model.Label, s[name], name)
+        # Nothing selected: only 重新检查 can act.
+        self.assertEqual([window.getControl(n).Model.Enabled for n in ("Recheck", "Ignore", "Fix", "ResetIgnored")],
+                         [True, False, False, False])
+
+    def test_check_opens_the_deck_at_the_first_finding(self):
+        off = self.office
+        doc = self.load(SEED4 + ".odt")
+        result = off.dispatch(doc, PROTOCOL + "Check")
+        self.assertEqual(result.State, 1, result.Result)
+        self.assertLessEqual(len(result.Result), 160)      # one or two lines, no table list
+        provider = doc.CurrentController.getSidebar()
+        self.assertTrue(provider.isVisible())
+        deadline = time.time() + 10   # the sidebar of a new frame may switch decks asynchronously
+        while not provider.getDecks().getByName(DECK).isActive() and time.time() < deadline:
+            time.sleep(0.2)
+        self.assertTrue(provider.getDecks().getByName(DECK).isActive())
+        state = self.sidebar(doc)                          # the panel the sidebar made
+        first = [i for i, row in enumerate(state["rows"]) if row[0]][0]
+        diags = self.diagnostics(doc)
+        selected = int(state["selected"])
+        self.assertEqual(diags[selected].Message, state["rows"][first][2])
+        self.assertEqual(selected_cell(doc), cell_of(doc, diags[selected].Cell))
+        self.assertEqual(state["counts"], STRINGS[self.lang]["counts"])
+
+    def test_selecting_goes_to_the_cell_and_paints_its_related_cells(self):
+        for ext in (".odt", ".ods"):
+            with self.subTest(format=ext):
+                doc = self.load(SEED4 + ext)
+                self.office.dispatch(doc, PROTOCOL + "Check")
+                doc.setModified(False)
+                undo = doc.UndoManager.getAllUndoActionTitles()
+                diags = self.diagnostics(doc)
+                with_related = [k for k, d in enumerate(diags)
+                                if [r for r in d.Related if cell_of(doc, r) != cell_of(doc, d.Cell)]]
+                self.assertTrue(with_related)
+                k = with_related[0]
+                state = self.sidebar(doc, "?Select=%d" % k)
+                self.assertEqual(int(state["selected"]), k)
+                self.assertEqual(selected_cell(doc), cell_of(doc, diags[k].Cell))
+                related = {cell_of(doc, r) for r in diags[k].Related} - {cell_of(doc, diags[k].Cell)}
+                self.assertEqual(int(state["painted"]), len(related))
+                self.assertEqual(self.painted(doc, diags), related)
+                self.assertEqual(doc.UndoManager.getAllUndoActionTitles(), undo)   # not an undo step
+                self.assertFalse(doc.isModified())
+                other = [j for j, d in enumerate(diags) if j != k][0]
+                state = self.sidebar(doc, "?Select=%d" % other)
+                self.assertEqual(selected_cell(doc), cell_of(doc, diags[other].Cell))
+                now = {cell_of(doc, r) for r in diags[other].Related} - {cell_of(doc, diags[other].Cell)}
+                self.assertEqual(self.painted(doc, diags), now)                          # the first paint is gone
+                self.assertEqual(doc.UndoManager.getAllUndoActionTitles(), undo)
+                self.assertFalse(doc.isModified())
+
+    def painted(self, doc, diags):
+        """The cells carrying the related-cell paint (Calc: the cells of the findings under one of
+        our rectangles)."""
+        found = set()
+        if doc.supportsService("com.sun.star.text.TextDocument"):
+            for t in range(doc.TextTables.Count):
+                table = doc.TextTables.getByIndex(t)
+                for name in table.CellNames:
+                    if table.getCellByName(name).BackColor == RELATED:
+                        found.add((table.Name, name))
+            return found
+        for d in diags:
+            for ref in list(d.Related) + [d.Cell]:
+                sheet_name, name = cell_of(doc, ref)
+                sheet = doc.Sheets.getByName(sheet_name)
+                cell = sheet.getCellRangeByName(name)
+                page = sheet.DrawPage
+                for i in range(page.Count):
+                    shape = page.getByIndex(i)
+                    if shape.Name == "OgiReportCheckerRelated" and (shape.Position.X, shape.Position.Y) == (
+                            cell.Position.X, cell.Position.Y) and shape.Size.Width == cell.Size.Width:
+                        found.add((sheet_name, name))
+        return found
+
+    def test_one_undo_step_per_action(self):
+        s = STRINGS[self.lang]
+        for ext in (".odt", ".ods"):
+            with self.subTest(format=ext):
+                doc = self.load(SEED4 + ext)
+                um = doc.UndoManager
+                self.office.dispatch(doc, PROTOCOL + "Check")
+                self.assertEqual(um.getAllUndoActionTitles(), (s["check"],))
+                # The cursor in a marked cell, then check and clear again: no hidden step.
+                diags = self.diagnostics(doc)
+                marked = diags[0].Cell
+                if ext == ".odt":
+                    vc = doc.CurrentController.ViewCursor
+                    vc.gotoRange(doc.TextTables.getByName(marked.TableName).getCellByName(marked.Address).getStart(), False)
+                    self.assertEqual(vc.Cell.CellName, marked.Address)
+                else:
+                    doc.CurrentController.select(doc.Sheets.getByName(marked.TableName).getCellRangeByName(
+                        cell_of(doc, marked)[1]))
+                self.office.dispatch(doc, PROTOCOL + "Check")
+                self.assertEqual(um.getAllUndoActionTitles(), (s["check"], s["check"]))
+                self.office.dispatch(doc, PROTOCOL + "ClearMarks")
+                self.assertEqual(um.getAllUndoActionTitles(), (s["clear"], s["check"], s["check"]))
+                um.clear()
+                self.office.dispatch(doc, PROTOCOL + "Check")
+                # 忽略 with a reason: one step; its undo also takes the finding off the ignore list.
+                k = [j for j, d in enumerate(self.diagnostics(doc)) if d.Severity == "warning"][0]
+                state = self.sidebar(doc, "?Ignore=%d" % k, (prop("Reason", "已核实"),))
+                self.assertEqual(um.getAllUndoActionTitles(), (s["ignore_step"], s["check"]))
+                user = doc.DocumentProperties.UserDefinedProperties
+                key = user.getPropertyValue(IGNORED)
+                self.assertEqual(len(key.split(";")), 1)
+                self.assertEqual(user.getPropertyValue(REASONS), key + "\t已核实")
+                self.assertEqual(len([r for r in state["rows"] if r[0]]), len(diags) - 1)
+                self.assertEqual(state["buttons"].split()[3], "1")   # 恢复已忽略 can act now
+                um.undo()
+                self.assertFalse(user.PropertySetInfo.hasPropertyByName(IGNORED))
+                self.assertFalse(user.PropertySetInfo.hasPropertyByName(REASONS))
+                self.assertEqual(um.getAllUndoActionTitles(), (s["check"],))
+                um.redo()
+                self.assertEqual(user.getPropertyValue(IGNORED), key)
+                # 恢复已忽略: one step too.
+                self.sidebar(doc, "?ResetIgnored=1")
+                self.assertEqual(um.getAllUndoActionTitles(), (s["restore_step"], s["ignore_step"], s["check"]))
+                self.assertFalse(user.PropertySetInfo.hasPropertyByName(IGNORED))
+
+    def notices(self):
+        """The infobar texts the office logged so far (Notifier logs every notice)."""
+        with open(self.office.log_path, encoding="utf-8", errors="replace") as f:
+            return [line.split("] ", 1)[1].rstrip("\n") for line in f if line.startswith("[ogi-report-checker] ")]
+
+    def test_save_says_that_the_file_carries_marks_and_does_not_nag_twice(self):
+        s = STRINGS[self.lang]
+        doc = self.load(SEED4 + ".odt")
+        self.office.dispatch(doc, PROTOCOL + "Check")
+        before = len(self.notices())
+        doc.store()
+        said = self.notices()[before:]
+        self.assertEqual(len(said), 1, said)
+        self.assertTrue(said[0].startswith(s["save_problems"]), said[0])
+        self.assertIn(s["save_marks"], said[0])
+        self.assertLessEqual(len(said[0]), 160)
+        doc.store()                                   # nothing changed since: nothing said again
+        self.assertEqual(self.notices()[before + 1:], [])
+        doc.Text.getEnd().setString("x")            # a change: the next save speaks again
+        doc.store()
+        self.assertEqual(len(self.notices()[before + 1:]), 1)
+
+    def test_buttons_are_disabled_where_they_cannot_act(self):
+        doc = self.load(SEED4 + ".odt", read_only=True)
+        self.office.dispatch(doc, PROTOCOL + "Check")
+        diags = self.diagnostics(doc)
+        state = self.sidebar(doc, "?Select=0")
+        self.assertEqual(int(state["selected"]), 0)
+        self.assertEqual(state["buttons"], "1 0 0 0")       # read-only: no ignore, no fix
+        self.assertEqual(selected_cell(doc), cell_of(doc, diags[0].Cell))
+        state = self.sidebar(doc, "?Ignore=0")
+        self.assertFalse(doc.DocumentProperties.UserDefinedProperties.PropertySetInfo.hasPropertyByName(IGNORED))
+        self.assertEqual(len([r for r in state["rows"] if r[0]]), len(diags))
+
+
+class ChineseSidebarTest(SidebarChecks, unittest.TestCase):
+    office = ModuleOffice("zh-CN", ui_locale="zh-CN")
+    lang = "zh-CN"
+
+
+class EnglishSidebarTest(SidebarChecks, unittest.TestCase):
+    office = ModuleOffice("en-US", ui_locale="en-US")
+    lang = "en-US"
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)
