@@ -227,6 +227,26 @@ class UiChecks:
         self.assertIn({"en-US": "Removed the check marks of 5 cells.", "zh-CN": "已清除 5 个单元格的检查标记。"}[self.lang],
                       cleared.Result)
 
+    def test_comment_author_and_note_header_are_in_the_ui_language(self):
+        import docstate
+        off = self.office
+        for ext in (".odt", ".ods"):
+            with self.subTest(format=ext):
+                doc = self.visible_doc("seed004-jinfeng-2017-old" + ext, "-author")
+                self.assertEqual(off.dispatch(doc, PROTOCOL + "Check").State, 1)
+                if ext == ".odt":
+                    authors = [c["author"] for c in docstate.writer_comments(doc)]
+                    self.assertEqual(authors, [docstate.AUTHORS[self.lang]] * 5)
+                else:
+                    notes = []
+                    for i in range(doc.Sheets.Count):
+                        sheet = doc.Sheets.getByIndex(i)
+                        notes += [sheet.Annotations.getByIndex(j).String for j in range(sheet.Annotations.Count)]
+                    self.assertEqual(len(notes), 5)
+                    self.assertEqual({n.split("\n", 1)[0] for n in notes}, {docstate.CALC_MARKERS[self.lang]})
+                # ClearMarks still finds them all.
+                self.assertIn("5", off.dispatch(doc, PROTOCOL + "ClearMarks").Result)
+
     def test_strings_come_from_the_packaged_resources(self):
         """The resources the extension reads: both languages have the same keys, no key is empty."""
         off = self.office
