@@ -270,6 +270,36 @@ class SidebarChecks:
                 self.assertEqual(um.getAllUndoActionTitles(), (s["restore_step"], s["ignore_step"], s["check"]))
                 self.assertFalse(user.PropertySetInfo.hasPropertyByName(IGNORED))
 
+    def test_live_recheck_after_an_edit_in_a_table(self):
+        """With the deck open, an edit inside a recognized table is checked again after a short
+        pause: the list and the counts follow without a button, and no undo step is added."""
+        s = STRINGS[self.lang]
+        for ext in (".odt", ".ods"):
+            with self.subTest(format=ext):
+                doc = self.load(SEED4 + ext)
+                self.office.dispatch(doc, PROTOCOL + "Check")
+                diags = self.diagnostics(doc)
+                blank = [k for k, d in enumerate(diags) if d.Rule == "S-3"][0]
+                state = self.sidebar(doc, "?Select=%d" % blank)      # the cursor goes into the table
+                findings = len([r for r in state["rows"] if r[0]])
+                self.assertEqual(findings, len(diags))
+                titles = doc.UndoManager.getAllUndoActionTitles()
+                table, address = cell_of(doc, diags[blank].Cell)
+                if ext == ".odt":
+                    doc.TextTables.getByName(table).getCellByName(address).setValue(0)
+                else:
+                    doc.Sheets.getByName(table).getCellRangeByName(address).setValue(0)
+                deadline = time.time() + 15
+                while time.time() < deadline:
+                    state = self.sidebar(doc)
+                    if len([r for r in state["rows"] if r[0]]) < findings:
+                        break
+                    time.sleep(0.3)
+                self.assertEqual(len([r for r in state["rows"] if r[0]]), findings - 1)
+                self.assertNotEqual(state["counts"], s["counts"])
+                after = doc.UndoManager.getAllUndoActionTitles()
+                self.assertNotIn(s["check"], after[:len(after) - len(titles)])   # the steps added: the edit's only
+
     def notices(self):
         """The infobar texts the office logged so far (Notifier logs every notice)."""
         with open(self.office.log_path, encoding="utf-8", errors="replace") as f:
