@@ -490,6 +490,38 @@ int paintMarks(const uno::Reference<lang::XComponent>& model, const ReadResult& 
             logLine("mark " + m.address + ": " + toStd(e.Message)); // e.g. a protected cell
         }
     }
+    // S-3 is one finding per table (issue 9.6): its comment is on the first blank cell (above);
+    // the other blank cells get a lighter shade of its colour and no comment each, so a table
+    // left blank does not fill the margin. A cell marked above keeps its mark.
+    for (const ogi::Diagnostic& d : report.diagnostics) {
+        if (d.rule != "S-3" || !style.marks(d.severity))
+            continue;
+        const sal_Int32 c = style.color(d.severity);
+        const sal_Int32 light = (((c >> 16 & 0xFF) + 0xFF) / 2) << 16 | (((c >> 8 & 0xFF) + 0xFF) / 2) << 8 |
+                                ((c & 0xFF) + 0xFF) / 2;   // halfway to white
+        for (const ogi::CellRef& r : d.related) {
+            if (r.tableIndex < 0 || r.tableIndex >= static_cast<int>(read.hosts.size()) || r.address.empty() ||
+                !index.emplace(std::make_pair(r.tableIndex, r.address), cells.size()).second)
+                continue;
+            try {
+                const HostTable& host = read.hosts[static_cast<size_t>(r.tableIndex)];
+                uno::Reference<beans::XPropertySet> props;
+                if (read.kind == DocKind::Writer) {
+                    uno::Reference<text::XTextTable> table(writerTables->getByName(host.name), uno::UNO_QUERY_THROW);
+                    props.set(table->getCellByName(toOU(r.address)), uno::UNO_QUERY_THROW);
+                } else {
+                    uno::Reference<sheet::XSpreadsheet> sheet(sheets->getByIndex(host.sheet), uno::UNO_QUERY_THROW);
+                    const OUString name = toOU(r.address).copy(toOU(r.address).lastIndexOf('.') + 1);
+                    props.set(uno::Reference<table::XCellRange>(sheet, uno::UNO_QUERY_THROW)
+                                  ->getCellRangeByName(name)->getCellByPosition(0, 0), uno::UNO_QUERY_THROW);
+                }
+                paintBackground(props, read.kind == DocKind::Writer ? kWriterBg : kCalcBg, light, markNamespace);
+                ++marked;
+            } catch (const uno::Exception& e) {
+                logLine("mark " + r.address + ": " + toStd(e.Message));
+            }
+        }
+    }
     return marked;
 }
 

@@ -53,12 +53,15 @@ def make_report(office, path, title, t3=None, version="2021", fill="0"):
         checker = office.checker()
         cells = 0
         for d in checker.check(doc):
-            if d.Rule != "S-3" or not d.Cell.Key:
+            if d.Rule != "S-3":
                 continue
-            table = doc.TextTables.getByName(d.Cell.TableName)
-            key = d.Cell.Key if d.TemplateId.endswith("-t3") else None
-            table.getCellByName(d.Cell.Address).setString(values.get(key, fill) if key else fill)
-            cells += 1
+            for c in d.Related:   # one S-3 per table, naming every blank cell
+                if not c.Key:
+                    continue
+                table = doc.TextTables.getByName(c.TableName)
+                key = c.Key if d.TemplateId.endswith("-t3") else None
+                table.getCellByName(c.Address).setString(values.get(key, fill) if key else fill)
+                cells += 1
         if not cells:
             raise RuntimeError("no value cells found in the inserted tables")
         ext = os.path.splitext(path)[1].lower()

@@ -24,6 +24,8 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.abspath(os.path.join(HERE, "..", ".."))
 BUILD = os.path.abspath(os.environ.get("OGI_BUILD_DIR", os.path.join(REPO, "build")))
 FIXTURES = os.path.abspath(os.environ.get("OGI_FIXTURES", os.path.join(REPO, "..", "shared", "fixtures")))
+# a real published page with a local (pre-2019) statistics table (../shared/real/README.md)
+REAL_LOCAL = os.path.join(os.path.dirname(FIXTURES), "real", "pingtan-2011-local.html")
 WORK = os.path.abspath(os.environ.get("OGI_WORKDIR", os.path.join(BUILD, "tests", "cli", "work")))
 STATE = os.path.join(WORK, "state")
 DOCS = os.path.join(WORK, "docs")
@@ -203,8 +205,10 @@ class FixturesRun(unittest.TestCase):
         for ext, f in self.findings("seed004").items():
             with self.subTest(ext=ext):
                 got = [(d["rule"], d["severity"], d["key"]) for d in f["diagnostics"] if d["severity"] != "info"]
-                self.assertEqual(sorted(got), [("B-9", "warning", "B02"), ("S-3", "warning", "B06"),
-                                               ("S-3", "warning", "B56"), ("S-3", "warning", "B57")])
+                self.assertEqual(sorted(got), [("B-9", "warning", "B02"), ("S-3", "warning", "B06")])
+                s3 = [d for d in f["diagnostics"] if d["rule"] == "S-3"][0]   # one for the table
+                self.assertEqual([r["key"] for r in s3["related"]], ["B06", "B56", "B57"])
+                self.assertEqual((s3["expected"], s3["actual"]), ("0", "3"))
                 b9 = [d for d in f["diagnostics"] if d["rule"] == "B-9"][0]
                 self.assertEqual(b9["actual"], "242")
                 self.assertTrue(b9["related"], "B-9 names the channel cells it compared")
@@ -252,11 +256,11 @@ class BrokenFilesRun(unittest.TestCase):
         cls.inputs = sorted(glob.glob(os.path.join(DOCS, "*")))
         cls.missing = os.path.join(DOCS, "does-not-exist.docx")
         cls.code, cls.report, cls.stdout, cls.stderr = run_json("-j", "2", "--lang", "en-US", *cls.inputs,
-                                                                cls.missing)
+                                                                cls.missing, REAL_LOCAL)
         cls.files = by_name(cls.report)
 
     def test_every_file_reported(self):
-        self.assertEqual(len(self.report["files"]), len(self.inputs) + 1)
+        self.assertEqual(len(self.report["files"]), len(self.inputs) + 2)
         self.assertEqual(self.code, 3, "some files failed → exit 3 (wins over errors)")
         self.assertEqual(self.report["summary"]["exit_status"], 3)
 
@@ -286,6 +290,16 @@ class BrokenFilesRun(unittest.TestCase):
     def test_missing(self):
         self.assertFailed("does-not-exist.docx", "not-found", "no such file")
 
+    def test_real_page_with_a_local_table(self):
+        """平潭 2011 (the real page as published): its 指标名称 | 计量单位 | 2011年度 | 历年累计 table
+        is named a local statistics table (R-3, info); its 其中 items and 历年累计 all hold."""
+        f = self.files[os.path.basename(REAL_LOCAL)]
+        self.assertEqual(f["status"], "ok", f["reason"])
+        self.assertEqual(f["tables"], [])
+        self.assertEqual(f["year"], 2011)
+        self.assertEqual([(d["rule"], d["severity"]) for d in f["diagnostics"]], [("R-3", "info")])
+        self.assertIn("local statistics table (指标名称 | 计量单位 | 2011年度 | 历年累计)", f["diagnostics"][0]["message"])
+
     def test_2000_rows(self):
         f = self.files["big-2000-rows.ods"]
         self.assertEqual(f["status"], "ok", f["reason"])
@@ -310,7 +324,7 @@ class BrokenFilesRun(unittest.TestCase):
         self.assertIn("→ %s should be 47: makes B-1, X-2 hold" % b1[0]["cell"], self.stdout)
         self.assertEqual(self.stdout.count("should be 47"), 1)   # said once, though it explains two findings
         self.assertIn("✖ ", self.stdout)
-        self.assertIn("Total: %d files" % (len(self.inputs) + 1), self.stdout)
+        self.assertIn("Total: %d files" % (len(self.inputs) + 2), self.stdout)
 
     def test_no_leftover_processes(self):
         self.assertEqual(leftover_processes(), [])

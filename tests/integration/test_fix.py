@@ -95,8 +95,9 @@ class FixTest(unittest.TestCase):
             self.dispatch(doc, "InsertTemplate?Template=2021-t4")
         cells = {}
         for d in office.checker().check(doc):
-            if d.Rule == "S-3":
-                cells[(d.TemplateId, d.Cell.Key)] = (d.Cell.TableName, d.Cell.Address)
+            if d.Rule == "S-3":   # one per table, naming every blank cell
+                for c in d.Related:
+                    cells[(d.TemplateId, c.Key)] = (c.TableName, c.Address)
         self.assertTrue(cells)
         # consistent numbers: outcomes per column, （七）总计 their sum, 本年新收 balancing N-1
         values = {}

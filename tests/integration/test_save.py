@@ -106,6 +106,9 @@ class SaveTest(unittest.TestCase):
         for rule, sev, key in exp["must"]:
             self.assertTrue(any((rule is None or r == rule) and (sev is None or s == sev) and (key is None or k == key)
                                 for r, s, k in found), "%s %s %s missing in %s" % (rule, sev, key, found))
+        if "blank_cells" in exp:
+            self.assertEqual([[c["key"] for c in d["related"]] for d in report["diagnostics"] if d["rule"] == "S-3"],
+                             [exp["blank_cells"]])
         if exp.get("nothing"):
             self.assertEqual(report["tables"], [])
             self.assertEqual(report["diagnostics"], [])

@@ -6,8 +6,13 @@
 #include "ogi/Checker.h"
 #include "ogi/Recognizer.h"
 #include "ogi/Templates.h"
+#include "ogi/Text.h"
 
 #include <gtest/gtest.h>
+
+#include <algorithm>
+#include <set>
+#include <tuple>
 
 using namespace ogi;
 
@@ -337,4 +342,225 @@ TEST(Year, FoundInTitleOrPeriod)
     Document c;
     c.addParagraph("上海市司法局工作要点");
     EXPECT_EQ(findReportYear(c), 0);
+}
+
+// ---------------------------------------------------------------------------------------
+// The version of a table its rows cannot decide (issue 9.3)
+
+namespace {
+
+/// The table's first `rows` grid rows (what an excerpt that stops early keeps): spans clamped.
+Table cutAfter(Table t, int rows)
+{
+    std::vector<Cell> kept;
+    for (Cell c : t.cells)
+        if (c.row < rows) {
+            c.rowSpan = std::min(c.rowSpan, rows - c.row);
+            kept.push_back(std::move(c));
+        }
+    t.cells = std::move(kept);
+    t.rows = rows;
+    return t;
+}
+
+/// Grid row of a value key's cell in the generated template.
+int gridRow(const std::string& id, const std::string& key) { return findTemplate(id)->cellForKey(key)->row; }
+
+/// A 2021 table three that stops before （六）其他处理 (its rows are all the 2019 template has too).
+Table cutShort2021Three()
+{
+    return cutAfter(generateTable("2021-t3", test::consistentValues("2021-t3", 3)), gridRow("2021-t3", "R3_6_1.NP"));
+}
+
+std::set<std::string> rulesOf(const Report& r)
+{
+    std::set<std::string> out;
+    for (const Diagnostic& d : r.diagnostics)
+        out.insert(d.rule);
+    return out;
+}
+
+} // namespace
+
+TEST(RecognizerVersion, CutShort2021TableThreeAloneLooksLike2019ButIsNotProven)
+{
+    // The smaller 2019 template scores higher on the shared rows; nothing of the table says so.
+    const auto rec = recognize(single(cutShort2021Three()));
+    ASSERT_EQ(rec.size(), 1u);
+    EXPECT_EQ(rec[0].tmpl->family, "t3");
+    EXPECT_FALSE(rec[0].versionProven);
+}
+
+TEST(RecognizerVersion, CutShort2021TableThreeInA2021DocumentIs2021WithoutS4)
+{
+    Document doc;
+    doc.addParagraph("某某局2024年政府信息公开工作年度报告", 1);
+    doc.addParagraph("二、主动公开政府信息情况", 1);
+    doc.addTable(generateTable("2021-t2", test::consistentValues("2021-t2", 3)));
+    doc.addParagraph("三、收到和处理政府信息公开申请情况", 1);
+    doc.addTable(cutShort2021Three());
+    const auto rec = recognize(doc);
+    ASSERT_EQ(rec.size(), 2u);
+    EXPECT_EQ(rec[0].tmpl->id, "2021-t2");
+    EXPECT_TRUE(rec[0].versionProven);
+    EXPECT_EQ(rec[1].tmpl->id, "2021-t3");   // by the document's table two
+    EXPECT_FALSE(rec[1].versionProven);
+    const Report r = Checker().check(doc);
+    EXPECT_EQ(r.year, 2024);
+    EXPECT_FALSE(rulesOf(r).count("S-4")) << r.toText();
+    // R-1 says which rows are missing, in words
+    const Diagnostic* r1 = nullptr;
+    for (const Diagnostic& d : r.diagnostics)
+        if (d.rule == "R-1")
+            r1 = &d;
+    ASSERT_NE(r1, nullptr) << r.toText();
+    EXPECT_EQ(r1->templateId, "2021-t3");
+    const std::string& zh = r1->messages.at("zh-CN");
+    EXPECT_NE(zh.find("缺少“（六）其他处理 1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请”、"
+                      "“（六）其他处理 2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请”、"
+                      "“（六）其他处理 3.其他”、“（七）总计”、“四、结转下年度继续办理”（共 35 个单元格未能识别）"),
+              std::string::npos)
+        << zh;
+    EXPECT_EQ(zh.find("R3_"), std::string::npos) << zh;   // labels, not keys
+    const std::string& en = r1->messages.at("en-US");
+    EXPECT_NE(en.find("lacks \"（六）其他处理 1.申请人无正当理由"), std::string::npos) << en;
+    EXPECT_EQ(en.find("R3_"), std::string::npos) << en;
+
+    // Without table two, the report year decides; so does the year given by the caller.
+    Document alone;
+    alone.addParagraph("某某局2024年政府信息公开工作年度报告", 1);
+    alone.addTable(cutShort2021Three());
+    ASSERT_EQ(recognize(alone).size(), 1u);
+    EXPECT_EQ(recognize(alone)[0].tmpl->id, "2021-t3");
+    EXPECT_FALSE(rulesOf(Checker().check(alone)).count("S-4"));
+    EXPECT_EQ(recognize(single(cutShort2021Three()), 2023)[0].tmpl->id, "2021-t3");
+    EXPECT_EQ(recognize(single(cutShort2021Three()), 2020)[0].tmpl->id, "2019-t3");
+}
+
+TEST(RecognizerVersion, Genuine2019TableThreeInA2024ReportIsOutdated)
+{
+    // Its single （六）其他处理 row with values proves 2019, whatever the document says.
+    for (bool withTwo : {false, true}) {
+        SCOPED_TRACE(withTwo ? "next to a 2021 table two" : "alone");
+        Document doc;
+        doc.addParagraph("某某局2024年政府信息公开工作年度报告", 1);
+        if (withTwo)
+            doc.addTable(generateTable("2021-t2", test::consistentValues("2021-t2", 2)));
+        doc.addTable(generateTable("2019-t3", test::consistentValues("2019-t3", 2)));
+        const auto rec = recognize(doc);
+        ASSERT_EQ(rec.size(), withTwo ? 2u : 1u);
+        EXPECT_EQ(rec.back().tmpl->id, "2019-t3");
+        EXPECT_TRUE(rec.back().versionProven);
+        const Report r = Checker().check(doc);
+        std::vector<std::tuple<std::string, std::string, std::string, std::string>> s4;
+        for (const Diagnostic& d : r.diagnostics)
+            if (d.rule == "S-4")
+                s4.emplace_back(d.templateId, toString(d.severity), d.expected, d.actual);
+        EXPECT_EQ(s4, (std::vector<std::tuple<std::string, std::string, std::string, std::string>>{
+                          {"2019-t3", "warning", "2021", "2019"}}))
+            << r.toText();
+        EXPECT_FALSE(rulesOf(r).count("R-1")) << r.toText();
+    }
+    // and a full 2021 table three is 2021 by its own labels, also in a 2019 document
+    Document d2019;
+    d2019.addParagraph("某某局2019年政府信息公开工作年度报告", 1);
+    d2019.addTable(generateTable("2019-t2"));
+    d2019.addTable(generateTable("2021-t3"));
+    const auto rec = recognize(d2019);
+    ASSERT_EQ(rec.size(), 2u);
+    EXPECT_EQ(rec[1].tmpl->id, "2021-t3");
+    EXPECT_TRUE(rec[1].versionProven);
+}
+
+TEST(RecognizerVersion, ATableThatMapsNoValueCellOnlyResemblesTheTemplate)
+{
+    // Table three's labels without a single value cell: R-2 (resembles), never "matches" (R-1).
+    Table t = generateTable("2021-t3", distinctValues("2021-t3"));
+    std::vector<Cell> labels;
+    for (const Cell& c : t.cells)
+        if (!looksLikeValue(c.text))
+            labels.push_back(c);
+    t.cells = labels;
+    const Document doc = single(t);
+    EXPECT_TRUE(recognize(doc).empty());
+    const Report r = Checker().check(doc);
+    EXPECT_TRUE(r.tables.empty());
+    ASSERT_EQ(r.diagnostics.size(), 1u) << r.toText();
+    EXPECT_EQ(r.diagnostics[0].rule, "R-2");
+    EXPECT_EQ(r.diagnostics[0].expected, "2021-t3");
+}
+
+// ---------------------------------------------------------------------------------------
+// Label variants and PDF extraction of real reports (issue 9.5, table side)
+
+TEST(RecognizerVariants, TableTwo2021WithoutThe行政Of规范性文件)
+{
+    // Real 2021 reports write 规范性文件 where the form says 行政规范性文件 (template data: alt).
+    const auto values = distinctValues("2021-t2");
+    Table t = generateTable("2021-t2", values);
+    int changed = 0;
+    for (Cell& c : t.cells)
+        if (c.text == "行政规范性文件") {
+            c.text = "规范性文件";
+            ++changed;
+        }
+    ASSERT_EQ(changed, 1);
+    Document doc;
+    doc.addParagraph("某某局2022年政府信息公开工作年度报告", 1);
+    doc.addTable(t);
+    const auto rec = recognize(doc);
+    ASSERT_EQ(rec.size(), 1u);
+    EXPECT_EQ(rec[0].tmpl->id, "2021-t2");
+    EXPECT_TRUE(rec[0].versionProven);
+    expectAllMapped(doc, rec[0], values);
+    EXPECT_TRUE(Checker().check(single(generateTable("2021-t2", test::consistentValues("2021-t2", 4)))).diagnostics.empty());
+}
+
+TEST(RecognizerVariants, TableFourFromAPdfWithVerticalHeadersSplitIntoCharacters)
+{
+    // The four group headers and the row of 15 numbers are intact; 结果维持 … 总计 come one
+    // character a row (the PDF's vertical text), the 总计 columns two rows only.
+    const std::vector<std::string> heads = {"结果维持", "结果纠正", "其他结果", "尚未审结", "总计"};
+    Table t;
+    int col = 0;
+    auto name = [](int r, int c) { return "R" + std::to_string(r) + "C" + std::to_string(c); };
+    t.add(0, 0, "行政复议", 1, 5, name(0, 0));
+    t.add(0, 5, "行政诉讼", 1, 10, name(0, 5));
+    for (int c = 0; c < 5; ++c)
+        t.add(1, c, "", 1, 1, name(1, c));
+    t.add(1, 5, "未经复议直接起诉", 1, 5, name(1, 5));
+    t.add(1, 10, "复议后起诉", 1, 5, name(1, 10));
+    for (col = 0; col < 15; ++col) {
+        const std::string& h = heads[static_cast<size_t>(col % 5)];
+        for (int i = 0; i < 4; ++i) {
+            const std::string ch = static_cast<size_t>(i * 3) < h.size() ? h.substr(static_cast<size_t>(i * 3), 3) : "";
+            t.add(2 + i, col, ch, 1, 1, name(2 + i, col));
+        }
+    }
+    const std::vector<std::string> keys = {"RV_KEEP", "RV_CORR", "RV_OTHR", "RV_PEND", "RV_TOT",
+                                           "LD_KEEP", "LD_CORR", "LD_OTHR", "LD_PEND", "LD_TOT",
+                                           "LR_KEEP", "LR_CORR", "LR_OTHR", "LR_PEND", "LR_TOT"};
+    const std::vector<std::string> numbers = {"3", "1", "0", "2", "6", "1", "0", "0", "1", "2", "2", "1", "0", "0", "3"};
+    for (col = 0; col < 15; ++col)
+        t.add(6, col, numbers[static_cast<size_t>(col)], 1, 1, name(6, col));
+    const Document doc = single(t);
+    const auto rec = recognize(doc);
+    ASSERT_EQ(rec.size(), 1u);
+    EXPECT_EQ(rec[0].tmpl->family, "t4");
+    std::map<std::string, std::string> want;
+    for (size_t i = 0; i < keys.size(); ++i)
+        want[keys[i]] = numbers[i];
+    expectAllMapped(doc, rec[0], want);
+    EXPECT_EQ(doc.tables[0].cells[static_cast<size_t>(rec[0].cells.at("LR_TOT").cell)].address, "R6C14");
+    const Report r = Checker().check(doc);
+    EXPECT_TRUE(r.diagnostics.empty()) << r.toText();
+    // a wrong total in it is found on its own cell
+    Table wrong = t;
+    for (Cell& c : wrong.cells)
+        if (c.address == "R6C4")
+            c.text = "7";
+    const Report w = Checker().check(single(wrong));
+    ASSERT_EQ(w.diagnostics.size(), 1u) << w.toText();
+    EXPECT_EQ(std::make_tuple(w.diagnostics[0].rule, w.diagnostics[0].cell.key, w.diagnostics[0].cell.address),
+              std::make_tuple(std::string("L-1"), std::string("RV_TOT"), std::string("R6C4")));
 }

@@ -28,7 +28,7 @@ using Detail = std::tuple<std::string, std::string, std::string, std::string, st
 const std::vector<std::string> kRuleIds = {
     "B-1", "B-2", "B-3", "B-4", "B-5", "B-6", "B-7", "B-8", "B-9", "B-10", "B-11", "B-12", "B-13", "B-14", "B-15", "B-17",
     "N-1", "N-2", "N-3", "N-4", "N-5", "N-6", "L-1", "L-2", "L-3", "L-4", "P-1", "P-2", "P-3", "P-4", "P-5",
-    "S-1", "S-2", "S-3", "S-4", "S-5", "X-1", "X-2", "X-3", "X-4", "X-5", "X-7", "R-1", "R-2",
+    "S-1", "S-2", "S-3", "S-4", "S-5", "X-1", "X-2", "X-3", "X-4", "X-5", "X-7", "R-1", "R-2", "R-3", "R-4", "R-5",
     "Y-1", "Y-2", "Y-3", "Y-4", "Y-5"};
 
 /// A report title of the template's era (S-4 stays quiet).
@@ -564,9 +564,11 @@ TEST(RulesTable3, N5SubtotalRowsEqualTheirItems)
         const bool othItems = one["R3_5_SUB"]["OTH"] != "0";
         one["R3_5_SUB"]["OTH"] = "";
         const Report r = Checker().check(test::documentWithSubtotals(id, v, one, true, "合计"));
-        std::set<Finding> want{{"N-5", "error", "R3_5_SUB.TOT"}, {"S-3", "warning", "R3_5_SUB.OTH"}};
-        if (othItems)   // blank counted as 0 against non-zero items: a warning (spec §5.2)
-            want.insert({"N-5", "warning", "R3_5_SUB.OTH"});
+        std::set<Finding> want{{"N-5", "error", "R3_5_SUB.TOT"}};
+        if (othItems)   // blank counted as 0 against non-zero items: a warning (spec §5.2) that
+            want.insert({"N-5", "warning", "R3_5_SUB.OTH"});   // says "blank" itself: no S-3 on it
+        else
+            want.insert({"S-3", "warning", "R3_5_SUB.OTH"});
         EXPECT_EQ(findings(r), want) << r.toText();
     }
     // Without subtotal rows N-5 has nothing to check.
@@ -787,7 +789,7 @@ TEST(RulesBlank, S3PlaceholdersAreBlanksWhenTheRulesHold)
         Values w = v;
         w["LR_OTHR"] = text;
         const Report r = run("2021-t4", w);
-        EXPECT_EQ(details(r, "S-3"), (std::set<Detail>{{"S-3", "warning", "LR_OTHR", "0", text}}));
+        EXPECT_EQ(details(r, "S-3"), (std::set<Detail>{{"S-3", "warning", "LR_OTHR", "0", "1"}}));   // 1 blank cell
         EXPECT_EQ(findings(r), (std::set<Finding>{{"S-3", "warning", "LR_OTHR"}})) << r.toText();
     }
     Values empty = v;
@@ -797,10 +799,56 @@ TEST(RulesBlank, S3PlaceholdersAreBlanksWhenTheRulesHold)
     const Diagnostic* d = find(r, "S-3", "LR_OTHR");
     ASSERT_NE(d, nullptr);
     EXPECT_EQ(d->expected, "0");
-    for (const char* lang : {"zh-CN", "en-US"}) {
-        ASSERT_TRUE(d->messages.count(lang));
-        EXPECT_FALSE(d->messages.at(lang).empty());
-    }
+    const std::string cell = findTemplate("2021-t4")->describeKey("LR_OTHR");
+    EXPECT_EQ(d->messages.at("zh-CN"), "表四有 1 个单元格空白（“" + cell + "”）：没有数据时应填 0。");
+    EXPECT_EQ(d->messages.at("en-US"), "Table four has 1 blank cell (\"" + cell + " [LR_OTHR]\"): enter 0 where there is no data.");
+    ASSERT_EQ(d->related.size(), 1u);
+    EXPECT_EQ(d->related.front().key, "LR_OTHR");
+}
+
+TEST(RulesBlank, S3IsOneFindingPerTable)
+{
+    // The 上海 2019 pattern (issue 9.6): most of table three left blank where 0 is meant. One
+    // finding for the table, on its first blank cell, naming every blank cell; none per cell.
+    const TemplateDef* t = findTemplate("2021-t3");
+    Values v = zeros("2021-t3");
+    std::vector<std::string> blank;
+    for (const std::string& k : t->keys())
+        if (rowKeyOf(k) != "R1" && rowKeyOf(k) != "R2" && rowKeyOf(k) != "R3_7" && rowKeyOf(k) != "R4") {
+            v[k] = "";
+            blank.push_back(k);
+        }
+    ASSERT_EQ(blank.size(), 147u);   // 21 outcome rows × 7 columns
+    const Report r = run("2021-t3", v);
+    EXPECT_EQ(details(r, "S-3"), (std::set<Detail>{{"S-3", "warning", "R3_1.NP", "0", "147"}}));
+    EXPECT_EQ(findings(r), (std::set<Finding>{{"S-3", "warning", "R3_1.NP"}})) << r.toText();
+    const Diagnostic* d = find(r, "S-3", "R3_1.NP");
+    ASSERT_NE(d, nullptr);
+    std::vector<std::string> related;
+    for (const CellRef& c : d->related)
+        related.push_back(c.key);
+    EXPECT_EQ(related, blank);
+    EXPECT_EQ(d->messages.at("zh-CN"), "表三有 147 个单元格空白：没有数据时应填 0。");
+    EXPECT_EQ(d->messages.at("en-US"), "Table three has 147 blank cells: enter 0 where there is no data.");
+
+    // A blank total whose sum rule fails has its own finding, which says "blank": that cell is
+    // not counted again (never a blank-cell finding on a cell with a total finding).
+    Values w = v;
+    w["R3_1.NP"] = "3";
+    w["R3_7.NP"] = "3";
+    w["R1.NP"] = "3";
+    w["R1.TOT"] = "3";
+    w["R3_7.TOT"] = "3";   // R3_1.TOT (blank) should be 3: N-3 on it
+    const Report r2 = run("2021-t3", w);
+    EXPECT_EQ(details(r2, "S-3"), (std::set<Detail>{{"S-3", "warning", "R3_1.BIZ", "0", "145"}})) << r2.toText();
+    const Diagnostic* n3 = find(r2, "N-3", "R3_1.TOT");
+    ASSERT_NE(n3, nullptr) << r2.toText();
+    EXPECT_EQ(n3->severity, Severity::Warning);
+    const Diagnostic* s3 = find(r2, "S-3", "R3_1.BIZ");
+    ASSERT_NE(s3, nullptr);
+    for (const CellRef& c : s3->related)
+        EXPECT_NE(c.key, "R3_1.TOT");
+    EXPECT_EQ(s3->related.size(), 145u);
 }
 
 TEST(RulesBlank, HardRuleFailingWithABlankOperandIsOnlyAWarning)
@@ -838,9 +886,8 @@ TEST(RulesBlank, DowngradeInTheOldTableAndTableThree)
     t3[key] = "";   // N-2 (RES) and N-3 (its row) fail with blank = 0: warnings, both put on
                     // the blank cell, their one common cell (Suggest.h)
     const Report r2 = run("2021-t3", t3);
-    EXPECT_EQ(findings(r2), (std::set<Finding>{{"N-2", "warning", key},
-                                               {"N-3", "warning", key},
-                                               {"S-3", "warning", key}}))
+    EXPECT_EQ(findings(r2), (std::set<Finding>{{"N-2", "warning", key},   // they say "blank": no S-3 there
+                                               {"N-3", "warning", key}}))
         << r2.toText();
 }
 
@@ -851,7 +898,7 @@ TEST(RulesBlank, BlankTotalWithNonZeroPartsIsAWarningToo)
     ASSERT_GT(sum, 0);
     v["LD_TOT"] = "";
     const Report r = run("2021-t4", v);
-    EXPECT_EQ(findings(r), (std::set<Finding>{{"L-2", "warning", "LD_TOT"}, {"S-3", "warning", "LD_TOT"}})) << r.toText();
+    EXPECT_EQ(findings(r), (std::set<Finding>{{"L-2", "warning", "LD_TOT"}})) << r.toText();   // no S-3 on the same cell
     const Diagnostic* d = find(r, "L-2", "LD_TOT");
     ASSERT_NE(d, nullptr);
     EXPECT_EQ(d->expected, str(sum));
@@ -864,7 +911,7 @@ TEST(RulesBlank, SoftRulesStaySoftAndInfoStaysInfo)
     v["B03"] = "";
     v["B04"] = "2";
     const Report r = run("old", v);
-    EXPECT_EQ(findings(r), (std::set<Finding>{{"B-12", "info", "B03"}, {"S-3", "warning", "B03"}})) << r.toText();
+    EXPECT_EQ(findings(r), (std::set<Finding>{{"B-12", "info", "B03"}})) << r.toText();   // its finding shows the blank
     const Diagnostic* d = find(r, "B-12", "B03");
     ASSERT_NE(d, nullptr);
     EXPECT_EQ(d->expected, "≥ 2");

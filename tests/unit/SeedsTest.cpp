@@ -114,9 +114,15 @@ TEST(Seeds, Seed004JinfengSplitLabelsB9WarningAndBlanks)
         related.insert(c.key);
     EXPECT_EQ(related, (std::set<std::string>{"B08", "B09"}));   // 313 and 265 exceed 242
     EXPECT_EQ(findings(r), (std::set<Finding>{{"B-9", "warning", "B02"},
-                                              {"S-3", "warning", "B06"},
-                                              {"S-3", "warning", "B56"},
-                                              {"S-3", "warning", "B57"},
+                                              {"S-3", "warning", "B06"},   // one for the table: B06, B56, B57
                                               {"B-17", "info", "B65"}}))
         << r.toText();
+    const Diagnostic* s3 = find(r, "S-3", "B06");
+    ASSERT_NE(s3, nullptr);
+    std::vector<std::string> blank;
+    for (const CellRef& c : s3->related)
+        blank.push_back(c.key);
+    EXPECT_EQ(blank, (std::vector<std::string>{"B06", "B56", "B57"}));
+    EXPECT_EQ(s3->actual, "3");
+    EXPECT_EQ(s3->messages.at("zh-CN"), "统计表有 3 个单元格空白：没有数据时应填 0。");
 }

@@ -339,22 +339,35 @@ TEST_P(TemplatesRoundTrip, ConsistentValuesAreRecognizedFullyMappedAndClean)
     }
 }
 
-TEST_P(TemplatesRoundTrip, BlankTableGivesOneS3PerValueCellAndNothingElse)
+TEST_P(TemplatesRoundTrip, BlankTableGivesOneS3ForTheWholeTableAndNothingElse)
 {
+    // An inserted, still empty template: one S-3 for the table (issue 9.6), its cell the first
+    // value cell, `related` every value cell in grid order; no arithmetic finding.
     const std::string& id = GetParam();
     const Report r = check(id, {});
     ASSERT_EQ(r.tables.size(), 1u);
     EXPECT_EQ(r.tables[0].templateId, id);
     EXPECT_EQ(r.tables[0].mappedKeys, r.tables[0].totalKeys);
-    std::set<Finding> expected;
-    for (const std::string& k : valueKeys(id))
-        expected.emplace("S-3", "warning", k);
-    EXPECT_EQ(findings(r), expected) << r.toText();
-    EXPECT_EQ(r.diagnostics.size(), expected.size());   // one per cell, no arithmetic findings
-    for (const Diagnostic& d : r.diagnostics) {
-        EXPECT_EQ(d.expected, "0") << d.cell.key;
-        EXPECT_FALSE(d.cell.address.empty()) << d.cell.key;
+    const std::vector<std::string> keys = valueKeys(id);
+    EXPECT_EQ(findings(r), (std::set<Finding>{{"S-3", "warning", keys.front()}})) << r.toText();
+    ASSERT_EQ(r.diagnostics.size(), 1u);
+    const Diagnostic& d = r.diagnostics.front();
+    EXPECT_EQ(d.expected, "0");
+    EXPECT_EQ(d.actual, std::to_string(keys.size()));
+    EXPECT_FALSE(d.cell.address.empty());
+    std::vector<std::string> related;
+    std::set<std::string> addresses;
+    for (const CellRef& c : d.related) {
+        related.push_back(c.key);
+        EXPECT_FALSE(c.address.empty()) << c.key;
+        addresses.insert(c.address);
     }
+    EXPECT_EQ(related, keys);
+    EXPECT_EQ(addresses.size(), keys.size());   // each a cell of its own
+    const TemplateDef* t = findTemplate(id);
+    EXPECT_EQ(d.messages.at("zh-CN"), t->nameZh + "有 " + std::to_string(keys.size()) + " 个单元格空白：没有数据时应填 0。");
+    EXPECT_EQ(d.messages.at("en-US"), t->nameEn + " has " + std::to_string(keys.size()) +
+                                          " blank cells: enter 0 where there is no data.");
 }
 
 INSTANTIATE_TEST_SUITE_P(TemplatesAll, TemplatesRoundTrip, ::testing::ValuesIn(kTemplateIds));

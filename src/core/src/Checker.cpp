@@ -13,6 +13,7 @@
 #include <cstdlib>
 #include <exception>
 #include <map>
+#include <set>
 
 namespace ogi {
 namespace {
@@ -166,7 +167,7 @@ Report Checker::checkUnguarded(const Document& doc) const
     Report report;
     report.document = doc.name;
     report.year = m_options.year ? m_options.year : findReportYear(doc);
-    const std::vector<Recognition> recognized = recognize(doc);
+    const std::vector<Recognition> recognized = recognize(doc, report.year);
     const ReportIdentity identity = reportIdentity(doc);
     report.unit = identity.unit;
     std::vector<TableFacts> allFacts;
@@ -191,10 +192,14 @@ Report Checker::checkUnguarded(const Document& doc) const
         TableFacts facts = collectFacts(doc, rec, info.index, report.year);
         const size_t firstDiag = report.diagnostics.size();
         for (const RuleDecl& rule : ruleCatalog())
-            if (enabled(rule) && rule.appliesTo(*rec.tmpl))
+            if (enabled(rule) && rule.appliesTo(*rec.tmpl) && rule.kind != "blank")
                 evaluate(rule, facts, report.diagnostics);
         if (m_options.suggest)
             attachSuggestions(facts, report.diagnostics, firstDiag, m_options.previous.get());   // issue 14
+        // S-3 last: one finding per table, leaving out the cells the findings above are on (issue 9.6)
+        for (const RuleDecl& rule : ruleCatalog())
+            if (enabled(rule) && rule.appliesTo(*rec.tmpl) && rule.kind == "blank")
+                evaluate(rule, facts, report.diagnostics);
         report.tables.back().values = facts.values;
         allFacts.push_back(std::move(facts));
     }
@@ -213,10 +218,21 @@ Report Checker::checkUnguarded(const Document& doc) const
             if (rule.documentLevel() && enabled(rule))
                 evaluateDocument(rule, doc, recognized, headings, report.diagnostics);
     }
+    // Local statistics tables (spec §2.4, issue 9.9): named and checked for what holds in any
+    // of them; they are no "resembles" case.
+    const std::vector<LocalTable> local = localTables(doc, recognized);
+    std::set<int> localIndices;
+    for (const LocalTable& lt : local) {
+        localIndices.insert(lt.table);
+        for (const RuleDecl& rule : ruleCatalog())
+            if (rule.local() && enabled(rule))
+                evaluateLocal(rule, doc, lt, report.diagnostics);
+    }
     for (const RuleDecl& rule : ruleCatalog())
         if (rule.kind == "resembles" && enabled(rule))
             for (const Resemblance& r : resemblances(doc, recognized))
-                report.diagnostics.push_back(resemblanceFinding(rule, doc, r));
+                if (!localIndices.count(r.table))
+                    report.diagnostics.push_back(resemblanceFinding(rule, doc, r));
     if (!m_options.ignored.empty()) {
         const auto isIgnored = [&](const Diagnostic& d) { return m_options.ignored.count(ignoreKey(d)) > 0; };
         const auto kept = std::remove_if(report.diagnostics.begin(), report.diagnostics.end(), isIgnored);

@@ -10,6 +10,7 @@
 #include "ogi/Text.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <set>
 #include <unordered_map>
@@ -141,6 +142,87 @@ struct View {
     std::unordered_set<std::string> norms, cores;
 };
 
+/// One character (after NFKC, without white space) that is no value: a piece of a vertical
+/// header that a PDF extraction cut into one row per character.
+bool isHeaderCharacter(const std::string& text)
+{
+    const size_t first = text.find_first_not_of(" \t\r\n");
+    if (first == std::string::npos || text.size() > 16 || static_cast<unsigned char>(text[first]) < 0x80)
+        return false;                           // cheap before NFKC: numbers and ASCII never are
+    const std::string n = normalizeLabel(text);
+    const unsigned char lead = n.empty() ? 0 : static_cast<unsigned char>(n[0]);
+    const size_t len = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 0;
+    return len >= 2 && n.size() == len && !looksLikeValue(n);
+}
+
+/// Vertical headers split into single characters, one row each (结/果/维/持 over four rows in
+/// a table four extracted from a PDF; issue 9.5): each run of at least two rows whose own cells
+/// are all single characters or empty (two characters at least) becomes one row whose cells
+/// join their column's characters top to bottom ("结果维持"). Spans and the rows below are
+/// moved up; every joined cell keeps the origin of its first character.
+void joinSplitVerticalHeaders(View& v)
+{
+    const int rows = v.table.rows;
+    std::vector<int> chars(static_cast<size_t>(std::max(rows, 0)), 0);
+    std::vector<bool> other(static_cast<size_t>(std::max(rows, 0)), false);
+    for (const Cell& c : v.table.cells) {
+        if (c.row < 0 || c.row >= rows)
+            continue;
+        if (isHeaderCharacter(c.text) && c.rowSpan == 1)
+            ++chars[static_cast<size_t>(c.row)];
+        else if (c.text.find_first_not_of(" \t\r\n") != std::string::npos)
+            other[static_cast<size_t>(c.row)] = true;
+    }
+    std::vector<int> newRow(static_cast<size_t>(std::max(rows, 0)));
+    bool any = false;
+    int shift = 0;
+    for (int r = 0; r < rows;) {
+        int end = r;
+        while (end < rows && chars[static_cast<size_t>(end)] >= 2 && !other[static_cast<size_t>(end)])
+            ++end;
+        if (end - r >= 2) {
+            for (int i = r; i < end; ++i)
+                newRow[static_cast<size_t>(i)] = r - shift;
+            shift += end - r - 1;
+            any = true;
+            r = end;
+        } else {
+            newRow[static_cast<size_t>(r)] = r - shift;
+            ++r;
+        }
+    }
+    if (!any)
+        return;
+    auto mapped = [&](int r) { return r < 0 ? r : r >= rows ? r - shift : newRow[static_cast<size_t>(r)]; };
+    std::vector<Cell> cells;
+    std::vector<CellLocation> origin;
+    std::map<std::pair<int, int>, size_t> joined;   // (new row, column) of a run -> index in cells
+    for (size_t i = 0; i < v.table.cells.size(); ++i) {
+        Cell c = v.table.cells[i];
+        const int top = mapped(c.row);
+        const bool inRun = c.row >= 0 && c.row < rows && c.rowSpan == 1 &&
+                           ((c.row > 0 && newRow[static_cast<size_t>(c.row)] == newRow[static_cast<size_t>(c.row - 1)]) ||
+                            (c.row + 1 < rows && newRow[static_cast<size_t>(c.row)] == newRow[static_cast<size_t>(c.row + 1)]));
+        if (inRun) {
+            auto it = joined.find({top, c.col});
+            if (it != joined.end()) {
+                cells[it->second].text += normalizeLabel(c.text);
+                continue;
+            }
+            c.text = normalizeLabel(c.text);
+            joined.emplace(std::make_pair(top, c.col), cells.size());
+        } else {
+            c.rowSpan = std::max(1, mapped(c.row + c.rowSpan - 1) - top + 1);
+        }
+        c.row = top;
+        cells.push_back(std::move(c));
+        origin.push_back(v.origin[i]);
+    }
+    v.table.cells = std::move(cells);
+    v.origin = std::move(origin);
+    v.table.rows = rows - shift;
+}
+
 View makeView(const Document& doc, const std::vector<int>& tableIndices)
 {
     View v;
@@ -158,6 +240,7 @@ View makeView(const Document& doc, const std::vector<int>& tableIndices)
         rowOffset += g.rows();
         v.table.rows = rowOffset;
     }
+    joinSplitVerticalHeaders(v);
     v.labels.reserve(v.table.cells.size());
     for (const Cell& c : v.table.cells) {
         v.valueLike.push_back(looksLikeValue(c.text));
@@ -682,38 +765,144 @@ Best bestTemplate(const std::vector<double>& score, const std::string& preferred
 
 size_t mappedCount(const Recognition& r) { return r.cells.size(); }
 
+bool hasLabel(const TemplateIndex& idx, const Label& l)
+{
+    return idx.labelNorms.count(l.norm) || (!l.core.empty() && idx.labelCores.count(l.core));
+}
+
+/// Distinct labels of the view that template `a` has and template `b` has not.
+int labelsOnlyIn(const View& v, const TemplateIndex& a, const TemplateIndex& b)
+{
+    int n = 0;
+    for (const Label* l : v.distinct)
+        if (hasLabel(a, *l) && !hasLabel(b, *l))
+            ++n;
+    return n;
+}
+
+/// Mapped keys of `r` that template `other` does not have (2019's R3_6.* against 2021).
+int keysOnlyIn(const Recognition& r, const TemplateDef& other)
+{
+    int n = 0;
+    for (const auto& [key, loc] : r.cells)
+        if (!other.cellForKey(key))
+            ++n;
+    return n;
+}
+
+/// The template of one table and whether its own rows decide the version (issue 9.3). When
+/// they cannot, `candidates` are the versions that fit (best first) and the document decides.
+struct Decision {
+    const TemplateIndex* idx = nullptr;
+    double score = 0;
+    bool proven = true;
+    std::vector<const TemplateIndex*> candidates;
+    std::vector<std::pair<const TemplateIndex*, Recognition>> mapped;   ///< mappings made to decide (reused)
+};
+
+/// Versions are told apart by what only one of them has: a label (2021 表三's
+/// "申请人逾期未按收费通知…", 2021 表二's "本年制发件数"), else a row that maps only in one
+/// (2019 表三's single "（六）其他处理" row with values). Scores alone are not evidence: a
+/// 2021 表三 cut short before （六） matches the smaller 2019 template better.
+Decision decide(const View& v, const std::vector<double>& sc)
+{
+    Decision d;
+    const Best best = bestTemplate(sc);
+    if (!best.idx || best.score < kRecognitionThreshold)
+        return d;
+    d.idx = best.idx;
+    d.score = best.score;
+    const auto& all = indexes();
+    const TemplateIndex* rival = nullptr;
+    double rivalScore = 0;
+    for (size_t i = 0; i < all.size(); ++i)
+        if (&all[i] != best.idx && all[i].tmpl->family == best.idx->tmpl->family &&
+            all[i].tmpl->version != best.idx->tmpl->version && sc[i] >= kRecognitionThreshold && sc[i] > rivalScore) {
+            rival = &all[i];
+            rivalScore = sc[i];
+        }
+    if (!rival)
+        return d;
+    const int own = labelsOnlyIn(v, *best.idx, *rival), other = labelsOnlyIn(v, *rival, *best.idx);
+    if (own > 0 || other > 0) {
+        if (own == 0) {                         // only the rival's labels are there
+            d.idx = rival;
+            d.score = rivalScore;
+        }
+        return d;                               // both: a mixed table, the better score stays
+    }
+    d.mapped.emplace_back(best.idx, mapView(v, *best.idx, {}, best.score));
+    d.mapped.emplace_back(rival, mapView(v, *rival, {}, rivalScore));
+    const int ownRows = keysOnlyIn(d.mapped[0].second, *rival->tmpl);
+    const int otherRows = keysOnlyIn(d.mapped[1].second, *best.idx->tmpl);
+    if (ownRows > 0 && otherRows == 0)
+        return d;
+    if (otherRows > 0 && ownRows == 0) {
+        d.idx = rival;
+        d.score = rivalScore;
+        return d;
+    }
+    d.proven = false;
+    // without the document's word: the better score, the newer version on a tie (table four)
+    const bool rivalFirst = rivalScore > best.score + 1e-9 ||
+                            (std::fabs(rivalScore - best.score) <= 1e-9 && rival->tmpl->version > best.idx->tmpl->version);
+    d.candidates = rivalFirst ? std::vector<const TemplateIndex*>{rival, best.idx}
+                              : std::vector<const TemplateIndex*>{best.idx, rival};
+    d.idx = d.candidates.front();
+    d.score = sc[static_cast<size_t>(d.idx - all.data())];
+    return d;
+}
+
 } // namespace
 
-std::vector<Recognition> recognize(const Document& doc)
+std::vector<Recognition> recognize(const Document& doc, int year)
 {
     std::vector<Recognition> out;
     std::vector<View> views;
     std::vector<std::vector<double>> tableScores;
+    std::vector<Decision> decisions;
     views.reserve(doc.tables.size());
     for (size_t i = 0; i < doc.tables.size(); ++i) {
         views.push_back(makeView(doc, {static_cast<int>(i)}));
         tableScores.push_back(scores(views.back()));
+        decisions.push_back(decide(views.back(), tableScores.back()));
     }
 
-    // The version of the document's unambiguous 2019/2021 tables decides ambiguous ones.
+    // An undecided version is the one that the document's own tables prove (a 2021 表二 next
+    // to a 表三 cut short), else the report year's: 2019–2020 used the trial format.
     std::string docVersion;
-    for (const auto& sc : tableScores) {
-        const Best b = bestTemplate(sc);
-        if (b.idx && !b.tied && b.score >= kRecognitionThreshold && b.idx->tmpl->family != "old") {
-            docVersion = b.idx->tmpl->version;
+    for (const Decision& d : decisions)
+        if (d.idx && d.proven && d.idx->tmpl->family != "old") {
+            docVersion = d.idx->tmpl->version;
             break;
         }
-    }
-    if (docVersion.empty()) {              // else the report year: 2019–2020 used the trial format
-        const int year = findReportYear(doc);
+    if (docVersion.empty()) {
+        if (!year)
+            year = findReportYear(doc);
         docVersion = year >= 2021 ? "2021" : year >= 2019 ? "2019" : "";
     }
+    const auto& all = indexes();
+    for (Decision& d : decisions)
+        for (const TemplateIndex* c : d.candidates)
+            if (c->tmpl->version == docVersion) {
+                d.idx = c;
+                d.score = tableScores[static_cast<size_t>(&d - decisions.data())][static_cast<size_t>(c - all.data())];
+                break;
+            }
 
     for (size_t i = 0; i < doc.tables.size(); ++i) {
-        const Best best = bestTemplate(tableScores[i], docVersion);
-        if (!best.idx || best.score < kRecognitionThreshold)
+        Decision& best = decisions[i];
+        if (!best.idx)
             continue;
-        Recognition r = mapView(views[i], *best.idx, {static_cast<int>(i)}, best.score);
+        Recognition r;
+        auto cached = std::find_if(best.mapped.begin(), best.mapped.end(), [&](const auto& m) { return m.first == best.idx; });
+        if (cached != best.mapped.end()) {
+            r = std::move(cached->second);
+            r.sourceTables = {static_cast<int>(i)};
+        } else {
+            r = mapView(views[i], *best.idx, {static_cast<int>(i)}, best.score);
+        }
+        r.versionProven = best.proven;
         // A table split by a page break: the next table carries on with rows of the same
         // template family and is no report table of its own.
         if (!r.missing.empty() && i + 1 < doc.tables.size()) {
@@ -724,12 +913,15 @@ std::vector<Recognition> recognize(const Document& doc)
                 const View joined = makeView(doc, both);
                 Recognition rj = mapView(joined, *best.idx, both, detectionScore(joined, *best.idx));
                 if (rj.missing.size() < r.missing.size() && mappedCount(rj) > mappedCount(r)) {
+                    rj.versionProven = best.proven;
                     out.push_back(std::move(rj));
                     ++i;
                     continue;
                 }
             }
         }
+        if (mappedCount(r) == 0)
+            continue;                           // looks like the template, maps nothing: R-2, never "matches"
         out.push_back(std::move(r));
     }
     return out;
@@ -747,6 +939,144 @@ std::vector<Resemblance> resemblances(const Document& doc, const std::vector<Rec
         const Best best = bestTemplate(scores(makeView(doc, {static_cast<int>(i)})));
         if (best.idx && best.score >= kResemblanceThreshold)
             out.push_back({static_cast<int>(i), best.idx->tmpl, best.score});
+    }
+    return out;
+}
+
+// ---------------------------------------------------------------------------------------
+// Local statistics tables (spec §2.4, issue 9.9).
+
+namespace {
+
+bool contains(const std::string& s, const char* part) { return s.find(part) != std::string::npos; }
+
+/// The period a value column covers, from its header (see LocalTable::period).
+int periodOf(const std::string& header)
+{
+    if (contains(header, "历年") || (contains(header, "累计") && !contains(header, "本年") && !contains(header, "年度")))
+        return 3;
+    if (contains(header, "本年") || contains(header, "年度") || contains(header, "全年"))
+        return 2;
+    if (contains(header, "本期") || contains(header, "本月") || contains(header, "本季"))
+        return 1;
+    return 0;
+}
+
+/// "1." "2、" "3．" (after NFKC): a numbered item; "(1)" "（1）": a sub-item.
+bool startsNumbered(const std::string& s)
+{
+    size_t i = 0;
+    while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i])))
+        ++i;
+    return i > 0 && i < s.size() && (s[i] == '.' || s.compare(i, 3, "、") == 0);
+}
+
+bool startsSubNumbered(const std::string& s)
+{
+    if (s.empty() || s[0] != '(')
+        return false;
+    size_t i = 1;
+    while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i])))
+        ++i;
+    return i > 1 && i < s.size() && s[i] == ')';
+}
+
+} // namespace
+
+std::vector<LocalTable> localTables(const Document& doc, const std::vector<Recognition>& recognized)
+{
+    std::set<int> used;
+    for (const Recognition& r : recognized)
+        used.insert(r.sourceTables.begin(), r.sourceTables.end());
+    std::vector<LocalTable> out;
+    for (size_t ti = 0; ti < doc.tables.size(); ++ti) {
+        if (used.count(static_cast<int>(ti)))
+            continue;
+        const Table& t = doc.tables[ti];
+        const Grid g(t);
+        // header: one of the first three rows has 指标名称 in a cell
+        int headerRow = -1, labelCol = -1, unitCol = -1;
+        for (int r = 0; r < std::min(3, g.rows()) && headerRow < 0; ++r)
+            for (int c = 0; c < g.cols(); ++c) {
+                const int a = g.at(r, c);
+                if (a >= 0 && contains(normalizeValueText(t.cells[static_cast<size_t>(a)].text), "指标名称")) {
+                    headerRow = r;
+                    labelCol = c;
+                    break;
+                }
+            }
+        if (headerRow < 0)
+            continue;
+        LocalTable lt;
+        lt.table = static_cast<int>(ti);
+        std::vector<int> valueCols;
+        int last = -1;
+        for (int c = 0; c < g.cols(); ++c) {
+            const int a = g.at(headerRow, c);
+            if (a < 0 || a == last)
+                continue;
+            last = a;
+            const std::string h = normalizeValueText(t.cells[static_cast<size_t>(a)].text);
+            lt.header += (lt.header.empty() ? "" : " | ") + h;
+            if (c <= labelCol)
+                continue;
+            if (contains(h, "单位") && unitCol < 0) {
+                unitCol = c;
+                continue;
+            }
+            if (contains(h, "代码") || h.empty())
+                continue;                       // 定西's 代码 column: row codes, not values
+            valueCols.push_back(c);
+            lt.columns.push_back(h);
+            lt.period.push_back(periodOf(h));
+        }
+        if (valueCols.empty())
+            continue;
+        int numbers = 0, top = -1, item = -1;
+        bool inGroup = false;
+        for (int r = headerRow + 1; r < g.rows(); ++r) {
+            const int a = g.at(r, labelCol);
+            if (a < 0 || t.cells[static_cast<size_t>(a)].row != r)
+                continue;
+            LocalTable::Row row;
+            row.label = normalizeValueText(t.cells[static_cast<size_t>(a)].text);
+            if (row.label.empty() || (looksLikeValue(row.label) && !startsNumbered(row.label)))
+                continue;
+            for (int c : valueCols) {
+                const int v = g.at(r, c);
+                const bool own = v >= 0 && t.cells[static_cast<size_t>(v)].row == r && v != a;
+                row.values.push_back(own ? v : -1);
+                if (own && parseValue(t.cells[static_cast<size_t>(v)].text, ValueType::Dec).ok())
+                    ++numbers;
+            }
+            // 其中 opens a group of items of the row above; "N." continues it, "(N)" is an item
+            // of the last "N."; any other label is a row of its own and closes the group.
+            const int index = static_cast<int>(lt.rows.size());
+            std::string rest = row.label;
+            const bool opens = rest.rfind("其中", 0) == 0;
+            if (opens) {
+                rest.erase(0, std::string("其中").size());
+                if (rest.rfind(":", 0) == 0)
+                    rest.erase(0, 1);
+            }
+            if (opens && top >= 0) {
+                inGroup = true;
+                row.parent = top;
+                item = index;
+            } else if (inGroup && startsNumbered(rest)) {
+                row.parent = top;
+                item = index;
+            } else if (inGroup && startsSubNumbered(rest) && item >= 0) {
+                row.parent = item;
+            } else {
+                inGroup = false;
+                top = index;
+                item = -1;
+            }
+            lt.rows.push_back(std::move(row));
+        }
+        if (numbers >= 2)
+            out.push_back(std::move(lt));
     }
     return out;
 }

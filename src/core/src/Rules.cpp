@@ -8,6 +8,7 @@
 #include <unicode/unistr.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <functional>
 #include <set>
 #include <stdexcept>
@@ -48,6 +49,7 @@ std::map<std::string, std::string> texts(const json::object& o, std::string_view
 }
 
 std::vector<std::map<std::string, std::string>> instances(const RuleDecl& r);
+bool globMatch(const std::string& pattern, const std::string& s);
 std::string substitute(std::string s, const std::map<std::string, std::string>& vars);
 std::vector<std::string> substitute(const std::vector<std::string>& v, const std::map<std::string, std::string>& vars);
 
@@ -63,12 +65,173 @@ std::shared_ptr<const TextPattern> compilePattern(const std::string& pattern, co
     return compiled;
 }
 
-std::vector<RuleDecl> loadRules()
+// ---------------------------------------------------------------------------------------
+// Load-time validation (issue 9.10): a misspelt operand key would silently drop a rule's
+// findings, an unknown kind would throw during a check, an unknown placeholder would reach
+// the user as "{taget}". Each is a configuration error naming the file and the rule.
+
+/// Placeholders each kind's messages may use (what the code that evaluates the kind fills in).
+const std::map<std::string, std::set<std::string>>& placeholdersByKind()
+{
+    static const std::map<std::string, std::set<std::string>> m = [] {
+        const std::set<std::string> cell = {"target", "expected", "actual", "table", "year", "name"};
+        auto with = [&](std::set<std::string> more) {
+            more.insert(cell.begin(), cell.end());
+            return more;
+        };
+        std::map<std::string, std::set<std::string>> k;
+        for (const char* c : {"eq", "le", "ge", "requires"})
+            k[c] = with({"bound"});
+        k["maxle"] = with({"max", "worst"});
+        k["plainsum"] = cell;
+        k["type"] = cell;
+        k["blank"] = with({"count"});
+        k["outdated"] = cell;
+        k["unmapped"] = with({"count", "missing"});
+        k["textzero"] = with({"quote"});
+        k["textcount"] = with({"quote"});
+        k["resembles"] = {"table", "score"};
+        k["sections"] = {"section", "found"};
+        k["tables"] = {"table", "table_en", "version"};
+        k["sectiontext"] = {"section", "actual"};
+        k["yeareq"] = {"previous", "target", "column", "expected", "actual", "year", "prevyear"};   // + lhsN, rhsN
+        k["yearcopiedtable"] = {"previous", "table", "count"};
+        k["yearcopiedtext"] = {"previous", "section", "similarity"};
+        k["yearrectified"] = {"previous", "section", "quote"};
+        k["local"] = {"header"};
+        k["localitem"] = {"target", "expected", "actual", "parent", "bound", "column"};
+        k["localperiod"] = {"target", "expected", "actual", "other", "bound", "column"};
+        return k;
+    }();
+    return m;
+}
+
+/// Message variants a kind selects ("missing.zh-CN"); the plain language keys always exist.
+const std::map<std::string, std::set<std::string>>& variantsByKind()
+{
+    static const std::map<std::string, std::set<std::string>> m = {{"sections", {"missing", "misnumbered"}},
+                                                                    {"blank", {"one"}}};
+    return m;
+}
+
+/// Names between braces in a message: "{target} 应为 {expected}" → target, expected.
+std::vector<std::string> placeholdersIn(const std::string& message)
+{
+    std::vector<std::string> out;
+    for (size_t open = message.find('{'); open != std::string::npos; open = message.find('{', open + 1)) {
+        const size_t close = message.find('}', open);
+        if (close == std::string::npos)
+            break;
+        out.push_back(message.substr(open + 1, close - open - 1));
+    }
+    return out;
+}
+
+void validateRule(const RuleDecl& r, const json::object& o, std::string_view file)
+{
+    const std::string where = std::string(file) + ": rule " + (r.id.empty() ? "(without id)" : r.id);
+    auto fail = [&](const std::string& what) { throw std::runtime_error(where + ": " + what); };
+    static const std::set<std::string> fields = {"id",      "severity",   "templates", "kind",   "title",
+                                                 "message", "lhs",        "rhs",       "parts",  "total",
+                                                 "target",  "each",       "valueTypes", "pattern", "prefilter",
+                                                 "targets", "families",   "sections",  "section"};
+    if (r.id.empty())
+        fail("no id");
+    for (const auto& [field, value] : o)
+        if (!fields.count(std::string(field)))
+            fail("unknown field \"" + std::string(field) + "\"");
+    const auto kind = placeholdersByKind().find(r.kind);
+    if (kind == placeholdersByKind().end())
+        fail("unknown kind \"" + r.kind + "\"");
+    if (r.local() != r.templates.empty())
+        fail(r.local() ? "a local-table rule applies to no template" : "no templates");
+    std::vector<const TemplateDef*> applies;
+    for (const std::string& p : r.templates) {
+        bool any = false;
+        for (const TemplateDef& t : templates())
+            if (globMatch(p, t.id)) {
+                any = true;
+                if (std::find(applies.begin(), applies.end(), &t) == applies.end())
+                    applies.push_back(&t);
+            }
+        if (!any)
+            fail("unknown template \"" + p + "\"");
+    }
+    // Operands: every key (after `each`) is a value key of a template the rule applies to.
+    auto checkKey = [&](std::string key) {
+        if (key.empty())
+            return;
+        if (r.kind == "yeareq" && key.rfind("prev:", 0) == 0)
+            key.erase(0, 5);
+        for (const TemplateDef* t : applies)
+            if (t->cellForKey(key))
+                return;
+        fail("unknown operand key \"" + key + "\"");
+    };
+    for (const RuleInstance& in : r.instances) {
+        for (const auto* list : {&in.lhs, &in.rhs, &in.parts})
+            for (const std::string& k : *list)
+                checkKey(k);
+        checkKey(in.total);
+        checkKey(in.target);
+    }
+    for (const auto& set : r.targetSets)
+        for (const std::string& k : set)
+            checkKey(k);
+    for (const std::string& v : r.valueTypes)
+        if (v != "int" && v != "dec" && v != "signed" && v != "amount" && v != "heading")
+            fail("unknown value type \"" + v + "\"");
+    for (const std::string& fam : r.families)
+        if (std::none_of(templates().begin(), templates().end(), [&](const TemplateDef& t) { return t.family == fam; }))
+            fail("unknown template family \"" + fam + "\"");
+    if ((r.kind == "textzero" || r.kind == "textcount" || r.kind == "sectiontext" || r.kind == "yearrectified") &&
+        r.pattern.empty())
+        fail("kind " + r.kind + " needs a pattern");
+    if ((r.kind == "sectiontext" || r.kind == "yearrectified") && r.section.empty())
+        fail("kind " + r.kind + " needs a section");
+    // Messages: both languages, known variants, known placeholders.
+    for (const char* lang : {"zh-CN", "en-US"})
+        if (!r.message.count(lang))
+            fail(std::string("no ") + lang + " message");
+    const auto variants = variantsByKind().find(r.kind);
+    for (const auto& [tag, text] : r.message) {
+        const size_t dot = tag.find('.');
+        const std::string lang = dot == std::string::npos ? tag : tag.substr(dot + 1);
+        if (lang != "zh-CN" && lang != "en-US")
+            fail("message for unknown language \"" + tag + "\"");
+        if (dot != std::string::npos &&
+            (variants == variantsByKind().end() || !variants->second.count(tag.substr(0, dot))))
+            fail("unknown message variant \"" + tag + "\"");
+        for (const std::string& name : placeholdersIn(text)) {
+            if (kind->second.count(name))
+                continue;
+            if (r.kind == "yeareq" && name.size() > 3 && (name.compare(0, 3, "lhs") == 0 || name.compare(0, 3, "rhs") == 0)) {
+                const size_t n = static_cast<size_t>(std::atoi(name.c_str() + 3));
+                if (n >= 1 && n <= (name[0] == 'l' ? r.lhs.size() : r.rhs.size()))
+                    continue;
+            }
+            fail("unknown placeholder {" + name + "} in the " + tag + " message");
+        }
+    }
+}
+
+} // namespace
+
+std::vector<RuleDecl> parseRules(std::string_view name, std::string_view text)
 {
     std::vector<RuleDecl> out;
-    for (const auto& [name, text] : data::ruleFiles()) {
-        const json::value root = json::parse(json::string_view(text.data(), text.size()));
+    {
+        json::value root;
+        try {
+            root = json::parse(json::string_view(text.data(), text.size()));
+        } catch (const std::exception& e) {
+            throw std::runtime_error(std::string(name) + ": not JSON: " + e.what());
+        }
+        if (!root.is_object() || !root.as_object().contains("rules") || !root.at("rules").is_array())
+            throw std::runtime_error(std::string(name) + ": no \"rules\" array");
         for (const auto& rv : root.at("rules").as_array()) {
+            if (!rv.is_object())
+                throw std::runtime_error(std::string(name) + ": a rule that is not an object");
             const json::object& o = rv.as_object();
             RuleDecl r;
             r.id = string(o, "id");
@@ -117,8 +280,21 @@ std::vector<RuleDecl> loadRules()
             for (const auto& vars : instances(r))
                 r.instances.push_back({substitute(r.lhs, vars), substitute(r.rhs, vars), substitute(r.parts, vars),
                                        substitute(r.total, vars), substitute(r.target, vars)});
+            validateRule(r, o, name);
             out.push_back(std::move(r));
         }
+    }
+    return out;
+}
+
+namespace {
+
+std::vector<RuleDecl> loadRules()
+{
+    std::vector<RuleDecl> out;
+    for (const auto& [name, text] : data::ruleFiles()) {
+        std::vector<RuleDecl> some = parseRules(name, text);
+        out.insert(out.end(), std::make_move_iterator(some.begin()), std::make_move_iterator(some.end()));
     }
     return out;
 }
@@ -232,6 +408,7 @@ struct Finding {
     std::string expected, actual;
     bool blanks = false;
     std::map<std::string, std::map<std::string, std::string>> vars; ///< lang -> placeholder -> text
+    std::string variant;   ///< message variant ("one" → "one.zh-CN"), falling back to the plain message
 };
 
 void emit(const RuleDecl& rule, const TableFacts& f, Finding fd, std::vector<Diagnostic>& out)
@@ -257,7 +434,10 @@ void emit(const RuleDecl& rule, const TableFacts& f, Finding fd, std::vector<Dia
         vars.emplace("actual", fd.actual.empty() ? (lang == std::string(kZh) ? "空白" : "blank") : fd.actual);
         vars.emplace("table", f.rec->tmpl->titleZh);
         vars.emplace("year", std::to_string(f.year));
-        auto it = rule.message.find(lang);
+        vars.emplace("name", lang == std::string(kZh) ? f.rec->tmpl->nameZh : f.rec->tmpl->nameEn);
+        auto it = fd.variant.empty() ? rule.message.end() : rule.message.find(fd.variant + "." + lang);
+        if (it == rule.message.end())
+            it = rule.message.find(lang);
         std::string text = substitute(it == rule.message.end() ? rule.message.begin()->second : it->second, vars);
         if (fd.blanks && rule.severity == Severity::Error)
             text += lang == std::string(kZh) ? "（部分单元格为空，按0计算）" : " (some cells are blank and were counted as 0)";
@@ -449,24 +629,45 @@ void typeCheck(const RuleDecl& rule, const TableFacts& f, std::vector<Diagnostic
     });
 }
 
+/// S-3: one finding per table (issue 9.6): its cell is the first blank cell, `related` all of
+/// them. A blank cell that already carries a finding of this table (a blank total whose rule
+/// fails says "blank" itself) is not counted; Checker runs this kind after the other rules
+/// and the suggestions of the table, so that their cells are final.
 void blankCheck(const RuleDecl& rule, const TableFacts& f, std::vector<Diagnostic>& out)
 {
+    std::set<std::string> flagged;
+    for (const Diagnostic& d : out)
+        if (d.table == f.reportTable && !d.cell.key.empty())
+            flagged.insert(d.cell.key);
+    std::vector<std::string> blanks;
     forEachCellKey(f, [&](const std::string& key) {
         auto it = f.values.find(key);
-        if (it == f.values.end() || !it->second.missing())
+        if (it == f.values.end() || !it->second.missing() || flagged.count(key))
             return;
         if (f.rec->tmpl->cellForKey(key)->type == ValueType::Heading)
             return;
-        Finding fd;
-        fd.target = key;
-        fd.expected = "0";
-        fd.actual = normalizeValueText(it->second.raw);
-        emit(rule, f, std::move(fd), out);
+        blanks.push_back(key);
     });
+    if (blanks.empty())
+        return;
+    Finding fd;
+    fd.target = blanks.front();
+    fd.related = blanks;
+    fd.expected = "0";
+    fd.actual = std::to_string(blanks.size());
+    fd.variant = blanks.size() == 1 ? "one" : "";
+    for (const char* lang : {kZh, kEn}) {
+        fd.vars[lang]["count"] = fd.actual;
+        fd.vars[lang]["actual"] = fd.actual;
+    }
+    emit(rule, f, std::move(fd), out);
+    out.back().related.insert(out.back().related.begin(), out.back().cell);   // all blank cells, the first too
 }
 
 void outdatedCheck(const RuleDecl& rule, const TableFacts& f, std::vector<Diagnostic>& out)
 {
+    if (!f.rec->versionProven)
+        return;                                 // the document chose the version, not the table's rows (issue 9.3)
     const std::string& version = f.rec->tmpl->version;
     std::string expected;
     if (f.year >= 2021 && (version == "2019" || version == "2014"))
@@ -490,17 +691,45 @@ void outdatedCheck(const RuleDecl& rule, const TableFacts& f, std::vector<Diagno
     emit(rule, f, std::move(fd), out);
 }
 
+/// R-1: what is missing, in words (issue 9.3): a row none of whose cells was found by its
+/// labels ("（六）其他处理 1.申请人无正当理由…"), else the cell's row and column labels; at
+/// most six names, then how many more.
 void unmappedCheck(const RuleDecl& rule, const TableFacts& f, std::vector<Diagnostic>& out)
 {
     if (f.rec->missing.empty())
         return;
+    const TemplateDef& t = *f.rec->tmpl;
+    std::set<std::string> mappedRows, seenRows;
+    for (const auto& [key, loc] : f.rec->cells)
+        mappedRows.insert(rowKeyOf(key));
+    std::vector<std::string> names;
+    for (const std::string& key : f.rec->missing) {
+        const std::string row = rowKeyOf(key);
+        const std::vector<std::string> path = t.rowLabels(key);
+        if (!mappedRows.count(row) && !path.empty()) {
+            if (!seenRows.insert(row).second)
+                continue;
+            names.push_back(path.size() >= 3 ? path[path.size() - 2] + " " + path.back() : path.back());
+        } else {
+            names.push_back(t.describeKey(key));
+        }
+    }
+    constexpr size_t kShown = 6;
+    std::string zh, en;
+    for (size_t i = 0; i < names.size() && i < kShown; ++i) {
+        zh += (i ? "、“" : "“") + names[i] + "”";
+        en += (i ? ", \"" : "\"") + names[i] + "\"";
+    }
+    if (names.size() > kShown) {
+        zh += "等 " + std::to_string(names.size()) + " 项";
+        en += " and " + std::to_string(names.size() - kShown) + " more";
+    }
     Finding fd;
-    fd.expected = std::to_string(f.rec->tmpl->keys().size());
+    fd.expected = std::to_string(t.keys().size());
     fd.actual = std::to_string(f.rec->cells.size());
-    const std::string& first = f.rec->missing.front();
     for (const char* lang : {kZh, kEn}) {
         fd.vars[lang]["count"] = std::to_string(f.rec->missing.size());
-        fd.vars[lang]["target"] = describe(f, first, lang);
+        fd.vars[lang]["missing"] = lang == std::string(kZh) ? zh : en;
     }
     emit(rule, f, std::move(fd), out);
 }
@@ -845,8 +1074,8 @@ void evaluateDocument(const RuleDecl& rule, const Document& doc, const std::vect
 
 void evaluate(const RuleDecl& rule, const TableFacts& facts, std::vector<Diagnostic>& out)
 {
-    if (rule.documentLevel() || rule.crossYear())
-        return;                                   // see evaluateDocument, evaluateCrossYear
+    if (rule.documentLevel() || rule.crossYear() || rule.local())
+        return;                                   // see evaluateDocument, evaluateCrossYear, evaluateLocal
     if (rule.kind == "textzero")
         return textZero(rule, facts, out);
     if (rule.kind == "textcount")
@@ -874,6 +1103,81 @@ void evaluate(const RuleDecl& rule, const TableFacts& facts, std::vector<Diagnos
 }
 
 bool patternMatches(const TextPattern& p, const std::string& utf8) { return matchesPattern(p, utf8); }
+
+void evaluateLocal(const RuleDecl& rule, const Document& doc, const LocalTable& lt, std::vector<Diagnostic>& out)
+{
+    const Table& t = doc.tables[static_cast<size_t>(lt.table)];
+    auto ref = [&](int cell) {
+        CellRef r;
+        r.tableIndex = lt.table;
+        r.table = t.name;
+        if (cell >= 0)
+            r.address = t.cells[static_cast<size_t>(cell)].address;
+        return r;
+    };
+    auto finding = [&](CellRef cell, std::vector<CellRef> related, std::string expected, std::string actual,
+                       const std::map<std::string, std::string>& vars) {
+        Diagnostic d;
+        d.rule = rule.id;
+        d.severity = rule.severity;
+        d.cell = std::move(cell);
+        d.related = std::move(related);
+        d.expected = std::move(expected);
+        d.actual = std::move(actual);
+        for (const char* lang : {kZh, kEn}) {
+            auto it = rule.message.find(lang);
+            if (it != rule.message.end())
+                d.messages[lang] = substitute(it->second, vars);
+        }
+        out.push_back(std::move(d));
+    };
+    auto number = [&](int cell, Decimal& v) {
+        if (cell < 0)
+            return false;
+        const Value x = parseValue(t.cells[static_cast<size_t>(cell)].text, ValueType::Dec);
+        v = x.number;
+        return x.ok();
+    };
+    if (rule.kind == "local") {
+        const Cell* first = nullptr;
+        for (const Cell& c : t.cells)
+            if (!first || c.row < first->row || (c.row == first->row && c.col < first->col))
+                first = &c;
+        CellRef anchor = ref(-1);
+        if (first)
+            anchor.address = first->address;
+        finding(anchor, {}, "national template", "local", {{"header", lt.header}});
+    } else if (rule.kind == "localitem") {
+        for (const LocalTable::Row& row : lt.rows) {
+            if (row.parent < 0)
+                continue;
+            const LocalTable::Row& parent = lt.rows[static_cast<size_t>(row.parent)];
+            for (size_t c = 0; c < lt.columns.size(); ++c) {
+                Decimal item, whole;
+                if (!number(row.values[c], item) || !number(parent.values[c], whole) || item <= whole)
+                    continue;
+                finding(ref(row.values[c]), {ref(parent.values[c])}, "≤ " + formatNumber(whole), formatNumber(item),
+                        {{"target", row.label}, {"parent", parent.label}, {"bound", formatNumber(whole)},
+                         {"actual", formatNumber(item)}, {"expected", "≤ " + formatNumber(whole)},
+                         {"column", lt.columns[c]}});
+            }
+        }
+    } else if (rule.kind == "localperiod") {
+        for (const LocalTable::Row& row : lt.rows)
+            for (size_t a = 0; a < lt.columns.size(); ++a)
+                for (size_t b = 0; b < lt.columns.size(); ++b) {
+                    if (lt.period[b] == 0 || lt.period[a] <= lt.period[b])
+                        continue;                 // a covers a longer period than b
+                    Decimal longer, shorter;
+                    if (!number(row.values[a], longer) || !number(row.values[b], shorter) || longer >= shorter)
+                        continue;
+                    finding(ref(row.values[a]), {ref(row.values[b])}, "≥ " + formatNumber(shorter), formatNumber(longer),
+                            {{"target", row.label}, {"column", lt.columns[a]}, {"other", lt.columns[b]},
+                             {"bound", formatNumber(shorter)}, {"actual", formatNumber(longer)},
+                             {"expected", "≥ " + formatNumber(shorter)}});
+                }
+    }
+}
 
 Diagnostic resemblanceFinding(const RuleDecl& rule, const Document& doc, const Resemblance& r)
 {

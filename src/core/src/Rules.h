@@ -10,6 +10,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace ogi {
@@ -62,6 +63,9 @@ struct RuleDecl {
     std::shared_ptr<const TextPattern> sectionCompiled; ///< `section`, compiled once on load
 
     bool documentLevel() const { return kind == "sections" || kind == "tables" || kind == "sectiontext"; }
+    /// Local statistics tables (kinds local, localitem, localperiod; spec §2.4, issue 9.9): no
+    /// template, evaluated once per LocalTable (evaluateLocal).
+    bool local() const { return kind.rfind("local", 0) == 0; }
     /// Cross-year rules (kinds year*, spec §6.5): need last year's report (CrossYear.cpp).
     bool crossYear() const { return kind.rfind("year", 0) == 0; }
 
@@ -70,6 +74,11 @@ struct RuleDecl {
 
 /// All declarations, parsed once from the embedded rules file.
 const std::vector<RuleDecl>& ruleCatalog();
+
+/// The declarations of one rules file, validated (issue 9.10): throws std::runtime_error
+/// naming the file and the rule id for an unknown field, kind, template, operand key, value
+/// type, family, message variant or placeholder, or a missing language.
+std::vector<RuleDecl> parseRules(std::string_view name, std::string_view text);
 
 /// What a rule sees of one recognized table.
 struct TableFacts {
@@ -114,6 +123,10 @@ void evaluateDocument(const RuleDecl& rule, const Document& doc, const std::vect
 
 /// True when the compiled pattern finds a match in the UTF-8 text.
 bool patternMatches(const TextPattern& p, const std::string& utf8);
+
+/// A local-table rule over one local statistics table: R-3 names it, R-4 (其中 item > its
+/// parent) and R-5 (cumulative column < a shorter period's) check it.
+void evaluateLocal(const RuleDecl& rule, const Document& doc, const LocalTable& table, std::vector<Diagnostic>& out);
 
 /// Finding for a table that resembles a template but could not be recognized.
 Diagnostic resemblanceFinding(const RuleDecl& rule, const Document& doc, const Resemblance& r);

@@ -58,6 +58,9 @@ void parseSubtotals(const json::object& o, const std::string& ctx, const std::ve
         return;
     for (const auto& sv : list->as_array()) {
         const json::object& so = sv.as_object();
+        for (const auto& [field, value] : so)
+            if (field != "k" && field != "group" && field != "labels" && field != "items")
+                throw std::runtime_error(ctx + ": unknown subtotal field \"" + std::string(field) + "\"");
         SubtotalRow s;
         s.key = str(so, "k");
         s.group = str(so, "group");
@@ -87,19 +90,55 @@ void parseSubtotals(const json::object& o, const std::string& ctx, const std::ve
     }
 }
 
+/// Fields a template file may have (issue 9.10: a misspelt one is an error, not ignored).
+void checkFields(const json::object& o, const std::set<std::string>& known, const std::string& ctx)
+{
+    for (const auto& [field, value] : o)
+        if (!known.count(std::string(field)))
+            throw std::runtime_error(ctx + ": unknown field \"" + std::string(field) + "\"");
+}
+
+} // namespace
+
 TemplateDef parseTemplate(std::string_view fileName, std::string_view text)
 {
-    const std::string ctx(fileName);
-    json::value root = json::parse(json::string_view(text.data(), text.size()));
+    std::string ctx(fileName);
+    json::value root;
+    try {
+        root = json::parse(json::string_view(text.data(), text.size()));
+    } catch (const std::exception& e) {
+        throw std::runtime_error(ctx + ": not JSON: " + e.what());
+    }
+    if (!root.is_object())
+        throw std::runtime_error(ctx + ": not a template object");
     const json::object& o = root.as_object();
+    checkFields(o, {"id", "version", "family", "layout", "title", "name", "section", "headerRows", "valueType",
+                    "columnKeys", "signatures", "subtotals", "rows"},
+                ctx);
+    if (!o.contains("rows") || !o.at("rows").is_array())
+        throw std::runtime_error(ctx + ": no \"rows\" array");
     TemplateDef t;
     t.id = str(o, "id");
     t.version = str(o, "version");
     t.family = str(o, "family");
     t.layout = str(o, "layout", "matrix");
+    if (!t.id.empty())
+        ctx += " (template " + t.id + ")";
+    if (t.layout != "matrix" && t.layout != "list")
+        throw std::runtime_error(ctx + ": unknown layout \"" + t.layout + "\"");
+    if (t.version.empty() || t.family.empty())
+        throw std::runtime_error(ctx + ": a template needs a version and a family");
     if (auto* title = o.if_contains("title"); title && title->is_object()) {
         t.titleZh = str(title->as_object(), "zh-CN");
         t.titleEn = str(title->as_object(), "en-US", t.titleZh);
+    }
+    if (auto* name = o.if_contains("name"); name && name->is_object()) {
+        t.nameZh = str(name->as_object(), "zh-CN");
+        t.nameEn = str(name->as_object(), "en-US", t.nameZh);
+    }
+    if (t.nameZh.empty()) {
+        t.nameZh = t.titleZh;
+        t.nameEn = t.titleEn;
     }
     t.section = str(o, "section");
     const int headerRows = num(o, "headerRows", 0);
@@ -130,6 +169,7 @@ TemplateDef parseTemplate(std::string_view fileName, std::string_view text)
         std::vector<json::object> expanded;
         for (const auto& cv : rows[r].as_array()) {
             const json::object& co = cv.as_object();
+            checkFields(co, {"t", "k", "rs", "cs", "alt", "u", "type", "opt"}, ctx + " row " + std::to_string(r + 1));
             const std::string key = str(co, "k");
             if (key.size() > 2 && key.compare(key.size() - 2, 2, ".*") == 0) {
                 if (columnKeys.empty())
@@ -190,6 +230,8 @@ TemplateDef parseTemplate(std::string_view fileName, std::string_view text)
     parseSubtotals(o, ctx, columnKeys, t);
     return t;
 }
+
+namespace {
 
 std::vector<TemplateDef> loadAll()
 {

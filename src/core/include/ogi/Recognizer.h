@@ -23,6 +23,11 @@ struct Recognition {
     std::map<std::string, CellLocation> cells;  ///< value key -> physical cell
     std::vector<std::string> missing;           ///< required keys that could not be mapped
     double score = 0;                           ///< label match quality in [0, 1]
+    /// The table's own rows tell its version from the other versions of its family (a label
+    /// or a row only this version has). False when they cannot (table four, a table three cut
+    /// short before （六）): the version was taken from the document's other tables or the
+    /// report year (issue 9.3), and S-4 says nothing about it.
+    bool versionProven = true;
 };
 
 /// Tables whose labels resemble a template this much are reported even if they cannot be mapped.
@@ -31,9 +36,11 @@ constexpr double kResemblanceThreshold = 0.25;
 constexpr double kRecognitionThreshold = 0.5;
 
 /// Every report table of the document, in document order. Tables that are not report tables
-/// are skipped; a table split in two (page break) is joined when its second half carries on
-/// the first half's template.
-std::vector<Recognition> recognize(const Document& doc);
+/// are skipped, and so is a table that maps no value cell (resemblances() reports it); a table
+/// split in two (page break) is joined when its second half carries on the first half's
+/// template. A version the table's rows cannot decide is the one of the document's other
+/// tables, else of the report year (`year`; 0 = found in the text).
+std::vector<Recognition> recognize(const Document& doc, int year = 0);
 
 /// Tables that resemble a template (score >= kResemblanceThreshold) but were not recognized.
 struct Resemblance {
@@ -42,5 +49,28 @@ struct Resemblance {
     double score = 0;
 };
 std::vector<Resemblance> resemblances(const Document& doc, const std::vector<Recognition>& recognized);
+
+/// A local statistics table (spec §2.4: pre-2019 provincial forms such as
+/// 指标名称 | 计量单位 | 2011年度 | 历年累计): no national template, so no template rules; what
+/// holds for any such table is checked (R-4: a 其中 item ≤ its parent, R-5: a cumulative column
+/// ≥ the columns of a shorter period).
+struct LocalTable {
+    int table = -1;                     ///< index in Document::tables
+    std::string header;                 ///< "指标名称 | 计量单位 | 2011年度 | 历年累计"
+    std::vector<std::string> columns;   ///< value column headers ("2011年度", "历年累计")
+    /// Per value column, the period it covers: 1 本期/本月/本季, 2 the year (本年, YYYY年度,
+    /// 本年累计), 3 历年累计 (since the start); 0 unknown (not compared).
+    std::vector<int> period;
+    struct Row {
+        std::string label;              ///< NFKC, no white space ("其中:1.网站公开")
+        int parent = -1;                ///< index in rows of the row it is an item of (其中), or -1
+        std::vector<int> values;        ///< per value column: index in Table::cells, or -1
+    };
+    std::vector<Row> rows;
+};
+
+/// The local statistics tables among the tables that recognize() did not take: a header row
+/// with 指标名称 and at least one value column, and numbers below it.
+std::vector<LocalTable> localTables(const Document& doc, const std::vector<Recognition>& recognized);
 
 } // namespace ogi

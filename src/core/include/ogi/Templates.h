@@ -51,6 +51,7 @@ struct TemplateDef {
     std::string family;    ///< "t2", "t3", "t4", "old"
     std::string layout;    ///< "matrix" or "list"
     std::string titleZh, titleEn;
+    std::string nameZh, nameEn; ///< short name in messages: "表三" / "Table three" (JSON "name")
     std::string section;   ///< heading of the report section the table belongs under
     int rows = 0, cols = 0;
     std::vector<TemplateCell> cells;   ///< anchors, row-major
@@ -76,6 +77,11 @@ struct TemplateDef {
 
 /// The row part of a value key: "R3_3_8.NP" -> "R3_3_8" (a key without a column is its row).
 std::string rowKeyOf(const std::string& valueKey);
+
+/// One template file parsed and validated (issue 9.10): throws std::runtime_error naming the
+/// file for JSON that is no template, an unknown field of the template or of a cell, an
+/// unknown layout or value type, a duplicate key.
+TemplateDef parseTemplate(std::string_view fileName, std::string_view text);
 
 /// All built-in templates (parsed once, on first use).
 const std::vector<TemplateDef>& templates();
