@@ -40,18 +40,18 @@ TOOLPANEL = 7  # com.sun.star.ui.UIElementType.TOOLPANEL
 STRINGS = {
     "zh-CN": {"columns": ("级别", "位置", "说明"), "recheck": "重新检查", "ignore": "忽略", "fix": "修正",
               "reset": "恢复已忽略（0）", "warning": "⚠ 警告", "info": "ℹ 提示", "table": "统计表 · ",
-              "heading": "政府信息公开情况统计表", "counts": "4 处警告、1 条提示",
+              "heading": "政府信息公开情况统计表", "counts": "2 处警告、1 条提示",
               "check": "年报检查标记", "clear": "清除年报检查标记", "ignore_step": "忽略此项",
-              "restore_step": "恢复已忽略", "save_problems": "本文档的年报表格有 4 处警告。",
-              "save_marks": "文档含年报检查标记 5 处，将随文档保存。"},
+              "restore_step": "恢复已忽略", "save_problems": "本文档的年报表格有 2 处警告。",
+              "save_marks": "文档含年报检查标记 3 处，将随文档保存。"},
     "en-US": {"columns": ("Severity", "Where", "Message"), "recheck": "Check Again", "ignore": "Ignore",
               "fix": "Fix", "reset": "Restore Ignored (0)", "warning": "⚠ Warning", "info": "ℹ Info",
               "table": "Statistics table · ", "heading": "Government information disclosure statistics (2014 form)",
-              "counts": "4 warnings, 1 info",
+              "counts": "2 warnings, 1 info",
               "check": "Report Check Marks", "clear": "Clear Report Check Marks", "ignore_step": "Ignore Finding",
               "restore_step": "Restore Ignored Findings",
-              "save_problems": "The report tables of this document have 4 warnings.",
-              "save_marks": "The document carries 5 report check marks; they are saved with it."},
+              "save_problems": "The report tables of this document have 2 warnings.",
+              "save_marks": "The document carries 3 report check marks; they are saved with it."},
 }
 
 
@@ -134,12 +134,12 @@ class SidebarChecks:
         self.assertEqual(tuple(grid.ColumnModel.getColumn(i).Title for i in range(3)), s["columns"])
         data = grid.GridDataModel
         rows = [[data.getCellData(c, r) for c in range(3)] for r in range(data.RowCount)]
-        # One table: its heading row, then the four warnings before the info.
+        # One table: its heading row, then the two warnings (B-9, the table's one S-3) before the info.
         diags = self.diagnostics(doc)
         self.assertEqual(len(rows), len(diags) + 1)
         self.assertEqual(rows[0], ["", s["heading"], s["counts"]])
-        self.assertEqual([r[0] for r in rows[1:]], [s["warning"][0]] * 4 + [s["info"][0]])
-        self.assertEqual([data.getCellToolTip(0, r) for r in range(1, len(rows))], [s["warning"]] * 4 + [s["info"]])
+        self.assertEqual([r[0] for r in rows[1:]], [s["warning"][0]] * 2 + [s["info"][0]])
+        self.assertEqual([data.getCellToolTip(0, r) for r in range(1, len(rows))], [s["warning"]] * 2 + [s["info"]])
         self.assertEqual(sorted(r[2] for r in rows[1:]), sorted(d.Message for d in diags))
         for r in rows[1:]:
             self.assertTrue(r[1].startswith(s["table"]), r[1])
