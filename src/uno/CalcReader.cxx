@@ -558,6 +558,8 @@ void readCalcDocument(const uno::Reference<lang::XComponent>& model, ReadResult&
             continue;
         }
         const SheetContent content = readContent(sheet, ranges);
+        if (limits.progress)
+            limits.progress(i + 1, sheets->getCount());
         std::vector<SheetSplitter::Item> items = splitSheet(content, sheetName, out.unread);
         const auto tableCount = std::count_if(items.begin(), items.end(), [](const auto& it) { return it.isTable; });
         for (SheetSplitter::Item& item : items) {

@@ -11,12 +11,21 @@
 #include <ogi/Checker.h>
 #include <ogi/CrossYear.h>
 
+#include <com/sun/star/frame/XController.hpp>
+#include <com/sun/star/frame/XFrame.hpp>
+#include <com/sun/star/frame/XModel.hpp>
 #include <com/sun/star/frame/XStorable.hpp>
+#include <com/sun/star/task/XStatusIndicator.hpp>
+#include <com/sun/star/task/XStatusIndicatorFactory.hpp>
 #include <cppuhelper/weakref.hxx>
 
 #include <algorithm>
+#include <chrono>
+#include <functional>
 #include <iterator>
+#include <condition_variable>
 #include <mutex>
+#include <thread>
 #include <set>
 #include <vector>
 
@@ -38,6 +47,8 @@ std::mutex g_mutex;
 std::vector<Remembered> g_reports;
 void (*g_reportListener)(const uno::Reference<uno::XInterface>&) = nullptr;
 
+void dropPending(const uno::Reference<uno::XInterface>& key);
+
 void remember(const uno::Reference<lang::XComponent>& model, const CheckOutcome& outcome)
 {
     uno::Reference<uno::XInterface> key(model, uno::UNO_QUERY);
@@ -55,6 +66,7 @@ void remember(const uno::Reference<lang::XComponent>& model, const CheckOutcome&
         kept.push_back(std::move(entry));
         g_reports.swap(kept);
     }
+    dropPending(key); // a newer check makes a deferred one moot
     if (g_reportListener)
         g_reportListener(key);
 }
@@ -70,13 +82,66 @@ const Remembered* findRemembered(const uno::Reference<uno::XInterface>& model)
     return nullptr;
 }
 
+/// The frame's status indicator for work that takes longer than half a second (issue 11): created
+/// lazily at the first step after 0.5 s, so short checks never flash it; its setValue lets the
+/// office reschedule, so the window repaints while a long check runs.
+class LazyProgress {
+public:
+    LazyProgress(const uno::Reference<lang::XComponent>& model, OUString text) : m_text(std::move(text))
+    {
+        uno::Reference<frame::XModel> xModel(model, uno::UNO_QUERY);
+        uno::Reference<frame::XController> controller = xModel.is() ? xModel->getCurrentController() : nullptr;
+        if (controller.is())
+            m_factory.set(controller->getFrame(), uno::UNO_QUERY);
+    }
+    ~LazyProgress()
+    {
+        try {
+            if (m_indicator.is())
+                m_indicator->end();
+        } catch (...) {
+        }
+    }
+    LazyProgress(const LazyProgress&) = delete;
+    LazyProgress& operator=(const LazyProgress&) = delete;
+
+    void step(sal_Int32 done, sal_Int32 total)
+    {
+        containExceptions("status indicator", [&] {
+            if (!m_indicator.is()) {
+                if (!m_factory.is() || std::chrono::steady_clock::now() - m_start < std::chrono::milliseconds(500))
+                    return;
+                m_indicator = m_factory->createStatusIndicator();
+                if (!m_indicator.is())
+                    return;
+                m_indicator->start(m_text, std::max<sal_Int32>(total, 1));
+            }
+            m_indicator->setValue(std::min(done, std::max<sal_Int32>(total, 1)));
+        });
+    }
+    std::function<void(sal_Int32, sal_Int32)> callback()
+    {
+        return [this](sal_Int32 done, sal_Int32 total) { step(done, total); };
+    }
+
+private:
+    OUString m_text;
+    uno::Reference<task::XStatusIndicatorFactory> m_factory;
+    uno::Reference<task::XStatusIndicator> m_indicator;
+    std::chrono::steady_clock::time_point m_start = std::chrono::steady_clock::now();
+};
+
 const char* const kCrossYearRules[] = {"Y-1", "Y-2", "Y-3", "Y-4", "Y-5"};
 
 CheckOutcome runEngine(const uno::Reference<uno::XComponentContext>& ctx, const uno::Reference<lang::XComponent>& model,
-                       const Settings& settings, const ReadLimits& limits)
+                       const Settings& settings, const ReadLimits& givenLimits)
 {
     CheckOutcome outcome;
     outcome.lang = uiLanguage(ctx);
+    ReadLimits limits = givenLimits;
+    LazyProgress progress(model, tr(Str::ProductName, outcome.lang));
+    if (!limits.progress)
+        limits.progress = progress.callback();
     outcome.read = readDocument(model, limits);
     ogi::CheckOptions options;
     options.disabledRules = settings.disabledRules;            // the options page's rule switch
@@ -119,7 +184,7 @@ CheckOutcome checkDocument(const uno::Reference<uno::XComponentContext>& ctx, co
 }
 
 CheckOutcome checkAndMark(const uno::Reference<uno::XComponentContext>& ctx, const uno::Reference<lang::XComponent>& model,
-                          const Settings& settings, const ReadLimits& limits)
+                          const Settings& settings, const ReadLimits& limits, bool keepUnchangedMarks)
 {
     const DocKind kind = documentKind(model);
     if (isReadOnly(model)) {
@@ -129,6 +194,27 @@ CheckOutcome checkAndMark(const uno::Reference<uno::XComponentContext>& ctx, con
         return outcome;
     }
     const MarkStyle& style = settings.style;
+    if (keepUnchangedMarks && hasMarksRecord(model)) {
+        // Our marks do not change what is read (colours; Writer comments expand to no text;
+        // Calc notes are not cell text), so the check can run with them in place.
+        CheckOutcome outcome = runEngine(ctx, model, settings, limits);
+        int cells = 0;
+        const std::string recorded = recordedMarksFingerprint(model, &cells);
+        if (recorded == marksFingerprint(outcome.read, outcome.report, outcome.lang, style)) {
+            outcome.painted = true;
+            outcome.markedCells = cells;
+            remember(model, outcome);
+            return outcome;
+        }
+        ControllerLock lock(model);
+        UndoContext undo(model, u8(OGI_UNDO_TITLE));
+        OUString markNamespace;
+        clearMarks(model, kind, style, &markNamespace);
+        outcome.markedCells = paintMarks(model, outcome.read, outcome.report, outcome.lang, style, markNamespace);
+        outcome.painted = true;
+        remember(model, outcome);
+        return outcome;
+    }
     ControllerLock lock(model);
     UndoContext undo(model, trKey("UndoCheck", uiLanguage(ctx)));
     // Clear first: a re-check replaces the previous marks, and the reader must not see our
@@ -227,8 +313,88 @@ void rememberOutcome(const uno::Reference<lang::XComponent>& model, const CheckO
     remember(model, outcome);
 }
 
+namespace {
+
+struct PendingRun {
+    std::function<void()> run;
+    bool running = false;
+    bool done = false;
+    std::thread::id runner; ///< the thread running it (it may ask for the report itself)
+};
+struct Pending {
+    uno::WeakReference<uno::XInterface> document;
+    std::shared_ptr<PendingRun> state;
+};
+std::mutex g_pendingMutex;
+std::condition_variable g_pendingDone;
+std::vector<Pending> g_pending;
+
+/// Forgets the document's pending check unless it is running (it remembers its own outcome).
+void dropPending(const uno::Reference<uno::XInterface>& key)
+{
+    std::lock_guard<std::mutex> lock(g_pendingMutex);
+    g_pending.erase(std::remove_if(g_pending.begin(), g_pending.end(),
+                                   [&](const Pending& p) {
+                                       uno::Reference<uno::XInterface> doc(p.document);
+                                       return !doc.is() || (doc == key && !p.state->running);
+                                   }),
+                    g_pending.end());
+}
+
+} // namespace
+
+void deferCheck(const uno::Reference<uno::XInterface>& model, std::function<void()> run)
+{
+    uno::Reference<uno::XInterface> key(model, uno::UNO_QUERY);
+    dropPending(key);
+    auto state = std::make_shared<PendingRun>();
+    state->run = std::move(run);
+    std::lock_guard<std::mutex> lock(g_pendingMutex);
+    g_pending.push_back({key, state});
+}
+
+bool runPendingCheck(const uno::Reference<uno::XInterface>& model, bool wait)
+{
+    uno::Reference<uno::XInterface> key(model, uno::UNO_QUERY);
+    std::shared_ptr<PendingRun> state;
+    {
+        std::unique_lock<std::mutex> lock(g_pendingMutex);
+        for (const Pending& p : g_pending) {
+            uno::Reference<uno::XInterface> doc(p.document);
+            if (doc.is() && doc == key) {
+                state = p.state;
+                break;
+            }
+        }
+        if (!state)
+            return false;
+        if (state->running) {
+            if (state->runner == std::this_thread::get_id())
+                return true; // asked from within the run (e.g. a listener of remember())
+            // Another thread runs it: wait for its outcome (bounded: that thread may need the
+            // office's lock, which a caller on the main thread holds).
+            if (wait)
+                g_pendingDone.wait_for(lock, std::chrono::seconds(10), [&] { return state->done; });
+            return true;
+        }
+        state->running = true;
+        state->runner = std::this_thread::get_id();
+    }
+    containExceptions("deferred save check", state->run); // outside the lock: the check remembers its outcome
+    {
+        std::lock_guard<std::mutex> lock(g_pendingMutex);
+        state->done = true;
+        g_pending.erase(std::remove_if(g_pending.begin(), g_pending.end(),
+                                       [&](const Pending& p) { return p.state == state; }),
+                        g_pending.end());
+    }
+    g_pendingDone.notify_all();
+    return true;
+}
+
 OUString lastReport(const uno::Reference<uno::XInterface>& model)
 {
+    runPendingCheck(model);
     std::lock_guard<std::mutex> lock(g_mutex);
     const Remembered* r = findRemembered(model);
     return r ? r->json : OUString();
@@ -236,6 +402,7 @@ OUString lastReport(const uno::Reference<uno::XInterface>& model)
 
 OUString lastReportText(const uno::Reference<uno::XInterface>& model)
 {
+    runPendingCheck(model);
     std::lock_guard<std::mutex> lock(g_mutex);
     const Remembered* r = findRemembered(model);
     return r ? r->text : OUString();
@@ -243,6 +410,7 @@ OUString lastReportText(const uno::Reference<uno::XInterface>& model)
 
 std::shared_ptr<const ogi::Report> lastReportData(const uno::Reference<uno::XInterface>& model)
 {
+    runPendingCheck(model);
     std::lock_guard<std::mutex> lock(g_mutex);
     const Remembered* r = findRemembered(model);
     return r ? r->report : nullptr;

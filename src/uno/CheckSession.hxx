@@ -11,6 +11,7 @@
 #include <com/sun/star/lang/XComponent.hpp>
 #include <com/sun/star/uno/XComponentContext.hpp>
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -40,9 +41,11 @@ CheckOutcome checkDocument(const css::uno::Reference<css::uno::XComponentContext
 /// Clears previous marks, checks and marks, as one undo step (OGI_UNDO_TITLE). A read-only
 /// document is only checked. Colours, marked severities, disabled rules and ignored findings
 /// come from `settings`.
+/// With `keepUnchangedMarks` (the save-time check), a document whose recorded marks are exactly
+/// the marks this check would lay out is left alone: nothing is cleared or painted again.
 CheckOutcome checkAndMark(const css::uno::Reference<css::uno::XComponentContext>& ctx,
                           const css::uno::Reference<css::lang::XComponent>& model, const Settings& settings,
-                          const ReadLimits& limits = ReadLimits());
+                          const ReadLimits& limits = ReadLimits(), bool keepUnchangedMarks = false);
 /// The same with the current settings.
 CheckOutcome checkAndMark(const css::uno::Reference<css::uno::XComponentContext>& ctx,
                           const css::uno::Reference<css::lang::XComponent>& model);
@@ -66,6 +69,13 @@ rtl::OUString summaryText(const CheckOutcome& outcome);
 /// e.g. the save-time check of a document without tables).
 void rememberOutcome(const css::uno::Reference<css::lang::XComponent>& model, const CheckOutcome& outcome);
 
+/// Registers `run` as the document's pending check (the save-time check deferred until after
+/// the save, SaveCheck.hxx); it replaces an earlier pending one. The report accessors below run
+/// it first, so a caller asking right after a save gets that save's report.
+void deferCheck(const css::uno::Reference<css::uno::XInterface>& model, std::function<void()> run);
+/// Runs and forgets the document's pending check; false when there was none. When another
+/// thread is running it, waits for it (briefly) unless `wait` is false (the event loop's call).
+bool runPendingCheck(const css::uno::Reference<css::uno::XInterface>& model, bool wait = true);
 /// Called after each check of a document is remembered (the sidebar refreshes its panels).
 void setReportListener(void (*listener)(const css::uno::Reference<css::uno::XInterface>& model));
 

@@ -33,7 +33,7 @@ ReadResult readDocument(const uno::Reference<lang::XComponent>& model, const Rea
         result.doc.name = toStd(url.copy(url.lastIndexOf('/') + 1));
     }
     if (result.kind == DocKind::Writer)
-        readWriterDocument(model, result);
+        readWriterDocument(model, result, limits);
     else
         readCalcDocument(model, result, limits);
     return result;

@@ -50,6 +50,8 @@ struct ReadLimits {
     bool openOtherFiles = true;  ///< last year's report may be read from its file (PreviousReport.hxx)
     /// When set and true, the time budget is spent: the sheets / tables not yet read are skipped.
     std::function<bool()> deadline;
+    /// Called after each sheet / table with (done, total), e.g. for the frame's status indicator.
+    std::function<void(sal_Int32, sal_Int32)> progress;
 };
 
 /// Rule id of the document-level finding "part of the document was not read" (not a rule of
@@ -69,7 +71,8 @@ ReadResult readDocument(const css::uno::Reference<css::lang::XComponent>& model,
                         const ReadLimits& limits = ReadLimits());
 
 // Implemented in WriterReader.cxx / CalcReader.cxx.
-void readWriterDocument(const css::uno::Reference<css::lang::XComponent>& model, ReadResult& out);
+void readWriterDocument(const css::uno::Reference<css::lang::XComponent>& model, ReadResult& out,
+                        const ReadLimits& limits = ReadLimits());
 void readCalcDocument(const css::uno::Reference<css::lang::XComponent>& model, ReadResult& out,
                       const ReadLimits& limits = ReadLimits());
 /// Number of cells with content in a Calc sheet (an XSpreadsheet), 0 when empty.

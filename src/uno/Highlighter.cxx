@@ -1,6 +1,7 @@
 #include "Highlighter.hxx"
 
 #include "OgiNames.hxx"
+#include "Strings.hxx"
 #include "UnoUtil.hxx"
 
 #include <com/sun/star/beans/XPropertySet.hpp>
@@ -10,6 +11,7 @@
 #include <com/sun/star/container/XIndexAccess.hpp>
 #include <com/sun/star/container/XNameAccess.hpp>
 #include <com/sun/star/container/XNameContainer.hpp>
+#include <com/sun/star/container/XNamed.hpp>
 #include <com/sun/star/lang/XMultiServiceFactory.hpp>
 #include <com/sun/star/lang/XServiceInfo.hpp>
 #include <com/sun/star/util/DateTime.hpp>
@@ -35,7 +37,17 @@
 #include <com/sun/star/table/CellRangeAddress.hpp>
 #include <com/sun/star/util/DateTime.hpp>
 #include <com/sun/star/xml/AttributeData.hpp>
+#include <com/sun/star/beans/PropertyAttribute.hpp>
+#include <com/sun/star/beans/XPropertyContainer.hpp>
+#include <com/sun/star/document/XDocumentProperties.hpp>
+#include <com/sun/star/document/XDocumentPropertiesSupplier.hpp>
+#include <com/sun/star/sheet/CellFlags.hpp>
+#include <com/sun/star/sheet/XSheetOperation.hpp>
 
+#include <rtl/ustrbuf.hxx>
+
+#include <cstdio>
+#include <functional>
 #include <map>
 #include <set>
 #include <tuple>
@@ -61,6 +73,9 @@ int rank(ogi::Severity s)
 }
 
 OUString calcNoteMarker() { return u8("\xE3\x80\x90" OGI_MARK_AUTHOR "\xE3\x80\x91"); } // 【…】
+// What we write, in the UI language (strings_*.properties); the constants above still mark ours.
+OUString markAuthor() { return trKey("MarkAuthor", officeLanguage()); }
+OUString localNoteMarker() { return trKey("MarkNoteHeader", officeLanguage()); }
 
 /// Names of the background properties: Writer cells and Calc cells differ.
 struct BackgroundProps {
@@ -227,6 +242,172 @@ bool resetOurColor(const uno::Reference<beans::XPropertySet>& props, const Backg
     return true;
 }
 
+
+// ---------------------------------------------------------------- the marks record
+//
+// One user-defined document property (OGI_MARKS_PROPERTY) lists what paintMarks changed: per
+// cell its table (index and name), address, the colour we painted, its original background
+// (colour, transparent, default) and whether we added a comment/note. User-defined
+// properties survive ODF, OOXML, .doc and HTML, unlike the cells' UserDefinedAttributes
+// (ODF only), so clearMarks restores exactly what was there in every format we write, looks
+// at those cells only, and a document without the property and without our comments costs
+// nothing to clear. Its first line carries the fingerprint of the marks (marksFingerprint):
+// a save with MarkOnSave whose findings did not change leaves the document alone.
+// Format (printable, since HTML keeps a property as a <meta> whose white space it folds):
+// "ogi-marks 2|<fingerprint>" then, per cell, ";" and the fields separated by "|": table
+// index, table/sheet name, address, painted colour, colour, transparent (0/1), default (0/1),
+// comment added (0/1). Names are %-escaped ("%", "|", ";" and white space).
+
+struct RecordEntry {
+    sal_Int32 table = -1;  ///< Writer: index in getTextTables(); Calc: sheet index
+    OUString name;         ///< Writer: table name; Calc: sheet name
+    OUString address;      ///< Writer "B3"; Calc "C5" (no sheet)
+    sal_Int32 painted = -1;
+    sal_Int32 color = -1;
+    bool transparent = true;
+    bool wasDefault = true;
+    bool comment = false;
+};
+
+struct MarkRecord {
+    std::string fingerprint;
+    std::vector<RecordEntry> entries;
+};
+
+uno::Reference<beans::XPropertyContainer> userProperties(const uno::Reference<lang::XComponent>& model)
+{
+    uno::Reference<document::XDocumentPropertiesSupplier> supplier(model, uno::UNO_QUERY);
+    if (!supplier.is() || !supplier->getDocumentProperties().is())
+        return uno::Reference<beans::XPropertyContainer>();
+    return supplier->getDocumentProperties()->getUserDefinedProperties();
+}
+
+OUString escapeName(const OUString& s)
+{
+    rtl::OUStringBuffer b;
+    for (sal_Int32 i = 0; i < s.getLength(); ++i) {
+        const sal_Unicode c = s[i];
+        if (c == '%' || c == '|' || c == ';' || c <= ' ') {
+            static const char hex[] = "0123456789ABCDEF";
+            b.append('%').append(static_cast<sal_Unicode>(hex[(c >> 4) & 0xF])).append(static_cast<sal_Unicode>(hex[c & 0xF]));
+        } else {
+            b.append(c);
+        }
+    }
+    return b.makeStringAndClear();
+}
+
+OUString unescapeName(const OUString& s)
+{
+    rtl::OUStringBuffer b;
+    for (sal_Int32 i = 0; i < s.getLength(); ++i) {
+        if (s[i] == '%' && i + 2 < s.getLength()) {
+            b.append(static_cast<sal_Unicode>(s.copy(i + 1, 2).toInt32(16)));
+            i += 2;
+        } else {
+            b.append(s[i]);
+        }
+    }
+    return b.makeStringAndClear();
+}
+
+bool readRecord(const uno::Reference<lang::XComponent>& model, MarkRecord& record)
+{
+    try {
+        uno::Reference<beans::XPropertySet> props(userProperties(model), uno::UNO_QUERY);
+        if (!props.is() || !props->getPropertySetInfo()->hasPropertyByName(OGI_MARKS_PROPERTY))
+            return false;
+        OUString value;
+        if (!(props->getPropertyValue(OGI_MARKS_PROPERTY) >>= value))
+            return false;
+        sal_Int32 line = 0;
+        const OUString head = value.trim().getToken(0, ';', line);
+        if (!head.startsWith("ogi-marks 2|"))
+            return false;
+        record.fingerprint = toStd(head.copy(head.indexOf('|') + 1).trim());
+        while (line >= 0) {
+            const OUString l = value.getToken(0, ';', line).trim();
+            if (l.isEmpty())
+                continue;
+            sal_Int32 i = 0;
+            RecordEntry e;
+            e.table = l.getToken(0, '|', i).toInt32();
+            e.name = unescapeName(l.getToken(0, '|', i));
+            e.address = unescapeName(l.getToken(0, '|', i));
+            e.painted = l.getToken(0, '|', i).toInt32();
+            e.color = l.getToken(0, '|', i).toInt32();
+            e.transparent = l.getToken(0, '|', i).toInt32() != 0;
+            e.wasDefault = l.getToken(0, '|', i).toInt32() != 0;
+            e.comment = i >= 0 && l.getToken(0, '|', i).toInt32() != 0;
+            record.entries.push_back(e);
+        }
+        return true;
+    } catch (const uno::Exception& e) {
+        logLine("marks record not readable: " + toStd(e.Message));
+        return false;
+    }
+}
+
+void writeRecord(const uno::Reference<lang::XComponent>& model, const MarkRecord* record)
+{
+    uno::Reference<beans::XPropertyContainer> container = userProperties(model);
+    uno::Reference<beans::XPropertySet> props(container, uno::UNO_QUERY);
+    if (!container.is() || !props.is())
+        return;
+    const bool exists = props->getPropertySetInfo()->hasPropertyByName(OGI_MARKS_PROPERTY);
+    if (!record) {
+        if (exists)
+            container->removeProperty(OGI_MARKS_PROPERTY);
+        return;
+    }
+    rtl::OUStringBuffer value;
+    value.append("ogi-marks 2|").append(toOU(record->fingerprint));
+    for (const RecordEntry& e : record->entries) {
+        value.append(';').append(e.table).append('|').append(escapeName(e.name)).append('|').append(escapeName(e.address));
+        value.append('|').append(e.painted).append('|').append(e.color).append('|');
+        value.append(sal_Int32(e.transparent ? 1 : 0)).append('|').append(sal_Int32(e.wasDefault ? 1 : 0));
+        value.append('|').append(sal_Int32(e.comment ? 1 : 0));
+    }
+    if (exists)
+        props->setPropertyValue(OGI_MARKS_PROPERTY, uno::Any(value.makeStringAndClear()));
+    else
+        container->addProperty(OGI_MARKS_PROPERTY, beans::PropertyAttribute::REMOVABLE,
+                               uno::Any(value.makeStringAndClear()));
+}
+
+/// The cell's background before we paint it.
+void originalBackground(const uno::Reference<beans::XPropertySet>& props, const BackgroundProps& bg, RecordEntry& e)
+{
+    props->getPropertyValue(OUString::createFromAscii(bg.color)) >>= e.color;
+    props->getPropertyValue(OUString::createFromAscii(bg.transparent)) >>= e.transparent;
+    e.wasDefault = isDefault(props, bg.color);
+}
+
+/// Puts back the background of a recorded cell: from its attribute where the format kept it
+/// (ODF), else from the record, and only while the cell still shows the colour we painted (the
+/// user may have recoloured it since, or undone our marks).
+bool restoreRecorded(const uno::Reference<beans::XPropertySet>& props, const BackgroundProps& bg, const RecordEntry& e,
+                     std::set<OUString>& loaded)
+{
+    if (restoreBackground(props, bg, loaded))
+        return true;
+    sal_Int32 now = -1;
+    props->getPropertyValue(OUString::createFromAscii(bg.color)) >>= now;
+    if (now != e.painted)
+        return false;
+    if (e.wasDefault) {
+        try {
+            setToDefault(props, bg.color);
+            setToDefault(props, bg.transparent);
+            return true;
+        } catch (const uno::Exception&) {
+        }
+    }
+    props->setPropertyValue(OUString::createFromAscii(bg.color), uno::Any(e.color));
+    props->setPropertyValue(OUString::createFromAscii(bg.transparent), uno::Any(e.transparent));
+    return true;
+}
+
 // ---------------------------------------------------------------- Writer
 
 bool isOurAnnotation(const uno::Reference<uno::XInterface>& field)
@@ -236,15 +417,17 @@ bool isOurAnnotation(const uno::Reference<uno::XInterface>& field)
         return false;
     uno::Reference<beans::XPropertySet> props(field, uno::UNO_QUERY);
     OUString author;
-    return props.is() && (props->getPropertyValue("Author") >>= author) && author == u8(OGI_MARK_AUTHOR);
+    return props.is() && (props->getPropertyValue("Author") >>= author) &&
+           (author == u8(OGI_MARK_AUTHOR) || author == markAuthor());
 }
 
-int clearWriter(const uno::Reference<lang::XComponent>& model, const MarkStyle& style, std::set<OUString>& loaded)
+int clearWriter(const uno::Reference<lang::XComponent>& model, const MarkStyle& style, std::set<OUString>& loaded,
+                const MarkRecord* record)
 {
     int restored = 0;
     // 1. Our comments. Collect first, then dispose (disposing while enumerating is unsafe).
-    //    A cell holding our comment but no saved background (attribute lost in OOXML) gets
-    //    one of our colours reset.
+    //    Without a record (marks of an earlier version), a cell holding our comment but no
+    //    saved background (attribute lost in OOXML) gets one of our colours reset.
     std::vector<uno::Reference<text::XTextContent>> ours;
     uno::Reference<text::XTextFieldsSupplier> fieldsSupplier(model, uno::UNO_QUERY_THROW);
     uno::Reference<container::XEnumeration> fields = fieldsSupplier->getTextFields()->createEnumeration();
@@ -254,23 +437,49 @@ int clearWriter(const uno::Reference<lang::XComponent>& model, const MarkStyle& 
             ours.push_back(field);
     }
     for (const auto& field : ours) {
-        try {
-            uno::Reference<beans::XPropertySet> anchor(field->getAnchor(), uno::UNO_QUERY);
-            uno::Reference<beans::XPropertySet> cell;
-            if (anchor.is())
-                anchor->getPropertyValue("Cell") >>= cell;
-            if (cell.is()) {
-                OUString saved;
-                if (findSavedBackground(userAttributes(cell), saved).isEmpty() && resetOurColor(cell, kWriterBg, style))
-                    ++restored;
+        if (!record) {
+            try {
+                uno::Reference<beans::XPropertySet> anchor(field->getAnchor(), uno::UNO_QUERY);
+                uno::Reference<beans::XPropertySet> cell;
+                if (anchor.is())
+                    anchor->getPropertyValue("Cell") >>= cell;
+                if (cell.is()) {
+                    OUString saved;
+                    if (findSavedBackground(userAttributes(cell), saved).isEmpty() && resetOurColor(cell, kWriterBg, style))
+                        ++restored;
+                }
+            } catch (const uno::Exception&) {
             }
-        } catch (const uno::Exception&) {
         }
         field->dispose();
     }
-    // 2. Saved backgrounds, in every table (including nested ones).
     uno::Reference<text::XTextTablesSupplier> tablesSupplier(model, uno::UNO_QUERY_THROW);
-    uno::Reference<container::XIndexAccess> tables(tablesSupplier->getTextTables(), uno::UNO_QUERY_THROW);
+    uno::Reference<container::XNameAccess> byName(tablesSupplier->getTextTables(), uno::UNO_QUERY_THROW);
+    uno::Reference<container::XIndexAccess> tables(byName, uno::UNO_QUERY_THROW);
+    // 2a. The recorded cells, and only those.
+    if (record) {
+        for (const RecordEntry& e : record->entries) {
+            try {
+                uno::Reference<text::XTextTable> table;
+                if (!e.name.isEmpty() && byName->hasByName(e.name))
+                    table.set(byName->getByName(e.name), uno::UNO_QUERY);
+                else if (e.table >= 0 && e.table < tables->getCount()) // names are not kept by OOXML
+                    table.set(tables->getByIndex(e.table), uno::UNO_QUERY);
+                if (!table.is())
+                    continue;
+                uno::Reference<beans::XPropertySet> cell(table->getCellByName(e.address), uno::UNO_QUERY);
+                if (cell.is() && restoreRecorded(cell, kWriterBg, e, loaded))
+                    ++restored;
+            } catch (const uno::Exception& ex) {
+                logLine("clear: cell " + toStd(e.address) + ": " + toStd(ex.Message));
+            }
+        }
+        return restored;
+    }
+    // 2b. No record: marks of an earlier version, which always came with our comments; then
+    //     every table's saved backgrounds (including nested tables).
+    if (ours.empty())
+        return restored;
     for (sal_Int32 t = 0; t < tables->getCount(); ++t) {
         uno::Reference<text::XTextTable> table(tables->getByIndex(t), uno::UNO_QUERY);
         if (!table.is())
@@ -298,26 +507,32 @@ util::DateTime nowLocal()
     return util::DateTime(0, t.Seconds, t.Minutes, t.Hours, t.Day, t.Month, t.Year, false);
 }
 
-void markWriterCell(const uno::Reference<lang::XComponent>& model, const uno::Reference<container::XNameAccess>& tables,
+bool markWriterCell(const uno::Reference<lang::XComponent>& model, const uno::Reference<container::XNameAccess>& tables,
                     const HostTable& host, const OUString& address, sal_Int32 color, const OUString& comment,
-                    const OUString& ns)
+                    const OUString& ns, RecordEntry& entry)
 {
     uno::Reference<text::XTextTable> table(tables->getByName(host.name), uno::UNO_QUERY_THROW);
     uno::Reference<table::XCell> cell = table->getCellByName(address);
     if (!cell.is())
-        return;
+        return false;
     uno::Reference<beans::XPropertySet> props(cell, uno::UNO_QUERY_THROW);
+    originalBackground(props, kWriterBg, entry);
     paintBackground(props, kWriterBg, color, ns);
+    entry.painted = color;
+    if (comment.isEmpty())
+        return true; // a mark without a comment of its own (e.g. S-3's other blank cells)
 
     uno::Reference<lang::XMultiServiceFactory> factory(model, uno::UNO_QUERY_THROW);
     uno::Reference<beans::XPropertySet> note(factory->createInstance("com.sun.star.text.textfield.Annotation"),
                                              uno::UNO_QUERY_THROW);
-    note->setPropertyValue("Author", uno::Any(u8(OGI_MARK_AUTHOR)));
+    note->setPropertyValue("Author", uno::Any(markAuthor()));
     note->setPropertyValue("Initials", uno::Any(OUString("OGI")));
     note->setPropertyValue("Content", uno::Any(comment));
     note->setPropertyValue("DateTimeValue", uno::Any(nowLocal())); // the comment shows when the check ran
     uno::Reference<text::XText> cellText(cell, uno::UNO_QUERY_THROW);
     cellText->insertTextContent(cellText->getEnd(), uno::Reference<text::XTextContent>(note, uno::UNO_QUERY_THROW), false);
+    entry.comment = true;
+    return true;
 }
 
 // ---------------------------------------------------------------- Calc
@@ -328,11 +543,45 @@ uno::Reference<container::XIndexAccess> calcSheets(const uno::Reference<lang::XC
     return uno::Reference<container::XIndexAccess>(doc->getSheets(), uno::UNO_QUERY_THROW);
 }
 
-int clearCalc(const uno::Reference<lang::XComponent>& model, const MarkStyle& style, std::set<OUString>& loaded)
+int clearCalc(const uno::Reference<lang::XComponent>& model, const MarkStyle& style, std::set<OUString>& loaded,
+              const MarkRecord* record)
 {
     int restored = 0;
     const OUString marker = calcNoteMarker();
     uno::Reference<container::XIndexAccess> sheets = calcSheets(model);
+    if (record) {
+        // The recorded cells, and only those: background back, our note (if we added it) away.
+        uno::Reference<container::XNameAccess> byName(sheets, uno::UNO_QUERY);
+        for (const RecordEntry& e : record->entries) {
+            try {
+                uno::Reference<sheet::XSpreadsheet> sheet;
+                if (byName.is() && !e.name.isEmpty() && byName->hasByName(e.name))
+                    sheet.set(byName->getByName(e.name), uno::UNO_QUERY);
+                else if (e.table >= 0 && e.table < sheets->getCount())
+                    sheet.set(sheets->getByIndex(e.table), uno::UNO_QUERY);
+                if (!sheet.is())
+                    continue;
+                uno::Reference<table::XCellRange> range =
+                    uno::Reference<table::XCellRange>(sheet, uno::UNO_QUERY_THROW)->getCellRangeByName(e.address);
+                uno::Reference<table::XCell> cell = range->getCellByPosition(0, 0);
+                uno::Reference<beans::XPropertySet> props(cell, uno::UNO_QUERY_THROW);
+                if (restoreRecorded(props, kCalcBg, e, loaded))
+                    ++restored;
+                if (e.comment) {
+                    uno::Reference<sheet::XSheetAnnotationAnchor> anchor(cell, uno::UNO_QUERY_THROW);
+                    uno::Reference<text::XSimpleText> note(anchor->getAnnotation(), uno::UNO_QUERY);
+                    if (note.is() && (note->getString().startsWith(marker) || note->getString().startsWith(localNoteMarker())))
+                        uno::Reference<sheet::XSheetOperation>(range, uno::UNO_QUERY_THROW)
+                            ->clearContents(sheet::CellFlags::ANNOTATION);
+                }
+            } catch (const uno::Exception& ex) {
+                logLine("clear: cell " + toStd(e.name) + "." + toStd(e.address) + ": " + toStd(ex.Message));
+            }
+        }
+        return restored;
+    }
+    // No record: marks of an earlier version, which always came with our notes. A sheet
+    // without our notes is not looked at further.
     for (sal_Int32 s = 0; s < sheets->getCount(); ++s) {
         uno::Reference<sheet::XSpreadsheet> sheet(sheets->getByIndex(s), uno::UNO_QUERY);
         if (!sheet.is())
@@ -341,13 +590,15 @@ int clearCalc(const uno::Reference<lang::XComponent>& model, const MarkStyle& st
         uno::Reference<sheet::XSheetAnnotations> notes =
             uno::Reference<sheet::XSheetAnnotationsSupplier>(sheet, uno::UNO_QUERY_THROW)->getAnnotations();
         uno::Reference<container::XIndexAccess> noteList(notes, uno::UNO_QUERY_THROW);
+        bool anyOurs = false;
         for (sal_Int32 i = noteList->getCount() - 1; i >= 0; --i) {
             uno::Reference<sheet::XSheetAnnotation> note(noteList->getByIndex(i), uno::UNO_QUERY);
             uno::Reference<text::XSimpleText> text(note, uno::UNO_QUERY);
             if (!note.is() || !text.is())
                 continue;
-            if (!text->getString().startsWith(marker))
+            if (!text->getString().startsWith(marker) && !text->getString().startsWith(localNoteMarker()))
                 continue;
+            anyOurs = true;
             const table::CellAddress at = note->getPosition();
             try {
                 uno::Reference<beans::XPropertySet> cell(sheet->getCellByPosition(at.Column, at.Row), uno::UNO_QUERY_THROW);
@@ -358,6 +609,8 @@ int clearCalc(const uno::Reference<lang::XComponent>& model, const MarkStyle& st
             }
             notes->removeByIndex(i);
         }
+        if (!anyOurs)
+            continue;
         // Saved backgrounds: ranges of uniform formatting, so each attribute is looked at once.
         uno::Reference<container::XIndexAccess> ranges =
             uno::Reference<sheet::XCellFormatRangesSupplier>(sheet, uno::UNO_QUERY_THROW)->getCellFormatRanges();
@@ -370,8 +623,6 @@ int clearCalc(const uno::Reference<lang::XComponent>& model, const MarkStyle& st
         }
         for (const auto& range : marked) {
             uno::Reference<table::XCellRange> cells(range, uno::UNO_QUERY);
-            // Restore cell by cell: a range of uniform format may still hold one saved value,
-            // but restoring per cell keeps it exact either way.
             table::CellRangeAddress a;
             uno::Reference<sheet::XCellRangeAddressable> addressable(range, uno::UNO_QUERY);
             if (!addressable.is() || !cells.is())
@@ -388,8 +639,8 @@ int clearCalc(const uno::Reference<lang::XComponent>& model, const MarkStyle& st
     return restored;
 }
 
-void markCalcCell(const uno::Reference<container::XIndexAccess>& sheets, const HostTable& host, const OUString& address,
-                  sal_Int32 color, const OUString& comment, const OUString& ns)
+bool markCalcCell(const uno::Reference<container::XIndexAccess>& sheets, const HostTable& host, const OUString& address,
+                  sal_Int32 color, const OUString& comment, const OUString& ns, RecordEntry& entry)
 {
     uno::Reference<sheet::XSpreadsheet> sheet(sheets->getByIndex(host.sheet), uno::UNO_QUERY_THROW);
     // Address "Sheet.C5": the sheet name may itself contain dots, the cell part cannot.
@@ -397,7 +648,13 @@ void markCalcCell(const uno::Reference<container::XIndexAccess>& sheets, const H
     uno::Reference<table::XCellRange> range(sheet, uno::UNO_QUERY_THROW);
     uno::Reference<table::XCellRange> cellRange = range->getCellRangeByName(cellName);
     uno::Reference<table::XCell> cell = cellRange->getCellByPosition(0, 0);
-    paintBackground(uno::Reference<beans::XPropertySet>(cell, uno::UNO_QUERY_THROW), kCalcBg, color, ns);
+    uno::Reference<beans::XPropertySet> props(cell, uno::UNO_QUERY_THROW);
+    entry.address = cellName;
+    originalBackground(props, kCalcBg, entry);
+    paintBackground(props, kCalcBg, color, ns);
+    entry.painted = color;
+    if (comment.isEmpty())
+        return true; // a mark without a note of its own (e.g. S-3's other blank cells)
 
     // A cell has at most one note. If the user already wrote one, it is left alone (editing
     // a note's text through the API is not undoable, and replacing it would change its author):
@@ -405,11 +662,13 @@ void markCalcCell(const uno::Reference<container::XIndexAccess>& sheets, const H
     uno::Reference<sheet::XSheetAnnotationAnchor> anchor(cell, uno::UNO_QUERY_THROW);
     uno::Reference<text::XSimpleText> existing(anchor->getAnnotation(), uno::UNO_QUERY);
     if (existing.is() && !existing->getString().isEmpty())
-        return;
+        return true;
     const table::CellAddress at = uno::Reference<sheet::XCellAddressable>(cell, uno::UNO_QUERY_THROW)->getCellAddress();
     uno::Reference<sheet::XSheetAnnotationsSupplier>(sheet, uno::UNO_QUERY_THROW)
         ->getAnnotations()
-        ->insertNew(at, calcNoteMarker() + "\n" + comment);
+        ->insertNew(at, localNoteMarker() + "\n" + comment);
+    entry.comment = true;
+    return true;
 }
 
 } // namespace
@@ -429,16 +688,33 @@ int clearMarks(const uno::Reference<lang::XComponent>& model, DocKind kind, cons
                OUString* markNamespace)
 {
     std::set<OUString> loaded;
-    const int restored = kind == DocKind::Writer ? clearWriter(model, style, loaded) : clearCalc(model, style, loaded);
+    MarkRecord record;
+    const bool recorded = readRecord(model, record);
+    const MarkRecord* r = recorded ? &record : nullptr;
+    const int restored = kind == DocKind::Writer ? clearWriter(model, style, loaded, r) : clearCalc(model, style, loaded, r);
+    if (recorded)
+        writeRecord(model, nullptr);
     if (markNamespace)
         *markNamespace = loaded.count(namespaceVariant(1)) ? namespaceVariant(2) : namespaceVariant(1);
     return restored;
 }
 
-int paintMarks(const uno::Reference<lang::XComponent>& model, const ReadResult& read, const ogi::Report& report,
-               const std::string& lang, const MarkStyle& style, const OUString& markNamespace)
+namespace {
+
+/// One cell to mark: its colour and its comment (empty: colour only).
+struct PlannedMark {
+    int tableIndex;
+    std::string address;
+    sal_Int32 color;
+    OUString comment;
+};
+
+/// What paintMarks paints: one colour (the most severe) and one comment per cell; then S-3's
+/// other blank cells in a lighter shade with no comment (when recognize's one-per-table S-3
+/// lists them as related cells).
+std::vector<PlannedMark> planMarks(const ReadResult& read, const ogi::Report& report, const std::string& lang,
+                                   const MarkStyle& style)
 {
-    // Group by cell: one colour (the most severe) and one comment per cell.
     struct CellMarks {
         int tableIndex;
         std::string address;
@@ -463,28 +739,9 @@ int paintMarks(const uno::Reference<lang::XComponent>& model, const ReadResult& 
         if (rank(d.severity) > rank(m.worst))
             m.worst = d.severity;
     }
-
-    uno::Reference<container::XNameAccess> writerTables;
-    uno::Reference<container::XIndexAccess> sheets;
-    if (read.kind == DocKind::Writer)
-        writerTables = uno::Reference<text::XTextTablesSupplier>(model, uno::UNO_QUERY_THROW)->getTextTables();
-    else
-        sheets = calcSheets(model);
-
-    int marked = 0;
-    for (const CellMarks& m : cells) {
-        const HostTable& host = read.hosts[static_cast<size_t>(m.tableIndex)];
-        try {
-            const OUString comment = commentText(m.diagnostics, lang);
-            if (read.kind == DocKind::Writer)
-                markWriterCell(model, writerTables, host, toOU(m.address), style.color(m.worst), comment, markNamespace);
-            else
-                markCalcCell(sheets, host, toOU(m.address), style.color(m.worst), comment, markNamespace);
-            ++marked;
-        } catch (const uno::Exception& e) {
-            logLine("mark " + m.address + ": " + toStd(e.Message)); // e.g. a protected cell
-        }
-    }
+    std::vector<PlannedMark> plan;
+    for (const CellMarks& m : cells)
+        plan.push_back({m.tableIndex, m.address, style.color(m.worst), commentText(m.diagnostics, lang)});
     // S-3 is one finding per table (issue 9.6): its comment is on the first blank cell (above);
     // the other blank cells get a lighter shade of its colour and no comment each, so a table
     // left blank does not fill the margin. A cell marked above keeps its mark.
@@ -498,25 +755,108 @@ int paintMarks(const uno::Reference<lang::XComponent>& model, const ReadResult& 
             if (r.tableIndex < 0 || r.tableIndex >= static_cast<int>(read.hosts.size()) || r.address.empty() ||
                 !index.emplace(std::make_pair(r.tableIndex, r.address), cells.size()).second)
                 continue;
-            try {
-                const HostTable& host = read.hosts[static_cast<size_t>(r.tableIndex)];
-                uno::Reference<beans::XPropertySet> props;
-                if (read.kind == DocKind::Writer) {
-                    uno::Reference<text::XTextTable> table(writerTables->getByName(host.name), uno::UNO_QUERY_THROW);
-                    props.set(table->getCellByName(toOU(r.address)), uno::UNO_QUERY_THROW);
-                } else {
-                    uno::Reference<sheet::XSpreadsheet> sheet(sheets->getByIndex(host.sheet), uno::UNO_QUERY_THROW);
-                    const OUString name = toOU(r.address).copy(toOU(r.address).lastIndexOf('.') + 1);
-                    props.set(uno::Reference<table::XCellRange>(sheet, uno::UNO_QUERY_THROW)
-                                  ->getCellRangeByName(name)->getCellByPosition(0, 0), uno::UNO_QUERY_THROW);
-                }
-                paintBackground(props, read.kind == DocKind::Writer ? kWriterBg : kCalcBg, light, markNamespace);
-                ++marked;
-            } catch (const uno::Exception& e) {
-                logLine("mark " + r.address + ": " + toStd(e.Message));
-            }
+            plan.push_back({r.tableIndex, r.address, light, OUString()});
         }
     }
+    return plan;
+}
+
+std::string fingerprintOf(const std::vector<PlannedMark>& plan, DocKind kind)
+{
+    // FNV-1a 64 over what the marks are: stable across runs and builds.
+    sal_uInt64 h = 1469598103934665603ULL;
+    auto feed = [&](const std::string& s) {
+        for (unsigned char ch : s) {
+            h ^= ch;
+            h *= 1099511628211ULL;
+        }
+        h ^= 0xFF;
+        h *= 1099511628211ULL;
+    };
+    feed(kind == DocKind::Writer ? "W" : "C");
+    for (const PlannedMark& m : plan) {
+        feed(std::to_string(m.tableIndex));
+        feed(m.address);
+        feed(std::to_string(m.color));
+        feed(toStd(m.comment));
+    }
+    char buf[17];
+    std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
+    return buf;
+}
+
+} // namespace
+
+std::string marksFingerprint(const ReadResult& read, const ogi::Report& report, const std::string& lang,
+                             const MarkStyle& style)
+{
+    return fingerprintOf(planMarks(read, report, lang, style), read.kind);
+}
+
+std::string recordedMarksFingerprint(const uno::Reference<lang::XComponent>& model, int* cells)
+{
+    MarkRecord record;
+    if (!readRecord(model, record))
+        return std::string();
+    if (cells)
+        *cells = static_cast<int>(record.entries.size());
+    return record.fingerprint;
+}
+
+bool hasMarksRecord(const uno::Reference<lang::XComponent>& model)
+{
+    MarkRecord record;
+    return readRecord(model, record);
+}
+
+int paintMarks(const uno::Reference<lang::XComponent>& model, const ReadResult& read, const ogi::Report& report,
+               const std::string& lang, const MarkStyle& style, const OUString& markNamespace)
+{
+    const std::vector<PlannedMark> plan = planMarks(read, report, lang, style);
+    MarkRecord record;
+    record.fingerprint = fingerprintOf(plan, read.kind);
+
+    uno::Reference<container::XNameAccess> writerTables;
+    uno::Reference<container::XIndexAccess> sheets;
+    std::map<OUString, sal_Int32> tableIndex; // Writer: name → index in getTextTables()
+    if (read.kind == DocKind::Writer) {
+        writerTables = uno::Reference<text::XTextTablesSupplier>(model, uno::UNO_QUERY_THROW)->getTextTables();
+        uno::Reference<container::XIndexAccess> byIndex(writerTables, uno::UNO_QUERY_THROW);
+        for (sal_Int32 i = 0; i < byIndex->getCount(); ++i) {
+            uno::Reference<container::XNamed> named(byIndex->getByIndex(i), uno::UNO_QUERY);
+            if (named.is())
+                tableIndex.emplace(named->getName(), i);
+        }
+    } else {
+        sheets = calcSheets(model);
+    }
+
+    int marked = 0;
+    for (const PlannedMark& m : plan) {
+        const HostTable& host = read.hosts[static_cast<size_t>(m.tableIndex)];
+        try {
+            RecordEntry entry;
+            entry.name = host.name;
+            entry.address = toOU(m.address);
+            bool done;
+            if (read.kind == DocKind::Writer) {
+                auto it = tableIndex.find(host.name);
+                entry.table = it == tableIndex.end() ? -1 : it->second;
+                done = markWriterCell(model, writerTables, host, toOU(m.address), m.color, m.comment, markNamespace, entry);
+            } else {
+                entry.table = host.sheet;
+                done = markCalcCell(sheets, host, toOU(m.address), m.color, m.comment, markNamespace, entry);
+            }
+            if (done) {
+                record.entries.push_back(entry);
+                ++marked;
+            }
+        } catch (const uno::Exception& e) {
+            logLine("mark " + m.address + ": " + toStd(e.Message)); // e.g. a protected cell
+        }
+    }
+    if (!record.entries.empty())
+        writeRecord(model, &record);
     return marked;
 }
 

@@ -1,5 +1,12 @@
 // Turns diagnostics into cell marks (background by severity + a comment) and removes them.
 //
+// The marks record: paintMarks writes a user-defined document property (OGI_MARKS_PROPERTY)
+// with every cell it marked, its original background and whether it got a comment from us;
+// clearMarks restores those cells only and removes the property. It survives every format we
+// write (ODF, OOXML, .doc, HTML), so a reloaded .xlsx/.docx gets the user's own colours back.
+// Without a record (marks of an earlier version) clearMarks falls back to the attributes below,
+// and only when our comments are there: a document without marks costs nothing to clear.
+//
 // Original state: before a cell is painted, its background (colour, transparency, and
 // whether it was the default) is stored in the cell's UserDefinedAttributes under our
 // namespace (OGI_ATTR_NAMESPACE, local name "origbg"). Clearing restores from there and
@@ -38,6 +45,16 @@ int clearMarks(const css::uno::Reference<css::lang::XComponent>& model, DocKind 
 int paintMarks(const css::uno::Reference<css::lang::XComponent>& model, const ReadResult& read,
                const ogi::Report& report, const std::string& lang, const MarkStyle& style = MarkStyle(),
                const rtl::OUString& markNamespace = rtl::OUString());
+
+/// The fingerprint of the marks paintMarks would lay out for this report (cells, colours,
+/// comment texts): equal to recordedMarksFingerprint when nothing would change.
+std::string marksFingerprint(const ReadResult& read, const ogi::Report& report, const std::string& lang,
+                             const MarkStyle& style = MarkStyle());
+/// The fingerprint stored with the document's marks record, or empty when it has none.
+/// `cells` (optional) receives the number of recorded cells.
+std::string recordedMarksFingerprint(const css::uno::Reference<css::lang::XComponent>& model, int* cells = nullptr);
+/// True when the document holds a record of our marks (OGI_MARKS_PROPERTY).
+bool hasMarksRecord(const css::uno::Reference<css::lang::XComponent>& model);
 
 /// Comment text for the diagnostics of one cell (one line "[rule] message" each).
 rtl::OUString commentText(const std::vector<const ogi::Diagnostic*>& diagnostics, const std::string& lang);

@@ -9,6 +9,8 @@
 #include "UnoUtil.hxx"
 #include "sidebar/FindingActions.hxx"
 
+#include <com/sun/star/awt/AsyncCallback.hpp>
+#include <com/sun/star/awt/XCallback.hpp>
 #include <com/sun/star/container/XIndexAccess.hpp>
 #include <com/sun/star/frame/XController.hpp>
 #include <com/sun/star/frame/XModel.hpp>
@@ -17,6 +19,9 @@
 #include <com/sun/star/text/XTextTable.hpp>
 #include <com/sun/star/text/XTextTablesSupplier.hpp>
 #include <com/sun/star/util/XModifiable.hpp>
+
+#include <cppuhelper/implbase1.hxx>
+#include <cppuhelper/weakref.hxx>
 
 #include <chrono>
 #include <cstdlib>
@@ -37,6 +42,27 @@ constexpr sal_Int64 kMaxCalcCells = 40000; // all sheets together
 constexpr sal_Int64 kMaxWriterCells = 20000;
 // A save-time check slower than this is logged.
 constexpr long kSlowMs = 200;
+// Time budget of the part of a save-time check that runs inside the save (MarkOnSave: the
+// marks must be in the file). Sheets / tables not read when it is spent are named in one
+// info finding (E-2) instead; the toolbar command checks everything.
+constexpr long kMarkBudgetMs = 250;
+
+/// Runs the deferred save-time check from the office's event loop, after the save returned.
+class DeferredCheck : public cppu::WeakImplHelper1<awt::XCallback> {
+public:
+    explicit DeferredCheck(const uno::Reference<uno::XInterface>& model) : m_model(model) {}
+    void SAL_CALL notify(const uno::Any&) override
+    {
+        containExceptions("deferred save check", [&] {
+            uno::Reference<uno::XInterface> model(m_model);
+            if (model.is())
+                runPendingCheck(model, /*wait=*/false);
+        });
+    }
+
+private:
+    uno::WeakReference<uno::XInterface> m_model;
+};
 
 /// False when the document cannot hold report tables worth reading on save.
 bool worthReading(const uno::Reference<lang::XComponent>& model, DocKind kind)
@@ -112,8 +138,29 @@ void checkOnSave(const uno::Reference<uno::XComponentContext>& ctx, const uno::R
     uno::Reference<util::XModifiable> modifiable(model, uno::UNO_QUERY);
     const bool changed = !modifiable.is() || modifiable->isModified();   // before our marks change it
     const bool mark = settings.markOnSave && !isReadOnly(model);
-    const CheckOutcome outcome =
-        mark ? checkAndMark(ctx, model, settings, limits) : checkDocument(ctx, model, settings, limits);
+    if (!mark) {
+        // Check only: nothing goes into the file, so the check need not delay the save. It
+        // runs from the event loop right after the save (or earlier, when the report is asked
+        // for: CheckSession::runPendingCheck); without an event loop, now.
+        uno::WeakReference<lang::XComponent> weak(model);
+        deferCheck(model, [ctx, weak, settings, limits, changed]() {
+            uno::Reference<lang::XComponent> doc(weak);
+            if (!doc.is())
+                return;
+            tellUser(doc, checkDocument(ctx, doc, settings, limits), changed);
+        });
+        try {
+            uno::Reference<awt::XRequestCallback> async = awt::AsyncCallback::create(ctx);
+            async->addCallback(new DeferredCheck(model), uno::Any());
+        } catch (const uno::Exception& e) {
+            logLine(toStd(eventName) + ": no event loop for the deferred check (" + toStd(e.Message) + "), checking now");
+            runPendingCheck(model);
+        }
+        return;
+    }
+    // MarkOnSave: within a time budget; unchanged findings leave the marks (and the file) alone.
+    limits.deadline = [start]() { return std::chrono::steady_clock::now() - start > std::chrono::milliseconds(kMarkBudgetMs); };
+    const CheckOutcome outcome = checkAndMark(ctx, model, settings, limits, /*keepUnchangedMarks=*/true);
     tellUser(model, outcome, changed);
 
     const long ms = static_cast<long>(

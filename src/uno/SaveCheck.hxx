@@ -7,9 +7,13 @@
 //   kMaxWriterCells cells, is not read; a Calc sheet whose used area exceeds kMaxSheetCells,
 //   or that would take the document beyond kMaxCalcCells, is skipped by the reader (logged).
 //   The last report then has no tables (from those sheets).
-// - By default the document is only checked (the save writes it unchanged); with MarkOnSave
-//   the cells are cleared and marked before the bytes are written (idempotent: the previous
-//   marks are replaced). A read-only document is never marked.
+// - By default the document is only checked (the save writes it unchanged), and that check
+//   is deferred until after the save (awt::AsyncCallback; run earlier when the report is asked
+//   for), so it adds nothing to the save itself. With MarkOnSave the cells are cleared and
+//   marked before the bytes are written (idempotent: the previous marks are replaced), within
+//   a time budget (what is not read in it is named in one info finding, E-2), and not at all
+//   when the marks this check would lay out are the recorded ones (Highlighter.hxx). A
+//   read-only document is never marked.
 // - Errors or warnings: an infobar "本文档的年报表格有 N 处错误、M 处警告" with the buttons
 //   标记并查看 (Check) / 查看 (ShowIssues, when already marked) and 忽略 (DismissInfobar).
 //   Hidden documents cannot show one (logged).

@@ -7,6 +7,9 @@
 // of all rows' edges defines the logical columns. Vertical extent comes from RowSpan.
 // Irregular "dotted" cells (C2.1.1, legacy nested boxes) have no separators of their own;
 // they are placed after the regular cells of their base row, one column each.
+// Regular tables (the same boxes at the same edges in every row) are read with one
+// getDataArray; only irregular ones cell by cell. Paragraphs are enumerated once, in the same
+// pass as the tables.
 // Nested tables (a table inside a cell) are not read as tables: the body enumeration
 // does not reach them; their text is part of the enclosing cell's text.
 #include "DocumentReader.hxx"
@@ -18,14 +21,17 @@
 #include <com/sun/star/container/XIndexAccess.hpp>
 #include <com/sun/star/container/XNamed.hpp>
 #include <com/sun/star/lang/XServiceInfo.hpp>
+#include <com/sun/star/sheet/XCellRangeData.hpp>
 #include <com/sun/star/table/XCell.hpp>
 #include <com/sun/star/text/TableColumnSeparator.hpp>
 #include <com/sun/star/text/XText.hpp>
 #include <com/sun/star/text/XTextDocument.hpp>
 #include <com/sun/star/text/XTextRange.hpp>
 #include <com/sun/star/text/XTextTable.hpp>
+#include <com/sun/star/text/XTextTablesSupplier.hpp>
 
 #include <algorithm>
+#include <cstdlib>
 #include <map>
 #include <set>
 
@@ -62,6 +68,64 @@ std::string cellText(const uno::Reference<table::XCell>& cell)
 {
     uno::Reference<text::XText> text(cell, uno::UNO_QUERY);
     return text.is() ? toStd(text->getString()) : std::string();
+}
+
+/// Fills `result` from one getDataArray when the table is regular: every row has the same number
+/// of boxes, with the same edges (within rounding), none of them dotted or row-spanned. False
+/// (and `result` untouched) otherwise.
+bool readRegular(const uno::Reference<text::XTextTable>& table, const uno::Sequence<OUString>& names,
+                 const std::vector<std::vector<sal_Int32>>& edges, ogi::Table& result)
+{
+    const size_t rowCount = edges.size();
+    if (rowCount == 0)
+        return false;
+    const size_t boxes = edges.front().size() - 1;
+    for (const std::vector<sal_Int32>& e : edges) {
+        if (e.size() != boxes + 1)
+            return false;
+        for (size_t k = 0; k < e.size(); ++k)
+            if (std::abs(e[k] - edges.front()[k]) > 2)
+                return false;
+    }
+    if (static_cast<size_t>(names.getLength()) != rowCount * boxes)
+        return false;
+    std::vector<OUString> byPosition(rowCount * boxes);
+    for (const OUString& name : names) {
+        const CellName n = parseCellName(name);
+        if (n.dotted || n.row < 0 || static_cast<size_t>(n.row) >= rowCount || n.box < 0 ||
+            static_cast<size_t>(n.box) >= boxes)
+            return false;
+        OUString& slot = byPosition[static_cast<size_t>(n.row) * boxes + static_cast<size_t>(n.box)];
+        if (!slot.isEmpty())
+            return false;
+        slot = name;
+    }
+    uno::Sequence<uno::Sequence<uno::Any>> data;
+    try {
+        uno::Reference<sheet::XCellRangeData> range(table, uno::UNO_QUERY);
+        if (!range.is())
+            return false;
+        data = range->getDataArray();
+    } catch (const uno::Exception&) {
+        return false; // "complex" table: the per-cell path reads it
+    }
+    if (static_cast<size_t>(data.getLength()) != rowCount)
+        return false;
+    for (size_t r = 0; r < rowCount; ++r)
+        if (static_cast<size_t>(data[static_cast<sal_Int32>(r)].getLength()) != boxes)
+            return false;
+    for (size_t r = 0; r < rowCount; ++r) {
+        for (size_t k = 0; k < boxes; ++k) {
+            const OUString& name = byPosition[r * boxes + k];
+            OUString text;
+            if (!(data[static_cast<sal_Int32>(r)][static_cast<sal_Int32>(k)] >>= text))
+                text = toOU(cellText(table->getCellByName(name))); // a value cell: the text as shown
+            result.add(static_cast<int>(r), static_cast<int>(k), toStd(text), 1, 1, toStd(name));
+        }
+    }
+    result.rows = static_cast<int>(rowCount);
+    result.cols = static_cast<int>(boxes);
+    return true;
 }
 
 ogi::Table readTable(const uno::Reference<text::XTextTable>& table)
@@ -114,6 +178,11 @@ ogi::Table readTable(const uno::Reference<text::XTextTable>& table)
         auto it = std::lower_bound(columns.begin(), columns.end(), pos - tolerance);
         return static_cast<int>(it - columns.begin());
     };
+
+    // A regular table (every row the same boxes at the same edges, no dotted names) is read in
+    // one getDataArray call (recipe pitfall 10: only irregular tables truncate or throw).
+    if (readRegular(table, names, edges, result))
+        return result;
 
     // Regular cells.
     std::set<OUString> placed;
@@ -169,9 +238,15 @@ ogi::Table readTable(const uno::Reference<text::XTextTable>& table)
 
 } // namespace
 
-void readWriterDocument(const uno::Reference<lang::XComponent>& model, ReadResult& out)
+void readWriterDocument(const uno::Reference<lang::XComponent>& model, ReadResult& out, const ReadLimits& limits)
 {
     uno::Reference<text::XTextDocument> doc(model, uno::UNO_QUERY_THROW);
+    sal_Int32 tableTotal = 0, tablesDone = 0;
+    if (limits.progress) {
+        uno::Reference<text::XTextTablesSupplier> supplier(model, uno::UNO_QUERY);
+        uno::Reference<container::XIndexAccess> all(supplier.is() ? supplier->getTextTables() : nullptr, uno::UNO_QUERY);
+        tableTotal = all.is() ? all->getCount() : 0;
+    }
     uno::Reference<container::XEnumerationAccess> body(doc->getText(), uno::UNO_QUERY_THROW);
     uno::Reference<container::XEnumeration> elements = body->createEnumeration();
     while (elements->hasMoreElements()) {
@@ -182,7 +257,16 @@ void readWriterDocument(const uno::Reference<lang::XComponent>& model, ReadResul
             uno::Reference<text::XTextTable> table(info, uno::UNO_QUERY);
             if (!table.is())
                 continue;
+            if (limits.deadline && limits.deadline()) {
+                UnreadPart part;
+                part.where = uno::Reference<container::XNamed>(table, uno::UNO_QUERY_THROW)->getName();
+                part.why = UnreadPart::Why::Deadline;
+                out.unread.push_back(part);
+                continue;
+            }
             ogi::Table t = readTable(table);
+            if (limits.progress)
+                limits.progress(++tablesDone, tableTotal);
             HostTable host;
             host.name = toOU(t.name);
             out.doc.addTable(std::move(t));

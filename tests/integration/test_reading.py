@@ -24,6 +24,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from office import prop  # noqa: E402
 from suite import FIXTURES, ModuleOffice, close_quietly  # noqa: E402
+import docstate  # noqa: E402
 
 SETTINGS = "/org.ogi.reportchecker.OgiReportChecker/Settings"
 DEFAULTS = {"CheckOnSave": True, "MarkOnSave": False, "MarkSeverities": "error,warning,info"}
@@ -165,6 +166,137 @@ class ReadingTest(unittest.TestCase):
         self.assertNotEqual(ragged_odt, findings(self.check(self.load(
             self.copy(os.path.join(FIXTURES, SEED002 + ".odt"), "-ragged-orig")))))  # the change shows
         self.assertEqual(ragged_xlsx, ragged_odt)
+
+
+class MarksRecordTest(unittest.TestCase):
+    """The marks record (issue 11, 16.13): what we marked is known after save and reload."""
+    maxDiff = None
+
+    def setUp(self):
+        set_settings(**DEFAULTS)
+        self.addCleanup(lambda: set_settings(**DEFAULTS))
+
+    def load(self, path):
+        doc = office.load(path)
+        self.addCleanup(close_quietly, doc)
+        return doc
+
+    def store_and_reload(self, doc, path):
+        doc.store()
+        close_quietly(doc)
+        return self.load(path)
+
+    def finding_cell(self, doc):
+        """The B-12 cell of seed 002 as the document's cell object."""
+        report = json.loads(office.checker().checkToJson(doc))
+        d = next(d for d in report["diagnostics"] if d["rule"] == "B-12")
+        if docstate.is_writer(doc):
+            return doc.TextTables.getByName(d["host_table"]).getCellByName(d["cell"])
+        sheet_name, _, addr = d["cell"].rpartition(".")
+        return doc.Sheets.getByName(sheet_name).getCellRangeByName(addr)
+
+    def user_edits(self, doc):
+        """The user's own colour and note/comment on the cell our B-12 finding marks."""
+        cell = self.finding_cell(doc)
+        if docstate.is_writer(doc):
+            cell.BackColor = 0x00FF00
+            note = doc.createInstance("com.sun.star.text.textfield.Annotation")
+            note.Author = "用户"
+            note.Content = "我的批注"
+            cell.insertTextContent(cell.getEnd(), note, False)
+        else:
+            cell.CellBackColor = 0x00FF00
+            cell.getSpreadsheet().Annotations.insertNew(cell.CellAddress, "我的批注")
+
+    def check_exact_clear(self, ext):
+        path = office.copy_in(os.path.join(FIXTURES, SEED002 + ext))
+        doc = self.load(path)
+        self.user_edits(doc)
+        doc = self.store_and_reload(doc, path)           # the user's document as the format keeps it
+        before = docstate.snapshot(doc)
+        marked = office.checker().highlight(doc)
+        self.assertGreater(marked, 0)
+        self.assertNotEqual(docstate.diff(before, docstate.snapshot(doc)), [])
+        doc = self.store_and_reload(doc, path)
+        restored = office.checker().clearMarks(doc)
+        self.assertGreater(restored, 0)
+        after = docstate.snapshot(doc)
+        # Attributes of our earlier versions are ODF-only; compare what the user sees.
+        for state in (before, after):
+            for c in state["cells"].values():
+                c.pop("attrs", None)
+        self.assertEqual(docstate.diff(before, after), [])
+        cell = self.finding_cell(doc)
+        self.assertEqual(cell.BackColor if docstate.is_writer(doc) else cell.CellBackColor, 0x00FF00)
+        self.assertTrue(any("我的批注" in c["content"] for c in after["comments"]), after["comments"])
+        # The record went with the marks.
+        self.assertFalse(doc.DocumentProperties.UserDefinedProperties.PropertySetInfo.hasPropertyByName(
+            "OgiReportCheckerMarks"))
+
+    def test_clear_exact_after_xlsx_reload(self):
+        self.check_exact_clear(".xlsx")
+
+    def test_clear_exact_after_docx_reload(self):
+        self.check_exact_clear(".docx")
+
+    def test_clear_exact_after_html_reload(self):
+        """HTML keeps colours and the record (a <meta>), not comments: clearing after a reload
+        still gives the user's colours back."""
+        path = office.copy_in(os.path.join(FIXTURES, SEED002 + ".html"))
+        args = (prop("Hidden", True), prop("FilterName", "HTML (StarWriter)"))
+
+        def load_html():
+            d = office.desktop.loadComponentFromURL(uno.systemPathToFileUrl(path), "_blank", 0, args)
+            self.addCleanup(close_quietly, d)
+            return d
+
+        def store_and_reload(d):
+            d.storeToURL(uno.systemPathToFileUrl(path), (prop("FilterName", "HTML (StarWriter)"),))
+            close_quietly(d)
+            return load_html()
+
+        doc = load_html()
+        self.finding_cell(doc).BackColor = 0x00FF00
+        doc = store_and_reload(doc)
+        before = docstate.snapshot(doc)["cells"]
+        self.assertGreater(office.checker().highlight(doc), 0)
+        doc = store_and_reload(doc)
+        self.assertNotEqual(docstate.snapshot(doc)["cells"], before)      # our colours came back
+        self.assertGreater(office.checker().clearMarks(doc), 0)
+        after = docstate.snapshot(doc)["cells"]
+        for state in (before, after):
+            for c in state.values():
+                c.pop("attrs", None)
+        self.assertEqual(docstate.diff({"cells": before, "comments": []}, {"cells": after, "comments": []}), [])
+        self.assertEqual(self.finding_cell(doc).BackColor, 0x00FF00)
+
+    def test_no_remark_on_save_when_unchanged(self):
+        for ext in (".ods", ".docx"):
+            with self.subTest(ext=ext):
+                set_settings(MarkOnSave=True)
+                path = office.copy_in(os.path.join(FIXTURES, SEED002 + ext))
+                doc = self.load(path)
+                doc.store()                                   # marks laid out, record written
+                props = doc.DocumentProperties.UserDefinedProperties
+                record = props.getPropertyValue("OgiReportCheckerMarks")
+                first = json.loads(office.checker().getLastReport(doc))
+                self.assertTrue(any(d["rule"] == "B-12" for d in first["diagnostics"]))
+                # Undo stack and modification state show whether anything was done on this save.
+                undo = doc.UndoManager
+                depth = len(undo.AllUndoActionTitles)
+                doc.setModified(True)
+                doc.store()
+                self.assertEqual(len(undo.AllUndoActionTitles), depth, "the save marked again")
+                self.assertEqual(props.getPropertyValue("OgiReportCheckerMarks"), record)
+                # A change in the findings does mark again.
+                cell = self.finding_cell(doc)
+                if docstate.is_writer(doc):
+                    cell.setString("0")
+                else:
+                    cell.setValue(0)
+                depth = len(undo.AllUndoActionTitles)
+                doc.store()
+                self.assertGreater(len(undo.AllUndoActionTitles), depth)
 
 
 if __name__ == "__main__":

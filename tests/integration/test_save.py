@@ -16,6 +16,7 @@ import json
 import os
 import shutil
 import sys
+import time
 import unittest
 
 import uno
@@ -49,6 +50,16 @@ def set_settings(off=None, **values):
     for name, value in values.items():
         access.setPropertyValue(name, value)
     access.commitChanges()
+
+
+def wait_for(condition, seconds=20):
+    """True as soon as condition() is; False after `seconds`."""
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        if condition():
+            return True
+        time.sleep(0.1)
+    return condition()
 
 
 def our_comments(state):
@@ -269,7 +280,8 @@ class SaveTest(unittest.TestCase):
         doc = self.load(self.copy(os.path.join(FIXTURES, "seed002-dongyang-2017-old.odt"), "-visible"), hidden=False)
         controller = doc.CurrentController
         doc.store()
-        self.assertTrue(controller.hasInfobar(EXTENSION_ID))
+        # The check-only save-time check runs from the event loop right after the save.
+        self.assertTrue(wait_for(lambda: controller.hasInfobar(EXTENSION_ID)))
         office.dispatch(doc, PROTOCOL + "DismissInfobar")
         self.assertFalse(controller.hasInfobar(EXTENSION_ID))
         # The "标记并查看" button's command marks the document.
@@ -278,6 +290,7 @@ class SaveTest(unittest.TestCase):
         # A document without errors or warnings (seed 000: one info) gets no infobar.
         clean = self.load(self.copy(os.path.join(FIXTURES, "seed000-jiangsu-2017-old.odt"), "-visible"), hidden=False)
         clean.store()
+        self.assertIsNotNone(self.report(clean))     # asking for the report runs the deferred check
         self.assertFalse(clean.CurrentController.hasInfobar(EXTENSION_ID))
 
     # ------------------------------------------------------------------------ the options

@@ -35,8 +35,7 @@ LABELS = {
 }
 PRODUCT = {"en-US": "OGI Report Checker", "zh-CN": "年报检查"}
 ISSUES_TITLE = {"en-US": "Report Check Results", "zh-CN": "年报检查结果"}
-# The summary of 检查表格 on seed 004 (two warnings: B-9 and the table's one S-3 for its three blank
-# cells; one info; five marked cells, three with a comment; every part counted, none zero).
+# The summary of 检查表格 on seed 004 (two warnings, one info; every part counted, none zero).
 SUMMARY_START = {"en-US": "Report check: 2 warnings, 1 info.", "zh-CN": "年报检查：2 处警告、1 条提示。"}
 INTERNAL_KEYS = re.compile(r"\bB\d\d\b|R\d_\d|Table\d|\d{4}-t\d|\(s\)")
 
@@ -189,7 +188,7 @@ class UiChecks:
         self.assertEqual(result.State, 1, result.Result)
         # Entries name the table in words (its title), not the document's table name (Table1).
         entries = result.Result.split("\n")
-        self.assertEqual(len(entries), 3)   # B-9, S-3 (one for the table), B-17
+        self.assertEqual(len(entries), len(off.checker().check(doc)))
         for line in entries:
             self.assertTrue(line.split(" ")[1].startswith("政府信息公开情况统计表"), line)
         toolkit = off.create("com.sun.star.awt.Toolkit")
@@ -207,7 +206,11 @@ class UiChecks:
         doc = self.visible_doc("seed004-jinfeng-2017-old.odt", "-summary")
         result = off.dispatch(doc, PROTOCOL + "Check")
         self.assertEqual(result.State, 1, result.Result)
+        diags = off.checker().check(doc)
+        n = {k: sum(1 for d in diags if d.Severity == k) for k in ("warning", "info")}
+        self.assertEqual(n, {"warning": 2, "info": 1})   # seed 004: B-9, S-3 (three blank cells), B-17
         self.assertTrue(result.Result.startswith(SUMMARY_START[self.lang]), result.Result)
+        marked = int(re.search(r"(\d+) cells marked|已标记 (\d+) 个单元格", result.Result).group(1 if self.lang == "en-US" else 2))
         self.assertNotRegex(result.Result, INTERNAL_KEYS)
         self.assertLessEqual(len(result.Result), 200)  # one or two lines of an infobar
         # Our comments carry the date and time of the check.
@@ -220,13 +223,40 @@ class UiChecks:
             if f.supportsService("com.sun.star.text.textfield.Annotation") and f.Initials == "OGI":
                 d = f.DateTimeValue
                 stamps.append(datetime.datetime(d.Year, d.Month, d.Day, d.Hours, d.Minutes, d.Seconds))
-        self.assertEqual(len(stamps), 3)   # B02, B06 (the S-3), B65; B56 and B57 are only shaded
+        self.assertEqual(len(stamps), len(diags))   # one comment per finding (S-3's on its first blank cell)
         for stamp in stamps:
             self.assertLess(abs((now - stamp).total_seconds()), 600, stamp)
         cleared = off.dispatch(doc, PROTOCOL + "ClearMarks")
         self.assertNotRegex(cleared.Result, INTERNAL_KEYS)
-        self.assertIn({"en-US": "Removed the check marks of 5 cells.", "zh-CN": "已清除 5 个单元格的检查标记。"}[self.lang],   # shaded ones too
-                      cleared.Result)
+        self.assertIn({"en-US": "Removed the check marks of %d cells.", "zh-CN": "已清除 %d 个单元格的检查标记。"}[self.lang]
+                      % marked, cleared.Result)
+
+    def test_comment_author_and_note_header_are_in_the_ui_language(self):
+        import docstate
+        off = self.office
+        for ext in (".odt", ".ods"):
+            with self.subTest(format=ext):
+                doc = self.visible_doc("seed004-jinfeng-2017-old" + ext, "-author")
+                self.assertEqual(off.dispatch(doc, PROTOCOL + "Check").State, 1)
+                if ext == ".odt":
+                    authors = [c["author"] for c in docstate.writer_comments(doc)]
+                    self.assertTrue(authors)
+                    self.assertEqual(authors, [docstate.AUTHORS[self.lang]] * len(authors))
+
+                else:
+                    notes = []
+                    for i in range(doc.Sheets.Count):
+                        sheet = doc.Sheets.getByIndex(i)
+                        notes += [sheet.Annotations.getByIndex(j).String for j in range(sheet.Annotations.Count)]
+                    self.assertTrue(notes)
+                    self.assertEqual({n.split("\n", 1)[0] for n in notes}, {docstate.CALC_MARKERS[self.lang]})
+
+                # ClearMarks still finds them all.
+                off.dispatch(doc, PROTOCOL + "ClearMarks")
+                if ext == ".odt":
+                    self.assertEqual(docstate.writer_comments(doc), [])
+                else:
+                    self.assertEqual(sum(doc.Sheets.getByIndex(i).Annotations.Count for i in range(doc.Sheets.Count)), 0)
 
     def test_strings_come_from_the_packaged_resources(self):
         """The resources the extension reads: both languages have the same keys, no key is empty."""

@@ -153,7 +153,7 @@ std::vector<Equation> textEquations(const TableFacts& f, const Values& values)
         const std::vector<std::string>& targets = rule.targetSets.front();
         if (targets.empty() || std::any_of(targets.begin(), targets.end(), [&](const std::string& k) { return !values.count(k); }))
             continue;
-        for (const TextMatch& m : textMatches(rule, *f.doc)) {
+        for (const TextMatch& m : textMatches(rule, f)) {
             const std::optional<Decimal> stated = parseTextNumber(m.number);
             if (!stated || !stated->toInt64() || *stated->toInt64() > 999'999'999)
                 continue;

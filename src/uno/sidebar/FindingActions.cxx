@@ -212,7 +212,7 @@ int countMarks(const uno::Reference<lang::XComponent>& model)
                 uno::Reference<beans::XPropertySet> props(info, uno::UNO_QUERY);
                 OUString a;
                 if (info.is() && props.is() && info->supportsService("com.sun.star.text.textfield.Annotation") &&
-                    (props->getPropertyValue("Author") >>= a) && a == author)
+                    (props->getPropertyValue("Author") >>= a) && (a == author || a == trKey("MarkAuthor", officeLanguage())))
                     ++count;
             }
             return count;
@@ -225,7 +225,8 @@ int countMarks(const uno::Reference<lang::XComponent>& model)
             uno::Reference<container::XIndexAccess> list(notes.is() ? notes->getAnnotations() : nullptr, uno::UNO_QUERY);
             for (sal_Int32 j = 0; list.is() && j < list->getCount(); ++j) {
                 uno::Reference<text::XText> note(list->getByIndex(j), uno::UNO_QUERY);
-                if (note.is() && note->getString().startsWith(marker))
+                if (note.is() && (note->getString().startsWith(marker) ||
+                                  note->getString().startsWith(trKey("MarkNoteHeader", officeLanguage()))))
                     ++count;
             }
         }
