@@ -171,11 +171,19 @@ std::string rulesText(const ogi::Suggestion& s)
 
 OUString changeList(const std::vector<ogi::CellChange>& changes, const std::string& lang)
 {
+    // Grouped by table (its name once, as a heading line), each cell in words first (the labels
+    // the user sees in the table), then its address: "（一）予以公开 / 总计（I6）：（空白） → 12".
     OUString text;
+    std::string table;
     for (const ogi::CellChange& c : changes) {
+        if (c.cell.table != table || text.isEmpty()) {
+            table = c.cell.table;
+            text += (text.isEmpty() ? OUString() : OUString("\n")) + toOU(table) + L(lang, "：", ":");
+        }
         const std::string old = c.current.empty() ? (lang == "zh-CN" ? "（空白）" : "(blank)") : c.current;
-        text += (text.isEmpty() ? OUString() : OUString("\n")) + toOU(c.cell.table) + " " + cellPart(c.cell.address) +
-                L(lang, "：", ": ") + toOU(old) + u8(" \xE2\x86\x92 ") + toOU(c.value);
+        const OUString place = cellPart(c.cell.address);
+        const OUString cell = c.where.empty() ? place : toOU(c.where) + L(lang, "（", " (") + place + L(lang, "）", ")");
+        text += "\n    " + cell + L(lang, "：", ": ") + toOU(old) + u8(" \xE2\x86\x92 ") + toOU(c.value);
     }
     return text;
 }

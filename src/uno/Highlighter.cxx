@@ -1,6 +1,7 @@
 #include "Highlighter.hxx"
 
 #include "OgiNames.hxx"
+#include "Strings.hxx"
 #include "UnoUtil.hxx"
 
 #include <com/sun/star/beans/XPropertySet.hpp>
@@ -72,6 +73,9 @@ int rank(ogi::Severity s)
 }
 
 OUString calcNoteMarker() { return u8("\xE3\x80\x90" OGI_MARK_AUTHOR "\xE3\x80\x91"); } // 【…】
+// What we write, in the UI language (strings_*.properties); the constants above still mark ours.
+OUString markAuthor() { return trKey("MarkAuthor", officeLanguage()); }
+OUString localNoteMarker() { return trKey("MarkNoteHeader", officeLanguage()); }
 
 /// Names of the background properties: Writer cells and Calc cells differ.
 struct BackgroundProps {
@@ -413,7 +417,8 @@ bool isOurAnnotation(const uno::Reference<uno::XInterface>& field)
         return false;
     uno::Reference<beans::XPropertySet> props(field, uno::UNO_QUERY);
     OUString author;
-    return props.is() && (props->getPropertyValue("Author") >>= author) && author == u8(OGI_MARK_AUTHOR);
+    return props.is() && (props->getPropertyValue("Author") >>= author) &&
+           (author == u8(OGI_MARK_AUTHOR) || author == markAuthor());
 }
 
 int clearWriter(const uno::Reference<lang::XComponent>& model, const MarkStyle& style, std::set<OUString>& loaded,
@@ -520,7 +525,7 @@ bool markWriterCell(const uno::Reference<lang::XComponent>& model, const uno::Re
     uno::Reference<lang::XMultiServiceFactory> factory(model, uno::UNO_QUERY_THROW);
     uno::Reference<beans::XPropertySet> note(factory->createInstance("com.sun.star.text.textfield.Annotation"),
                                              uno::UNO_QUERY_THROW);
-    note->setPropertyValue("Author", uno::Any(u8(OGI_MARK_AUTHOR)));
+    note->setPropertyValue("Author", uno::Any(markAuthor()));
     note->setPropertyValue("Initials", uno::Any(OUString("OGI")));
     note->setPropertyValue("Content", uno::Any(comment));
     note->setPropertyValue("DateTimeValue", uno::Any(nowLocal())); // the comment shows when the check ran
@@ -565,7 +570,7 @@ int clearCalc(const uno::Reference<lang::XComponent>& model, const MarkStyle& st
                 if (e.comment) {
                     uno::Reference<sheet::XSheetAnnotationAnchor> anchor(cell, uno::UNO_QUERY_THROW);
                     uno::Reference<text::XSimpleText> note(anchor->getAnnotation(), uno::UNO_QUERY);
-                    if (note.is() && note->getString().startsWith(marker))
+                    if (note.is() && (note->getString().startsWith(marker) || note->getString().startsWith(localNoteMarker())))
                         uno::Reference<sheet::XSheetOperation>(range, uno::UNO_QUERY_THROW)
                             ->clearContents(sheet::CellFlags::ANNOTATION);
                 }
@@ -591,7 +596,7 @@ int clearCalc(const uno::Reference<lang::XComponent>& model, const MarkStyle& st
             uno::Reference<text::XSimpleText> text(note, uno::UNO_QUERY);
             if (!note.is() || !text.is())
                 continue;
-            if (!text->getString().startsWith(marker))
+            if (!text->getString().startsWith(marker) && !text->getString().startsWith(localNoteMarker()))
                 continue;
             anyOurs = true;
             const table::CellAddress at = note->getPosition();
@@ -661,7 +666,7 @@ bool markCalcCell(const uno::Reference<container::XIndexAccess>& sheets, const H
     const table::CellAddress at = uno::Reference<sheet::XCellAddressable>(cell, uno::UNO_QUERY_THROW)->getCellAddress();
     uno::Reference<sheet::XSheetAnnotationsSupplier>(sheet, uno::UNO_QUERY_THROW)
         ->getAnnotations()
-        ->insertNew(at, calcNoteMarker() + "\n" + comment);
+        ->insertNew(at, localNoteMarker() + "\n" + comment);
     entry.comment = true;
     return true;
 }

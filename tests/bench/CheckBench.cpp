@@ -8,15 +8,16 @@
 #include "ogi/Text.h"
 
 #include <benchmark/benchmark.h>
+#include <unicode/normalizer2.h>
+#include <unicode/unistr.h>
 
 using namespace ogi;
 
 namespace {
 
-Document report2021()
+/// The body of a 2021 report: six sections, three tables.
+void addReport2021Body(Document& doc)
 {
-    Document doc;
-    doc.addParagraph("某某局2021年政府信息公开工作年度报告", 1);
     doc.addParagraph("一、总体情况", 1);
     for (int i = 0; i < 40; ++i)
         doc.addParagraph("本年度，我局认真贯彻落实《中华人民共和国政府信息公开条例》，坚持以公开为常态、不公开为例外。");
@@ -30,6 +31,16 @@ Document report2021()
         doc.addParagraph("主要问题是公开内容的针对性还不够强，下一步将加强解读回应，提升公开质量。");
     doc.addParagraph("六、其他需要报告的事项", 1);
     doc.addParagraph("本年度未收取信息处理费。");
+}
+
+/// A whole 2021 report; `copies` > 1 repeats its body (sections, tables) to show that the check
+/// is linear in the document's size (issue 11: 30× the content within 35× the time).
+Document report2021(int copies = 1)
+{
+    Document doc;
+    doc.addParagraph("某某局2021年政府信息公开工作年度报告", 1);
+    for (int i = 0; i < copies; ++i)
+        addReport2021Body(doc);
     return doc;
 }
 
@@ -54,6 +65,22 @@ void baseline(benchmark::State& state, const Document& doc)
     }
 }
 
+/// The floor of the floor: NFKC of every cell (ICU's normalizer alone, no parsing).
+void nfkcBaseline(benchmark::State& state, const Document& doc)
+{
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(status);
+    for (auto _ : state) {
+        int32_t n = 0;
+        for (const Table& t : doc.tables)
+            for (const Cell& c : t.cells) {
+                UErrorCode st = U_ZERO_ERROR;
+                n += nfkc->normalize(icu::UnicodeString::fromUTF8(c.text), st).length();
+            }
+        benchmark::DoNotOptimize(n);
+    }
+}
+
 void check(benchmark::State& state, const Document& doc)
 {
     const Checker checker;
@@ -68,6 +95,8 @@ void check(benchmark::State& state, const Document& doc)
 
 void BM_Baseline_ReadCells_Report2021(benchmark::State& s) { baseline(s, report2021()); }
 void BM_Check_Report2021(benchmark::State& s) { check(s, report2021()); }
+void BM_Baseline_NFKC_Report2021(benchmark::State& s) { nfkcBaseline(s, report2021()); }
+void BM_Check_Report2021x30(benchmark::State& s) { check(s, report2021(30)); }
 void BM_Baseline_ReadCells_OldTable(benchmark::State& s) { baseline(s, oldTable()); }
 void BM_Check_OldTable(benchmark::State& s) { check(s, oldTable()); }
 void BM_Check_Seed004(benchmark::State& state)
@@ -82,6 +111,8 @@ void BM_Check_Seed004(benchmark::State& state)
 
 BENCHMARK(BM_Baseline_ReadCells_Report2021)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_Check_Report2021)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_Baseline_NFKC_Report2021)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_Check_Report2021x30)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_Baseline_ReadCells_OldTable)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_Check_OldTable)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_Check_Seed004)->Unit(benchmark::kMicrosecond);

@@ -2,8 +2,12 @@
 property state, i.e. default vs. explicit) and attributes, and every comment/note."""
 import uno
 
-OUR_AUTHOR = "年报表格检查"
-CALC_MARKER = "【年报表格检查】"
+# Our comments' author and Calc notes' first line, in the UI language (strings_*.properties); the
+# modules' offices run the en-US UI unless they set a locale.
+AUTHORS = {"zh-CN": "年报表格检查", "en-US": "OGI Report Checker"}
+CALC_MARKERS = {"zh-CN": "【年报表格检查】", "en-US": "[OGI Report Checker]"}
+OUR_AUTHOR = AUTHORS["en-US"]
+CALC_MARKER = CALC_MARKERS["en-US"]
 COLORS = {"error": 0xFFB3B3, "warning": 0xFFE699, "info": 0xCCE5FF}
 
 

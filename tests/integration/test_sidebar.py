@@ -40,19 +40,33 @@ TOOLPANEL = 7  # com.sun.star.ui.UIElementType.TOOLPANEL
 STRINGS = {
     "zh-CN": {"columns": ("级别", "位置", "说明"), "recheck": "重新检查", "ignore": "忽略", "fix": "修正",
               "reset": "恢复已忽略（0）", "warning": "⚠ 警告", "info": "ℹ 提示", "table": "统计表 · ",
-              "heading": "政府信息公开情况统计表", "counts": "4 处警告、1 条提示",
+              "heading": "政府信息公开情况统计表",
               "check": "年报检查标记", "clear": "清除年报检查标记", "ignore_step": "忽略此项",
-              "restore_step": "恢复已忽略", "save_problems": "本文档的年报表格有 4 处警告。",
-              "save_marks": "文档含年报检查标记 5 处，将随文档保存。"},
+              "restore_step": "恢复已忽略", "save_problems": "本文档的年报表格有 %s。",
+              "save_marks": "文档含年报检查标记 %d 处，将随文档保存。"},
     "en-US": {"columns": ("Severity", "Where", "Message"), "recheck": "Check Again", "ignore": "Ignore",
               "fix": "Fix", "reset": "Restore Ignored (0)", "warning": "⚠ Warning", "info": "ℹ Info",
               "table": "Statistics table · ", "heading": "Government information disclosure statistics (2014 form)",
-              "counts": "4 warnings, 1 info",
               "check": "Report Check Marks", "clear": "Clear Report Check Marks", "ignore_step": "Ignore Finding",
               "restore_step": "Restore Ignored Findings",
-              "save_problems": "The report tables of this document have 4 warnings.",
-              "save_marks": "The document carries 5 report check marks; they are saved with it."},
+              "save_problems": "The report tables of this document have %s.",
+              "save_marks": "The document carries %d report check marks; they are saved with it."},
 }
+
+
+def counts(lang, diags, with_infos=True):
+    """The counts as the extension writes them: non-zero parts only, plurals in English."""
+    n = {k: sum(1 for d in diags if d.Severity == k) for k in ("error", "warning", "info")}
+    if not with_infos:
+        n["info"] = 0
+    if lang == "zh-CN":
+        words = {"error": "%d 处错误", "warning": "%d 处警告", "info": "%d 条提示"}
+        return "、".join(words[k] % n[k] for k in ("error", "warning", "info") if n[k])
+    words = {"error": ("error", "errors"), "warning": ("warning", "warnings"), "info": ("info", "infos")}
+    return ", ".join("%d %s" % (n[k], words[k][n[k] != 1]) for k in ("error", "warning", "info") if n[k])
+
+
+SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 
 
 def selected_cell(doc):
@@ -137,15 +151,17 @@ class SidebarChecks:
         # One table: its heading row, then the four warnings before the info.
         diags = self.diagnostics(doc)
         self.assertEqual(len(rows), len(diags) + 1)
-        self.assertEqual(rows[0], ["", s["heading"], s["counts"]])
-        self.assertEqual([r[0] for r in rows[1:]], [s["warning"][0]] * 4 + [s["info"][0]])
-        self.assertEqual([data.getCellToolTip(0, r) for r in range(1, len(rows))], [s["warning"]] * 4 + [s["info"]])
+        self.assertEqual(rows[0], ["", s["heading"], counts(self.lang, diags)])
+        severities = sorted((d.Severity for d in diags), key=SEVERITY_ORDER.get)   # errors, warnings, infos
+        self.assertEqual(severities[0], "warning")
+        self.assertEqual([r[0] for r in rows[1:]], [s[k][0] for k in severities])
+        self.assertEqual([data.getCellToolTip(0, r) for r in range(1, len(rows))], [s[k] for k in severities])
         self.assertEqual(sorted(r[2] for r in rows[1:]), sorted(d.Message for d in diags))
         for r in rows[1:]:
             self.assertTrue(r[1].startswith(s["table"]), r[1])
             self.assertNotRegex(r[1], INTERNAL_KEYS)
         self.assertIn("（三）接受培训人员数", [r[1][len(s["table"]):] for r in rows])
-        self.assertEqual(window.getControl("Counts").Text, s["counts"])
+        self.assertEqual(window.getControl("Counts").Text, counts(self.lang, diags))
         for name in ("recheck", "ignore", "fix", "reset"):
             control = {"recheck": "Recheck", "ignore": "Ignore", "fix": "Fix", "reset": "ResetIgnored"}[name]
             self.assertEqual(window.getControl(control).Model.Label, s[name], name)
@@ -171,7 +187,7 @@ class SidebarChecks:
         selected = int(state["selected"])
         self.assertEqual(diags[selected].Message, state["rows"][first][2])
         self.assertEqual(selected_cell(doc), cell_of(doc, diags[selected].Cell))
-        self.assertEqual(state["counts"], STRINGS[self.lang]["counts"])
+        self.assertEqual(state["counts"], counts(self.lang, diags))
 
     def test_selecting_goes_to_the_cell_and_paints_its_related_cells(self):
         for ext in (".odt", ".ods"):
@@ -270,10 +286,45 @@ class SidebarChecks:
                 self.assertEqual(um.getAllUndoActionTitles(), (s["restore_step"], s["ignore_step"], s["check"]))
                 self.assertFalse(user.PropertySetInfo.hasPropertyByName(IGNORED))
 
+    def test_live_recheck_after_an_edit_in_a_table(self):
+        """With the deck open, an edit inside a recognized table is checked again after a short
+        pause: the list and the counts follow without a button, and no undo step is added."""
+        s = STRINGS[self.lang]
+        for ext in (".odt", ".ods"):
+            with self.subTest(format=ext):
+                doc = self.load(SEED4 + ext)
+                self.office.dispatch(doc, PROTOCOL + "Check")
+                diags = self.diagnostics(doc)
+                blank = [k for k, d in enumerate(diags) if d.Rule == "S-3"][0]
+                state = self.sidebar(doc, "?Select=%d" % blank)      # the cursor goes into the table
+                before = sorted(r[2] for r in state["rows"] if r[0])
+                self.assertEqual(before, sorted(d.Message for d in diags))
+                titles = doc.UndoManager.getAllUndoActionTitles()
+                table, address = cell_of(doc, diags[blank].Cell)
+                if ext == ".odt":
+                    doc.TextTables.getByName(table).getCellByName(address).setValue(0)
+                else:
+                    doc.Sheets.getByName(table).getCellRangeByName(address).setValue(0)
+                deadline = time.time() + 15
+                while time.time() < deadline:
+                    state = self.sidebar(doc)     # answers with the panel's state; checks nothing itself
+                    if sorted(r[2] for r in state["rows"] if r[0]) != before:
+                        break
+                    time.sleep(0.3)
+                listed = sorted(r[2] for r in state["rows"] if r[0])
+                self.assertNotEqual(listed, before)
+                after = doc.UndoManager.getAllUndoActionTitles()
+                self.assertNotIn(s["check"], after[:len(after) - len(titles)])   # the steps added: the edit's only
+                now = self.diagnostics(doc)
+                self.assertEqual(listed, sorted(d.Message for d in now))
+                self.assertEqual(state["counts"], counts(self.lang, now))
+
     def notices(self):
         """The infobar texts the office logged so far (Notifier logs every notice)."""
         with open(self.office.log_path, encoding="utf-8", errors="replace") as f:
-            return [line.split("] ", 1)[1].rstrip("\n") for line in f if line.startswith("[ogi-report-checker] ")]
+            lines = [line.split("] ", 1)[1].rstrip("\n") for line in f if line.startswith("[ogi-report-checker] ")]
+        # Other log lines: timings and the infobars that could not be shown.
+        return [t for t in lines if not re.search(r" took \d+ ms|^infobar not ", t)]
 
     def saved(self, doc):
         """The check-only save-time check runs right after the save (SaveCheck.hxx); asking
@@ -284,13 +335,17 @@ class SidebarChecks:
         s = STRINGS[self.lang]
         doc = self.load(SEED4 + ".odt")
         self.office.dispatch(doc, PROTOCOL + "Check")
+        import docstate
+        marks = len([c for c in docstate.writer_comments(doc) if c["author"] == docstate.AUTHORS[self.lang]])
+        self.assertGreater(marks, 0)
+        diags = self.diagnostics(doc)
         before = len(self.notices())
         doc.store()
         self.saved(doc)
         said = self.notices()[before:]
         self.assertEqual(len(said), 1, said)
-        self.assertTrue(said[0].startswith(s["save_problems"]), said[0])
-        self.assertIn(s["save_marks"], said[0])
+        self.assertTrue(said[0].startswith(s["save_problems"] % counts(self.lang, diags, with_infos=False)), said[0])
+        self.assertIn(s["save_marks"] % marks, said[0])
         self.assertLessEqual(len(said[0]), 160)
         doc.store()                                   # nothing changed since: nothing said again
         self.saved(doc)
@@ -299,6 +354,24 @@ class SidebarChecks:
         doc.store()
         self.saved(doc)
         self.assertEqual(len(self.notices()[before + 1:]), 1)
+
+    def test_infobar_follows_an_undone_check(self):
+        """Undoing 检查表格 takes the marks away; the infobar says so at once (counts, no marks)."""
+        s = STRINGS[self.lang]
+        doc = self.load(SEED4 + ".odt")
+        result = self.office.dispatch(doc, PROTOCOL + "Check")
+        marked_text = result.Result
+        before = len(self.notices())
+        self.assertEqual(doc.UndoManager.getCurrentUndoActionTitle(), s["check"])
+        doc.UndoManager.undo()
+        said = self.notices()[before:]
+        self.assertEqual(len(said), 1, said)
+        # "年报检查：2 处警告、1 条提示。" — the counts without "已标记 …"
+        self.assertTrue(marked_text.startswith(said[0]) and len(said[0]) < len(marked_text), (said[0], marked_text))
+        doc.UndoManager.redo()                                     # the marks are back, and the infobar says so
+        again = self.notices()[before + 1:]
+        self.assertEqual(len(again), 1, again)
+        self.assertTrue(again[0].startswith(said[0]) and len(again[0]) > len(said[0]), again)
 
     def test_buttons_are_disabled_where_they_cannot_act(self):
         doc = self.load(SEED4 + ".odt", read_only=True)

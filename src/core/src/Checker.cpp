@@ -40,7 +40,9 @@ bool has(const std::string& s, const char* needle) { return s.find(needle) != st
 
 bool isTitleLike(const std::string& s)
 {
-    return (has(s, "年度") || has(s, "年")) && (has(s, "报告") || has(s, "统计表") || has(s, "年报"));
+    // the traditional forms too: reports copied by mirror sites (issue 9.5)
+    return (has(s, "年度") || has(s, "年")) && (has(s, "报告") || has(s, "统计表") || has(s, "年报") || has(s, "報告") ||
+                                              has(s, "統計表") || has(s, "年報"));
 }
 
 } // namespace
@@ -171,6 +173,7 @@ Report Checker::checkUnguarded(const Document& doc) const
     const ReportIdentity identity = reportIdentity(doc);
     report.unit = identity.unit;
     std::vector<TableFacts> allFacts;
+    const TextIndex text(doc);   // the paragraphs, folded and matched once for all tables (issue 11)
     const auto enabled = [&](const RuleDecl& r) {
         return !m_options.disabledRules.count(r.id) && (m_options.reportUnmapped || r.kind != "unmapped");
     };
@@ -190,6 +193,7 @@ Report Checker::checkUnguarded(const Document& doc) const
         report.tables.push_back(info);
 
         TableFacts facts = collectFacts(doc, rec, info.index, report.year);
+        facts.text = &text;
         const size_t firstDiag = report.diagnostics.size();
         for (const RuleDecl& rule : ruleCatalog())
             if (enabled(rule) && rule.appliesTo(*rec.tmpl) && rule.kind != "blank")
@@ -216,7 +220,7 @@ Report Checker::checkUnguarded(const Document& doc) const
         const std::vector<SectionHeading> headings = sectionHeadings(doc);
         for (const RuleDecl& rule : ruleCatalog())
             if (rule.documentLevel() && enabled(rule))
-                evaluateDocument(rule, doc, recognized, headings, report.diagnostics);
+                evaluateDocument(rule, doc, recognized, headings, report.diagnostics, &text);
     }
     // Local statistics tables (spec §2.4, issue 9.9): named and checked for what holds in any
     // of them; they are no "resembles" case.

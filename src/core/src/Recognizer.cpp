@@ -165,14 +165,25 @@ void joinSplitVerticalHeaders(View& v)
     const int rows = v.table.rows;
     std::vector<int> chars(static_cast<size_t>(std::max(rows, 0)), 0);
     std::vector<bool> other(static_cast<size_t>(std::max(rows, 0)), false);
+    // cheap pass first: a short text starting with a non-ASCII byte may be one character; only
+    // the rows made of such texts alone are looked at through NFKC
+    auto candidate = [](const Cell& c) {
+        const size_t first = c.text.find_first_not_of(" \t\r\n");
+        return c.rowSpan == 1 && first != std::string::npos && c.text.size() <= 16 &&
+               static_cast<unsigned char>(c.text[first]) >= 0x80;
+    };
     for (const Cell& c : v.table.cells) {
         if (c.row < 0 || c.row >= rows)
             continue;
-        if (isHeaderCharacter(c.text) && c.rowSpan == 1)
+        if (candidate(c))
             ++chars[static_cast<size_t>(c.row)];
         else if (c.text.find_first_not_of(" \t\r\n") != std::string::npos)
             other[static_cast<size_t>(c.row)] = true;
     }
+    for (const Cell& c : v.table.cells)
+        if (c.row >= 0 && c.row < rows && chars[static_cast<size_t>(c.row)] >= 2 && !other[static_cast<size_t>(c.row)] &&
+            candidate(c) && !isHeaderCharacter(c.text))
+            other[static_cast<size_t>(c.row)] = true;   // "其他" "自然人": a header row, no split one
     std::vector<int> newRow(static_cast<size_t>(std::max(rows, 0)));
     bool any = false;
     int shift = 0;

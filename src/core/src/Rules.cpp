@@ -4,6 +4,7 @@
 #include "Rules.h"
 
 #include <boost/json.hpp>
+#include <unicode/brkiter.h>
 #include <unicode/regex.h>
 #include <unicode/unistr.h>
 
@@ -53,8 +54,15 @@ bool globMatch(const std::string& pattern, const std::string& s);
 std::string substitute(std::string s, const std::map<std::string, std::string>& vars);
 std::vector<std::string> substitute(const std::vector<std::string>& v, const std::map<std::string, std::string>& vars);
 
-std::shared_ptr<const TextPattern> compilePattern(const std::string& pattern, const std::string& context)
+void replaceAll(std::string& s, const std::string& from, const std::string& to);
+
+/// `{N}` in a text rule's pattern: the stated number as group, with or without thousands
+/// separators ("1,234", "1，234" after NFKC; issue 9.4). parseTextNumber reads both.
+const char* const kNumberGroup = "(\\d{1,3}(?:,\\d{3})+(?!\\d)|\\d+)";
+
+std::shared_ptr<const TextPattern> compilePattern(std::string pattern, const std::string& context)
 {
+    replaceAll(pattern, "{N}", kNumberGroup);
     auto compiled = std::make_shared<TextPattern>();
     UParseError where{};
     UErrorCode status = U_ZERO_ERROR;
@@ -134,7 +142,7 @@ void validateRule(const RuleDecl& r, const json::object& o, std::string_view fil
     static const std::set<std::string> fields = {"id",      "severity",   "templates", "kind",   "title",
                                                  "message", "lhs",        "rhs",       "parts",  "total",
                                                  "target",  "each",       "valueTypes", "pattern", "prefilter",
-                                                 "targets", "families",   "sections",  "section"};
+                                                 "targets", "families",   "sections",  "section", "excluding"};
     if (r.id.empty())
         fail("no id");
     for (const auto& [field, value] : o)
@@ -254,6 +262,13 @@ std::vector<RuleDecl> parseRules(std::string_view name, std::string_view text)
                 }
             r.pattern = string(o, "pattern");
             r.prefilter = strings(o, "prefilter");
+            for (const std::string& p : r.prefilter) {
+                const icu::UnicodeString u = icu::UnicodeString::fromUTF8(p);
+                r.prefilter16.emplace_back(u.getBuffer(), static_cast<size_t>(u.length()));
+            }
+            r.excluding = string(o, "excluding");
+            if (!r.excluding.empty())
+                r.excludingCompiled = compilePattern(r.excluding, std::string(name) + ": rule " + r.id + " excluding");
             if (auto* sets = o.if_contains("targets"))
                 for (const auto& set : sets->as_array()) {
                     std::vector<std::string> keys;
@@ -805,45 +820,279 @@ std::string toUtf8(const icu::UnicodeString& u)
     return s;
 }
 
+std::string toUtf8(std::u16string_view u)
+{
+    return toUtf8(icu::UnicodeString(u.data(), static_cast<int32_t>(u.size())));
+}
+
+/// One sentence break iterator per thread (created once; BreakIterator is not thread-safe).
+icu::BreakIterator* sentenceIterator()
+{
+    thread_local std::unique_ptr<icu::BreakIterator> it = [] {
+        UErrorCode status = U_ZERO_ERROR;
+        std::unique_ptr<icu::BreakIterator> b(
+            icu::BreakIterator::createSentenceInstance(icu::Locale::getChinese(), status));
+        if (U_FAILURE(status))
+            b.reset();
+        return b;
+    }();
+    return it.get();
+}
+
+/// The regex time limit of one sentence, in the matcher's units (about 10,000 engine steps
+/// each): ~1,000 steps per character. The bounded patterns need a few dozen; this is the last
+/// guard (issue 16.7), never what decides a finding.
+int32_t timeLimitFor(int32_t length)
+{
+    return 200 + length / 10;
+}
+
+bool containsAny(std::u16string_view text, const std::vector<std::u16string>& needles)
+{
+    return std::any_of(needles.begin(), needles.end(),
+                       [&](const std::u16string& n) { return text.find(n) != std::u16string_view::npos; });
+}
+
 } // namespace
 
-std::vector<TextMatch> textMatches(const RuleDecl& rule, const Document& doc)
+namespace {
+
+/// Every text rule's prefilter words; empty when some text rule has none (then every
+/// paragraph is folded).
+const std::vector<std::string>& allPrefilters()
 {
-    std::vector<TextMatch> out;
+    static const std::vector<std::string> all = [] {
+        std::vector<std::string> words;
+        for (const RuleDecl& r : ruleCatalog()) {
+            if (r.kind != "textcount" && r.kind != "textzero")
+                continue;
+            if (r.prefilter.empty())
+                return std::vector<std::string>{};
+            words.insert(words.end(), r.prefilter.begin(), r.prefilter.end());
+        }
+        std::sort(words.begin(), words.end());
+        words.erase(std::unique(words.begin(), words.end()), words.end());
+        return words;
+    }();
+    return all;
+}
+
+} // namespace
+
+const std::vector<TextIndex::Paragraph>& TextIndex::paragraphs() const
+{
+    if (m_built)
+        return m_paragraphs;
+    m_built = true;
+    m_byBlock.assign(m_doc->blocks.size(), -1);
+    for (size_t i = 0; i < m_doc->blocks.size(); ++i) {
+        const Block& b = m_doc->blocks[i];
+        if (b.kind != Block::Kind::Paragraph || b.text.empty())
+            continue;
+        // Most paragraphs hold none of the rules' words: skip them before folding, when the raw
+        // text shows it (no traditional characters, no white space inside a word, …).
+        const std::vector<std::string>& words = allPrefilters();
+        if (!words.empty() && foldKeepsHanWords(b.text) &&
+            std::none_of(words.begin(), words.end(), [&](const std::string& w) { return b.text.find(w) != std::string::npos; }))
+            continue;
+        Paragraph p;
+        p.block = i;
+        p.text = foldText(b.text);
+        if (p.text.match.empty())
+            continue;
+        m_byBlock[i] = static_cast<int>(m_paragraphs.size());
+        m_paragraphs.push_back(std::move(p));
+    }
+    return m_paragraphs;
+}
+
+const std::vector<std::pair<int32_t, int32_t>>& TextIndex::sentences(const Paragraph& p)
+{
+    if (p.split)
+        return p.sentences;
+    p.split = true;
+    const int32_t n = static_cast<int32_t>(p.text.match.size());
+    if (icu::BreakIterator* bi = sentenceIterator()) {
+        const icu::UnicodeString alias(false, p.text.match.data(), n);   // read-only, no copy
+        bi->setText(alias);
+        int32_t from = bi->first();
+        for (int32_t to = bi->next(); to != icu::BreakIterator::DONE; from = to, to = bi->next())
+            p.sentences.emplace_back(from, to);
+        bi->setText(icu::UnicodeString());   // drop the reference to `alias`
+    }
+    if (p.sentences.empty())
+        p.sentences.emplace_back(0, n);
+    return p.sentences;
+}
+
+const TextIndex::Paragraph* TextIndex::paragraph(size_t block) const
+{
+    paragraphs();
+    return block < m_byBlock.size() && m_byBlock[block] >= 0 ? &m_paragraphs[static_cast<size_t>(m_byBlock[block])]
+                                                              : nullptr;
+}
+
+const std::vector<TextMatch>& TextIndex::matches(const RuleDecl& rule) const
+{
+    auto found = m_matches.find(&rule);
+    if (found != m_matches.end())
+        return found->second;
+    std::vector<TextMatch>& out = m_matches[&rule];
+    if (!rule.compiled)
+        return out;
     UErrorCode status = U_ZERO_ERROR;
     std::unique_ptr<icu::RegexMatcher> m(rule.compiled->regex->matcher(status));
     if (U_FAILURE(status) || !m)
         return out;
-    for (const Block& b : doc.blocks) {
-        if (b.kind != Block::Kind::Paragraph || b.text.empty())
-            continue;
-        if (!rule.prefilter.empty() && std::none_of(rule.prefilter.begin(), rule.prefilter.end(), [&](const std::string& p) {
-                return b.text.find(p) != std::string::npos;
-            }))
-            continue;                             // cheap test before NFKC and the regex
-        const icu::UnicodeString text = icu::UnicodeString::fromUTF8(normalizeValueText(b.text));
-        m->reset(text);
-        while (m->find(status) && U_SUCCESS(status)) {
-            const int32_t start = m->start(status), end = m->end(status);
-            // the sentence: from the previous 。;!? to the next one (at most 60 characters)
-            int32_t from = start, to = end;
-            auto stop = [](char16_t c) { return c == u'。' || c == u';' || c == u'!' || c == u'?'; };
-            while (from > 0 && start - from < 30 && !stop(text.charAt(from - 1)))
-                --from;
-            while (to < text.length() && to - end < 30 && !stop(text.charAt(to)))
-                ++to;
-            TextMatch tm;
-            tm.sentence = toUtf8(text.tempSubStringBetween(from, to));
-            if (m->groupCount() >= 1)
-                tm.number = toUtf8(m->group(1, status));
-            out.push_back(std::move(tm));
+    std::unique_ptr<icu::RegexMatcher> ex;
+    if (rule.excludingCompiled)
+        ex.reset(rule.excludingCompiled->regex->matcher(status));
+    status = U_ZERO_ERROR;
+    auto stop = [](char16_t c) { return c == u'。' || c == u';' || c == u'!' || c == u'?'; };
+    for (const Paragraph& p : paragraphs()) {
+        const std::u16string& t = p.text.match;
+        if (!rule.prefilter16.empty() && !containsAny(t, rule.prefilter16))
+            continue;                             // cheap test before the regex
+        const int32_t n = static_cast<int32_t>(t.size());
+        const icu::UnicodeString text(false, t.data(), n);   // read-only alias of the folded text
+        std::string excluded;
+        if (ex) {
+            ex->reset(text);
+            ex->setTimeLimit(timeLimitFor(n), status);
+            if (ex->find(status) && U_SUCCESS(status))
+                for (int32_t g = 1; g <= ex->groupCount() && excluded.empty(); ++g)   // first group that took part
+                    if (ex->start(g, status) >= 0)
+                        excluded = toUtf8(ex->group(g, status));
+            status = U_ZERO_ERROR;
         }
-        status = U_ZERO_ERROR;
+        m->reset(text);
+        for (const auto& [begin, end] : sentences(p)) {
+            const std::u16string_view sentence(t.data() + begin, static_cast<size_t>(end - begin));
+            if (!rule.prefilter16.empty() && !containsAny(sentence, rule.prefilter16))
+                continue;
+            m->region(begin, end, status);
+            m->setTimeLimit(timeLimitFor(end - begin), status);
+            while (U_SUCCESS(status) && m->find(status) && U_SUCCESS(status)) {
+                const int32_t start = m->start(status), stopAt = m->end(status);
+                // the quote: up to 30 characters either side, within the sentence and its clause (;)
+                int32_t from = start, to = stopAt;
+                while (from > begin && start - from < 30 && !stop(t[static_cast<size_t>(from - 1)]))
+                    --from;
+                while (to < end && to - stopAt < 30 && !stop(t[static_cast<size_t>(to)]))
+                    ++to;
+                const int32_t a = p.text.origin[static_cast<size_t>(from)], z = p.text.origin[static_cast<size_t>(to)];
+                TextMatch tm;
+                tm.sentence = toUtf8(std::u16string_view(p.text.shown).substr(static_cast<size_t>(a), static_cast<size_t>(z - a)));
+                if (m->groupCount() >= 1)
+                    tm.number = toUtf8(m->group(1, status));
+                tm.excluded = excluded;
+                out.push_back(std::move(tm));
+            }
+            status = U_ZERO_ERROR;                // a time-out ends this sentence only
+        }
     }
     return out;
 }
 
+std::vector<TextMatch> textMatches(const RuleDecl& rule, const Document& doc)
+{
+    const TextIndex index(doc);
+    return index.matches(rule);
+}
+
+const std::vector<TextMatch>& textMatches(const RuleDecl& rule, const TableFacts& facts)
+{
+    if (facts.text)
+        return facts.text->matches(rule);
+    thread_local std::unique_ptr<TextIndex> own;   // facts made without a shared index (tests)
+    thread_local std::vector<TextMatch> result;
+    own = std::make_unique<TextIndex>(*facts.doc);
+    result = own->matches(rule);
+    return result;
+}
+
 namespace {
+
+/// Each total's parts by template (the HARD definitions, totalDefinitions), built once.
+const std::map<std::string, std::vector<std::string>>& partsOfTotals(const std::string& templateId)
+{
+    static const std::map<std::string, std::map<std::string, std::vector<std::string>>> all = [] {
+        std::map<std::string, std::map<std::string, std::vector<std::string>>> m;
+        for (const TemplateDef& t : templates())
+            for (auto& [total, parts] : totalDefinitions(t.id))
+                m[t.id].emplace(total, parts);
+        return m;
+    }();
+    static const std::map<std::string, std::vector<std::string>> none;
+    auto it = all.find(templateId);
+    return it == all.end() ? none : it->second;
+}
+
+/// A table value as a sentence is compared with it (issue 9.4: a blank total is not 0).
+struct Resolved {
+    enum class State { Value, Blank, NotAssessable } state = State::Value;
+    Decimal value;
+    bool viaParts = false;   ///< the cell is blank; `value` is the sum of its parts
+};
+
+Resolved resolve(const TableFacts& f, const std::string& key, int depth = 0)
+{
+    Resolved r;
+    auto it = f.values.find(key);
+    if (it == f.values.end() || it->second.kind == Value::Kind::Invalid) {
+        r.state = Resolved::State::NotAssessable;   // R-1 / the type rules say why
+        return r;
+    }
+    if (it->second.ok()) {
+        r.value = it->second.number;
+        return r;
+    }
+    r.state = Resolved::State::Blank;
+    const auto& defs = partsOfTotals(f.rec->tmpl->id);
+    auto d = defs.find(key);
+    if (d == defs.end() || depth > 4)
+        return r;
+    Decimal sum;
+    for (const std::string& part : d->second) {
+        if (!f.rec->tmpl->cellForKey(part))
+            continue;
+        const Resolved p = resolve(f, part, depth + 1);
+        if (p.state != Resolved::State::Value)
+            return r;                             // the parts are blank too: the table is blank there
+        sum += p.value;
+    }
+    r.state = Resolved::State::Value;
+    r.value = sum;
+    r.viaParts = true;
+    return r;
+}
+
+/// Sum of a target set; Blank when a cell of it is blank and has no filled parts.
+Resolved resolveSet(const TableFacts& f, const std::vector<std::string>& keys, std::string* blankKey = nullptr)
+{
+    Resolved total;
+    for (const std::string& k : keys) {
+        const Resolved r = resolve(f, k);
+        if (r.state == Resolved::State::NotAssessable)
+            return r;
+        if (r.state == Resolved::State::Blank) {
+            total.state = Resolved::State::Blank;
+            if (blankKey && blankKey->empty())
+                *blankKey = k;
+            continue;
+        }
+        total.value += r.value;
+        total.viaParts = total.viaParts || r.viaParts;
+    }
+    return total;
+}
+
+/// Appended to a finding whose compared number is the sum of a blank total's parts.
+void noteParts(Diagnostic& d)
+{
+    d.messages["zh-CN"] += "（表中该总计栏空白，按其各项之和计）";
+    d.messages["en-US"] += " (the total cell is blank in the table; the sum of its parts was used)";
+}
 
 /// textzero: the text says there was none ("未收到…申请", "均获维持"), the table has some: the
 /// first non-zero of `target` (or of the keys of the first target set).
@@ -852,60 +1101,75 @@ void textZero(const RuleDecl& rule, const TableFacts& f, std::vector<Diagnostic>
     const std::vector<std::string> keys =
         rule.targetSets.empty() ? std::vector<std::string>{rule.target} : rule.targetSets.front();
     std::string hit;
+    Resolved value;
     for (const std::string& k : keys) {
-        auto it = f.values.find(k);
-        if (it != f.values.end() && it->second.ok() && it->second.number != 0) {
+        const Resolved r = resolve(f, k);
+        if (r.state == Resolved::State::Value && r.value != 0) {
             hit = k;
+            value = r;
             break;
         }
     }
     if (hit.empty())
         return;
-    const std::vector<TextMatch> matches = textMatches(rule, *f.doc);
+    const std::vector<TextMatch>& matches = textMatches(rule, f);
     if (matches.empty())
         return;
     Finding fd;
     fd.target = hit;
     fd.related = keys;
     fd.expected = "0";
-    fd.actual = shownValue(f, hit);
+    fd.actual = formatNumber(value.value);
     for (const char* lang : {kZh, kEn})
         fd.vars[lang]["quote"] = matches.front().sentence;
     emit(rule, f, std::move(fd), out);
+    if (value.viaParts)
+        noteParts(out.back());
 }
 
-/// textcount: a number stated in the text must equal the sum of one of the target sets.
+/// textcount: a number stated in the text must equal the sum of one of the target sets. A
+/// blank total is compared through its parts; when the table is blank there, the finding says
+/// so (actual blank) instead of reading 0 (issue 9.4).
 void textCount(const RuleDecl& rule, const TableFacts& f, std::vector<Diagnostic>& out)
 {
     if (rule.targetSets.empty() || rule.targetSets.front().empty())
         return;
-    std::vector<Decimal> sums;
+    std::vector<Resolved> sums;
+    std::string blankKey;
     for (const auto& set : rule.targetSets) {
-        Decimal s;
-        for (const std::string& k : set) {
-            auto it = f.values.find(k);
-            if (it == f.values.end() || it->second.kind == Value::Kind::Invalid)
-                return;                           // not assessable (R-1 / the type rules say why)
-            s += it->second.number;
-        }
-        sums.push_back(s);
+        sums.push_back(resolveSet(f, set, &blankKey));
+        if (sums.back().state == Resolved::State::NotAssessable)
+            return;                               // not assessable (R-1 / the type rules say why)
     }
-    for (const TextMatch& m : textMatches(rule, *f.doc)) {
+    const auto filled = [](const Resolved& r) { return r.state == Resolved::State::Value; };
+    for (const TextMatch& m : textMatches(rule, f)) {
         const std::optional<Decimal> parsed = parseTextNumber(m.number);
         if (!parsed)
             continue;                             // not a number we can hold: nothing to compare
         const Decimal stated = *parsed;
-        if (std::any_of(sums.begin(), sums.end(), [&](Decimal s) { return s == stated; }))
+        // "不含申请人主动撤销的5件": the stated number may leave those out, or the table may.
+        const std::optional<Decimal> excluded = m.excluded.empty() ? std::nullopt : parseTextNumber(m.excluded);
+        const auto holds = [&](const Resolved& r) {
+            return filled(r) && (r.value == stated || (excluded && (r.value == stated + *excluded ||
+                                                                     r.value + *excluded == stated)));
+        };
+        if (std::any_of(sums.begin(), sums.end(), holds))
             continue;
+        const auto first = std::find_if(sums.begin(), sums.end(), filled);
+        if (first == sums.end() && stated == 0)
+            continue;                             // "0 件" and a blank table: S-3 says it
         Finding fd;
-        fd.target = rule.targetSets.front().front();
-        for (const auto& set : rule.targetSets)
-            fd.related.insert(fd.related.end(), set.begin(), set.end());
+        const size_t set = first == sums.end() ? 0 : static_cast<size_t>(first - sums.begin());
+        fd.target = first == sums.end() ? blankKey : rule.targetSets[set].front();
+        for (const auto& s : rule.targetSets)
+            fd.related.insert(fd.related.end(), s.begin(), s.end());
         fd.expected = formatNumber(stated);
-        fd.actual = formatNumber(sums.front());
+        fd.actual = first == sums.end() ? std::string() : formatNumber(first->value);   // blank, never "0"
         for (const char* lang : {kZh, kEn})
             fd.vars[lang]["quote"] = m.sentence;
         emit(rule, f, std::move(fd), out);
+        if (first != sums.end() && first->viaParts)
+            noteParts(out.back());
         return;                                   // one finding per table: the first mismatch
     }
 }
@@ -972,7 +1236,7 @@ void sectionsCheck(const RuleDecl& rule, const std::vector<SectionHeading>& head
     for (const SectionDecl& s : rule.sections) {
         const SectionHeading* found = nullptr;
         for (const SectionHeading& h : headings)
-            if (matchesPattern(*s.compiled, h.title)) {
+            if (matchesPattern(*s.compiled, h.match)) {
                 found = &h;
                 break;
             }
@@ -1010,18 +1274,24 @@ void tablesCheck(const RuleDecl& rule, const std::vector<Recognition>& recognize
 
 /// X-7 / S-5: the text of one section (its heading found by `section`) must match `pattern`.
 void sectionTextCheck(const RuleDecl& rule, const Document& doc, const std::vector<SectionHeading>& headings,
-                      std::vector<Diagnostic>& out)
+                      std::vector<Diagnostic>& out, const TextIndex* text)
 {
     for (size_t h = 0; h < headings.size(); ++h) {
-        if (!matchesPattern(*rule.sectionCompiled, headings[h].title))
+        if (!matchesPattern(*rule.sectionCompiled, headings[h].match))
             continue;
         const size_t end = h + 1 < headings.size() ? headings[h + 1].block : doc.blocks.size();
-        std::string body;
+        std::string matched;   // what the pattern sees: simplified, no glosses
         for (size_t i = headings[h].block + 1; i < end; ++i)
+            if (doc.blocks[i].kind == Block::Kind::Paragraph) {
+                const TextIndex::Paragraph* p = text ? text->paragraph(i) : nullptr;
+                matched += (p ? toUtf8(p->text.match) : matchText(doc.blocks[i].text)) + "\n";
+            }
+        if (matchesPattern(*rule.compiled, matched))
+            return;
+        std::string body;      // what the message quotes: the user's characters
+        for (size_t i = headings[h].block + 1; i < end && body.size() < 240; ++i)
             if (doc.blocks[i].kind == Block::Kind::Paragraph)
                 body += normalizeValueText(doc.blocks[i].text) + "\n";
-        if (matchesPattern(*rule.compiled, body))
-            return;
         const std::string heading = headings[h].numeral + "、" + headings[h].title;
         std::string shown = utf8Prefix(body, 60);
         while (!shown.empty() && shown.back() == '\n')
@@ -1050,13 +1320,14 @@ std::vector<SectionHeading> sectionHeadings(const Document& doc)
         if (p == std::string::npos || p == 0 || p > 6 || t.find(stop) != std::string::npos ||
             !numeralValue(t.substr(0, p)) || t.size() == p + comma.size())
             continue;
-        out.push_back({i, t.substr(0, p), t.substr(p + comma.size())});
+        out.push_back({i, t.substr(0, p), t.substr(p + comma.size()), matchText(t.substr(p + comma.size()))});
     }
     return out;
 }
 
 void evaluateDocument(const RuleDecl& rule, const Document& doc, const std::vector<Recognition>& recognized,
-                      const std::vector<SectionHeading>& headings, std::vector<Diagnostic>& out)
+                      const std::vector<SectionHeading>& headings, std::vector<Diagnostic>& out,
+                      const TextIndex* text)
 {
     // Only a whole report is judged: a document whose text has at least three numbered sections.
     // Bare tables (most Calc workbooks) and a table inserted under one heading are left alone.
@@ -1069,7 +1340,7 @@ void evaluateDocument(const RuleDecl& rule, const Document& doc, const std::vect
     else if (rule.kind == "tables")
         tablesCheck(rule, recognized, out);
     else if (rule.kind == "sectiontext" && rule.compiled && rule.sectionCompiled)
-        sectionTextCheck(rule, doc, headings, out);
+        sectionTextCheck(rule, doc, headings, out, text);
 }
 
 void evaluate(const RuleDecl& rule, const TableFacts& facts, std::vector<Diagnostic>& out)

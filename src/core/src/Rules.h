@@ -51,8 +51,13 @@ struct RuleDecl {
     /// number, which must equal the sum of one of `targetSets`.
     std::string pattern;
     std::vector<std::string> prefilter;   ///< a paragraph is matched only if it contains one of these
+    std::vector<std::u16string> prefilter16; ///< `prefilter` in UTF-16, as the folded text is
     std::vector<std::vector<std::string>> targetSets;
     std::shared_ptr<const TextPattern> compiled; ///< `pattern`, compiled once on load
+    /// textcount: a paragraph that matches `excluding` says that the number of its group 1 is
+    /// left out of its counts ("不含申请人主动撤销的5件"); a stated N then also holds as N ± that.
+    std::string excluding;
+    std::shared_ptr<const TextPattern> excludingCompiled;
     /// Document-level rules (kinds sections, tables, sectiontext; spec §6.7, X-7): the sections
     /// and template families a report of the rule's templates must have; for sectiontext,
     /// `section` is a pattern that finds the section's heading, and the section's text must
@@ -81,8 +86,11 @@ const std::vector<RuleDecl>& ruleCatalog();
 std::vector<RuleDecl> parseRules(std::string_view name, std::string_view text);
 
 /// What a rule sees of one recognized table.
+class TextIndex;
+
 struct TableFacts {
     const Document* doc = nullptr;
+    const TextIndex* text = nullptr;      ///< the document's folded paragraphs (shared by all tables)
     const Recognition* rec = nullptr;
     int reportTable = -1;                 ///< index in Report::tables
     int year = 0;
@@ -101,16 +109,52 @@ void evaluate(const RuleDecl& rule, const TableFacts& facts, std::vector<Diagnos
 /// the message) and its group 1 (textcount: the stated number).
 struct TextMatch {
     std::string sentence, number;
+    std::string excluded;   ///< the paragraph's `excluding` number, if it states one
+};
+
+/// The document's paragraphs as the text rules read them (foldText: NFKC, simplified, no
+/// glosses), split into sentences by ICU's sentence break iterator — built once per check,
+/// when a text rule first asks — and each text rule's matches, found once per document
+/// (issue 11), not once per table. Every pattern runs inside one sentence at a time under a
+/// regex time limit proportional to its length (issue 16.7: linear on any paragraph).
+class TextIndex {
+public:
+    struct Paragraph {
+        size_t block = 0;                                 ///< index in Document::blocks
+        FoldedText text;
+        /// [begin, end) in text.match; split when a rule's prefilter first finds the paragraph
+        mutable std::vector<std::pair<int32_t, int32_t>> sentences;
+        mutable bool split = false;
+    };
+
+    explicit TextIndex(const Document& doc) : m_doc(&doc) {}
+
+    const std::vector<Paragraph>& paragraphs() const;
+    /// The paragraph of a block, or null (not a paragraph, or empty).
+    const Paragraph* paragraph(size_t block) const;
+    const std::vector<TextMatch>& matches(const RuleDecl& rule) const;
+    /// The sentences of a paragraph (ICU's sentence break iterator), computed once.
+    static const std::vector<std::pair<int32_t, int32_t>>& sentences(const Paragraph& p);
+
+private:
+    const Document* m_doc;
+    mutable bool m_built = false;
+    mutable std::vector<Paragraph> m_paragraphs;
+    mutable std::vector<int> m_byBlock;
+    mutable std::map<const RuleDecl*, std::vector<TextMatch>> m_matches;
 };
 
 /// Every match of a text rule (textzero, textcount) in the document's paragraphs.
 std::vector<TextMatch> textMatches(const RuleDecl& rule, const Document& doc);
+/// The same through the table's shared TextIndex (one scan per document).
+const std::vector<TextMatch>& textMatches(const RuleDecl& rule, const TableFacts& facts);
 
 /// A level-1 heading of the report text: a short paragraph "五、存在的主要问题及改进情况".
 struct SectionHeading {
     size_t block = 0;      ///< index in Document::blocks
     std::string numeral;   ///< "五"
     std::string title;     ///< "存在的主要问题及改进情况" (NFKC, no white space)
+    std::string match;     ///< `title` in simplified characters, no glosses (what patterns see)
 };
 
 /// The document's level-1 headings in reading order (computed once per check).
@@ -119,7 +163,8 @@ std::vector<SectionHeading> sectionHeadings(const Document& doc);
 /// Document-level rule over the whole document (structure, sections): evaluated once when a
 /// recognized table's template matches the rule.
 void evaluateDocument(const RuleDecl& rule, const Document& doc, const std::vector<Recognition>& recognized,
-                      const std::vector<SectionHeading>& headings, std::vector<Diagnostic>& out);
+                      const std::vector<SectionHeading>& headings, std::vector<Diagnostic>& out,
+                      const TextIndex* text = nullptr);
 
 /// True when the compiled pattern finds a match in the UTF-8 text.
 bool patternMatches(const TextPattern& p, const std::string& utf8);

@@ -4,12 +4,18 @@
 #include "ogi/Text.h"
 
 #include <unicode/normalizer2.h>
+#include <unicode/translit.h>
 #include <unicode/uchar.h>
+#include <unicode/utf8.h>
+#include <unicode/uniset.h>
 #include <unicode/unistr.h>
+#include <unicode/uscript.h>
 
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
+#include <memory>
+#include <unordered_map>
 
 namespace ogi {
 namespace {
@@ -118,6 +124,174 @@ std::u32string foldedNoSpace(std::string_view text)
     return s;
 }
 
+/// Traditional → simplified characters (issue 9.5: reports copied by mirror sites) with ICU's
+/// "Hant-Hans" transliterator, one character at a time, so that every unit of the simplified
+/// text knows the character of the user's text it stands for (quotes show the original). The
+/// set of characters it changes is the transliterator's source set, tested before any work;
+/// the per-character table is built once, on the first traditional character seen.
+class Simplifier {
+public:
+    static const Simplifier& instance()
+    {
+        static const Simplifier s;
+        return s;
+    }
+
+    /// Whether the conversion changes c: one bit per BMP character (the hot path of every
+    /// label and paragraph), the table beyond it.
+    bool changes(char32_t c) const
+    {
+        if (c < 0x3400)
+            return false;
+        if (c < 0x10000)
+            return (m_bmp[c >> 6] >> (c & 63)) & 1;
+        return m_table.count(c) > 0;
+    }
+
+    /// The simplified form of c, or null when the conversion leaves it alone.
+    const std::u32string* map(char32_t c) const
+    {
+        auto it = m_table.find(c);
+        return it == m_table.end() ? nullptr : &it->second;
+    }
+
+private:
+    Simplifier()
+    {
+        UErrorCode status = U_ZERO_ERROR;
+        std::unique_ptr<icu::Transliterator> trans(icu::Transliterator::createInstance("Hant-Hans", UTRANS_FORWARD, status));
+        if (U_FAILURE(status) || !trans)
+            return;                               // no ICU transliteration data: no conversion
+        icu::UnicodeSet source;
+        trans->getSourceSet(source);
+        // The source set is wider than what changes (一, 中, 公 … are in it): transliterate it
+        // once, one character per line (one call: far cheaper than one per character), and keep
+        // the characters that really change.
+        std::vector<UChar32> chars;
+        icu::UnicodeString all;
+        const int32_t ranges = source.getRangeCount();
+        for (int32_t r = 0; r < ranges; ++r)
+            for (UChar32 c = std::max<UChar32>(source.getRangeStart(r), 0x3400); c <= source.getRangeEnd(r); ++c) {
+                chars.push_back(c);
+                all.append(c).append(static_cast<UChar>(u'\n'));
+            }
+        trans->transliterate(all);
+        const std::u32string out = toU32(all);
+        size_t k = 0;
+        std::u32string piece;
+        for (char32_t d : out) {
+            if (d != U'\n') {
+                piece.push_back(d);
+                continue;
+            }
+            if (k >= chars.size())
+                break;
+            const UChar32 c = chars[k++];
+            if (piece.size() != 1 || piece[0] != static_cast<char32_t>(c))
+                m_table.emplace(static_cast<char32_t>(c), piece);
+            piece.clear();
+        }
+        if (k != chars.size())                    // a rule ate a line break: trust nothing
+            m_table.clear();
+        // Idempotent, as normalization must be: drop the few mappings into a character that is
+        // mapped again (苎 → 苧 → 苎), until none is left.
+        for (bool again = true; again;) {
+            again = false;
+            std::vector<char32_t> drop;
+            for (const auto& [from, to] : m_table)
+                if (std::any_of(to.begin(), to.end(), [&](char32_t d) { return m_table.count(d) > 0; }))
+                    drop.push_back(from);
+            for (char32_t c : drop)
+                m_table.erase(c);
+            again = !drop.empty();
+        }
+        for (const auto& entry : m_table)
+            if (entry.first < 0x10000)
+                m_bmp[static_cast<size_t>(entry.first) >> 6] |= uint64_t(1) << (entry.first & 63);
+    }
+
+    std::vector<uint64_t> m_bmp = std::vector<uint64_t>(0x10000 / 64, 0);
+    std::unordered_map<char32_t, std::u32string> m_table;
+};
+
+bool isHan(char32_t c)
+{
+    UErrorCode status = U_ZERO_ERROR;
+    return c >= 0x2E80 && uscript_getScript(static_cast<UChar32>(c), &status) == USCRIPT_HAN;
+}
+
+bool isPinyinLetter(char32_t c)
+{
+    if (c >= U'a' && c <= U'z')
+        return true;
+    UErrorCode status = U_ZERO_ERROR;
+    return c >= 0xC0 && c < 0x2000 && u_islower(static_cast<UChar32>(c)) &&
+           uscript_getScript(static_cast<UChar32>(c), &status) == USCRIPT_LATIN;   // à ǎ ü ḿ …
+}
+
+/// Length of a pinyin gloss "(xiàng)" at s[i] after a Han character (`before`), 0 if there is
+/// none: lower-case Latin letters only, with a tone mark or at least two of them.
+size_t glossLength(const std::u32string& s, size_t i, char32_t before)
+{
+    if (s[i] != U'(' || !isHan(before))
+        return 0;
+    size_t j = i + 1;
+    bool tone = false;
+    while (j < s.size() && j - i - 1 < 12 && isPinyinLetter(s[j])) {
+        tone = tone || s[j] >= 0x80;
+        ++j;
+    }
+    const size_t letters = j - i - 1;
+    if (j >= s.size() || s[j] != U')' || letters == 0 || (!tone && letters < 2))
+        return 0;
+    return j + 1 - i;
+}
+
+/// Whether simplified() could change s (a traditional character or a gloss's parenthesis).
+bool mayNeedSimplifying(const std::u32string& s)
+{
+    const Simplifier& simp = Simplifier::instance();
+    for (size_t i = 0; i < s.size(); ++i)
+        if ((s[i] == U'(' && i > 0 && glossLength(s, i, s[i - 1])) || simp.changes(s[i]))
+            return true;
+    return false;
+}
+
+/// s in simplified characters without pinyin glosses; origin[k] (if given) is the index in s
+/// of the character that unit k of the result comes from.
+std::u32string simplified(const std::u32string& s, std::vector<int32_t>* origin = nullptr)
+{
+    const Simplifier& simp = Simplifier::instance();
+    std::u32string out;
+    out.reserve(s.size());
+    for (size_t i = 0; i < s.size(); ++i) {
+        // after the last character kept: "項(xiàng)(xiang)" loses both glosses in one pass
+        if (const size_t gloss = out.empty() ? 0 : glossLength(s, i, out.back())) {
+            i += gloss - 1;
+            continue;
+        }
+        const std::u32string* to = simp.changes(s[i]) ? simp.map(s[i]) : nullptr;
+        const size_t n = to ? to->size() : 1;
+        if (to)
+            out += *to;
+        else
+            out.push_back(s[i]);
+        if (origin)
+            origin->insert(origin->end(), n, static_cast<int32_t>(i));
+    }
+    return out;
+}
+
+void appendUtf16(char32_t c, std::u16string& out)
+{
+    if (c < 0x10000) {
+        out.push_back(static_cast<char16_t>(c));
+    } else {
+        out.push_back(static_cast<char16_t>(0xD7C0 + (c >> 10)));
+        out.push_back(static_cast<char16_t>(0xDC00 | (c & 0x3FF)));
+    }
+}
+
 bool isChineseNumeral(char32_t c)
 {
     return std::u32string_view(U"一二三四五六七八九十").find(c) != std::u32string_view::npos;
@@ -159,6 +333,8 @@ std::string normalizeValueText(std::string_view text)
 std::string normalizeLabel(std::string_view text)
 {
     std::u32string s = foldedNoSpace(text);
+    if (mayNeedSimplifying(s))
+        s = simplified(s);
     for (char32_t& c : s) {
         switch (c) {
         case U'\u201C': case U'\u201D': case U'\u201E': case U'\u2018': case U'\u2019':
@@ -195,6 +371,77 @@ std::string normalizeLabel(std::string_view text)
             s[i] = U'、';
     }
     return toUtf8(s);
+}
+
+FoldedText foldText(std::string_view text)
+{
+    FoldedText f;
+    const std::u32string shown = foldedNoSpace(text);
+    std::vector<int32_t> at;   // offset in f.shown of each character of `shown`
+    at.reserve(shown.size() + 1);
+    f.shown.reserve(shown.size());
+    for (char32_t c : shown) {
+        at.push_back(static_cast<int32_t>(f.shown.size()));
+        appendUtf16(c, f.shown);
+    }
+    at.push_back(static_cast<int32_t>(f.shown.size()));
+    if (!mayNeedSimplifying(shown)) {
+        f.match = f.shown;
+        f.origin.resize(f.shown.size() + 1);
+        for (size_t i = 0; i < f.origin.size(); ++i)
+            f.origin[i] = static_cast<int32_t>(i);
+        return f;
+    }
+    std::vector<int32_t> from;
+    const std::u32string match = simplified(shown, &from);
+    f.match.reserve(match.size());
+    f.origin.reserve(match.size() + 1);
+    for (size_t k = 0; k < match.size(); ++k) {
+        const size_t before = f.match.size();
+        appendUtf16(match[k], f.match);
+        f.origin.insert(f.origin.end(), f.match.size() - before, at[static_cast<size_t>(from[k])]);
+    }
+    f.origin.push_back(static_cast<int32_t>(f.shown.size()));
+    return f;
+}
+
+std::string matchText(std::string_view text)
+{
+    const std::u32string s = foldedNoSpace(text);
+    return toUtf8(mayNeedSimplifying(s) ? simplified(s) : s);
+}
+
+bool hasTraditional(std::string_view text)
+{
+    const icu::UnicodeString u =
+        icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+    const Simplifier& simp = Simplifier::instance();
+    for (int32_t i = 0; i < u.length(); i = u.moveIndex32(i, 1))
+        if (simp.changes(static_cast<char32_t>(u.char32At(i))))
+            return true;
+    return false;
+}
+
+bool foldKeepsHanWords(std::string_view text)
+{
+    const Simplifier& simp = Simplifier::instance();
+    for (size_t i = 0; i < text.size();) {
+        const unsigned char c = static_cast<unsigned char>(text[i]);
+        if (c < 0x80) {
+            if (c <= 0x20 || c == 0x7F || c == '(')
+                return false;                     // spaces and controls go; "(" may open a gloss
+            ++i;
+            continue;
+        }
+        UChar32 cp = 0;
+        U8_NEXT(reinterpret_cast<const uint8_t*>(text.data()), i, text.size(), cp);
+        if (cp < 0 || (cp >= 0x2000 && cp <= 0x200F) || (cp >= 0x2028 && cp <= 0x202F) ||
+            (cp >= 0x205F && cp <= 0x206F) || cp == 0x3000 || cp == 0xFEFF || cp == 0x00A0 || cp == 0x00AD ||
+            cp == 0xFF08 || (cp >= 0x2E80 && cp <= 0x2FDF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+            (cp >= 0x1D00 && cp < 0x1E00) || u_charType(cp) == U_FORMAT_CHAR || simp.changes(static_cast<char32_t>(cp)))
+            return false;
+    }
+    return true;
 }
 
 std::string coreLabel(std::string_view normalized)

@@ -10,7 +10,14 @@
 #include "Strings.hxx"
 #include "UnoUtil.hxx"
 
+#include <com/sun/star/awt/AsyncCallback.hpp>
 #include <com/sun/star/awt/PosSize.hpp>
+#include <com/sun/star/awt/XCallback.hpp>
+#include <com/sun/star/awt/XRequestCallback.hpp>
+#include <com/sun/star/sheet/XSpreadsheetView.hpp>
+#include <com/sun/star/text/XTextViewCursorSupplier.hpp>
+#include <com/sun/star/util/XModifyBroadcaster.hpp>
+#include <com/sun/star/util/XModifyListener.hpp>
 #include <com/sun/star/awt/Toolkit.hpp>
 #include <com/sun/star/awt/XActionListener.hpp>
 #include <com/sun/star/awt/XButton.hpp>
@@ -30,6 +37,7 @@
 #include <com/sun/star/awt/grid/XMutableGridDataModel.hpp>
 #include <com/sun/star/beans/XPropertySet.hpp>
 #include <com/sun/star/container/XNameAccess.hpp>
+#include <com/sun/star/container/XNamed.hpp>
 #include <com/sun/star/document/XDocumentEventBroadcaster.hpp>
 #include <com/sun/star/document/XDocumentEventListener.hpp>
 #include <com/sun/star/document/XUndoManager.hpp>
@@ -58,12 +66,16 @@
 #include <com/sun/star/ui/XToolPanel.hpp>
 #include <com/sun/star/util/XModifiable.hpp>
 #include <com/sun/star/view/SelectionType.hpp>
-#include <cppuhelper/implbase8.hxx>
+#include <cppuhelper/implbase10.hxx>
+#include <cppuhelper/weakref.hxx>
 #include <rtl/ref.hxx>
 
 #include <algorithm>
 #include <memory>
+#include <atomic>
+#include <chrono>
 #include <mutex>
+#include <thread>
 
 using namespace css;
 using rtl::OUString;
@@ -76,6 +88,10 @@ namespace {
 constexpr sal_Int32 kMargin = 6, kGap = 4, kLine = 20, kButton = 26, kDetail = 96;
 constexpr sal_Int32 kMinimalWidth = 380; // three readable columns; the sidebar widens to it
 constexpr sal_Int32 kRelatedColor = 0xC6DBF7; // light blue: the other operands of the selected finding
+// Live re-check: this long after the last edit inside a recognized table (debounce); a live
+// check slower than kLiveBudgetMs switches live checking off for the panel (bounded).
+constexpr int kLiveDelayMs = 1200;
+constexpr long kLiveBudgetMs = 1500;
 
 class SidebarPanel;
 std::mutex g_panelsMutex;
@@ -89,9 +105,9 @@ struct PaintedCell {
 };
 
 class SidebarPanel
-    : public cppu::WeakImplHelper8<ui::XUIElement, ui::XToolPanel, ui::XSidebarPanel, lang::XComponent,
-                                   awt::XActionListener, awt::XWindowListener, awt::grid::XGridSelectionListener,
-                                   document::XDocumentEventListener> {
+    : public cppu::WeakImplHelper10<ui::XUIElement, ui::XToolPanel, ui::XSidebarPanel, lang::XComponent,
+                                    awt::XActionListener, awt::XWindowListener, awt::grid::XGridSelectionListener,
+                                    document::XDocumentEventListener, util::XModifyListener, awt::XCallback> {
 public:
     SidebarPanel(uno::Reference<uno::XComponentContext> ctx, uno::Reference<frame::XFrame> frame,
                  uno::Reference<awt::XWindow> parent, OUString url)
@@ -133,6 +149,9 @@ public:
         uno::Reference<document::XDocumentEventBroadcaster> events(m_model, uno::UNO_QUERY);
         if (events.is())
             events->addDocumentEventListener(this);
+        uno::Reference<util::XModifyBroadcaster> modify(m_model, uno::UNO_QUERY);
+        if (modify.is())
+            modify->addModifyListener(this);
         {
             std::lock_guard<std::mutex> lock(g_panelsMutex);
             g_panels.push_back(this);
@@ -161,6 +180,7 @@ public:
         if (m_disposed)
             return;
         unpaint();
+        m_covered = m_edits.load();   // the edits so far (our own marks among them) are in this report
         const std::string keep = selectedFinding() ? ogi::ignoreKey(*selectedFinding()) : std::string();
         m_report = std::move(report);
         m_rows = m_report ? findingRows(*m_report, m_lang) : std::vector<FindingRow>();
@@ -391,6 +411,9 @@ public:
             uno::Reference<document::XDocumentEventBroadcaster> events(m_model, uno::UNO_QUERY);
             if (events.is())
                 events->removeDocumentEventListener(this);
+            uno::Reference<util::XModifyBroadcaster> modify(m_model, uno::UNO_QUERY);
+            if (modify.is())
+                modify->removeModifyListener(this);
             uno::Reference<lang::XComponent> window(m_window, uno::UNO_QUERY);
             m_window.clear();
             if (window.is())
@@ -456,6 +479,43 @@ public:
         });
     }
 
+    // XModifyListener: an edit schedules a live re-check (debounced: one pending at a time).
+    void SAL_CALL modified(const lang::EventObject&) override
+    {
+        if (m_disposed || !m_liveOn || m_painting)
+            return;
+        ++m_edits;
+        bool expected = false;
+        if (m_pending.compare_exchange_strong(expected, true))
+            schedule();
+    }
+
+    // XCallback: the delay is over, on the office's main thread.
+    void SAL_CALL notify(const uno::Any&) override
+    {
+        m_pending = false;
+        if (m_disposed || !m_model.is())
+            return;
+        containExceptions("live check", [&] {
+            if (m_edits.load() == m_covered)
+                return;                                   // a check has seen every edit already
+            if (!editInRecognizedTable())
+                return;
+            const auto start = std::chrono::steady_clock::now();
+            ReadLimits limits;
+            limits.openOtherFiles = false;                // an edit never waits for other files
+            limits.maxSheetCells = 20000;
+            limits.maxTotalCells = 40000;
+            checkDocument(m_ctx, m_model, readSettings(m_ctx), limits);  // no marks, no undo step
+            const long ms = static_cast<long>(std::chrono::duration_cast<std::chrono::milliseconds>(
+                                                  std::chrono::steady_clock::now() - start).count());
+            if (ms > kLiveBudgetMs) {
+                m_liveOn = false;
+                logLine("live check took " + std::to_string(ms) + " ms: switched off for this panel");
+            }
+        });
+    }
+
     // XEventListener
     void SAL_CALL disposing(const lang::EventObject& e) override
     {
@@ -467,6 +527,57 @@ public:
     }
 
 private:
+    /// After kLiveDelayMs, the callback runs on the main thread (AsyncCallback), holding only a
+    /// weak reference meanwhile; edits in between are covered by the same run.
+    void schedule()
+    {
+        uno::WeakReference<awt::XCallback> weak(uno::Reference<awt::XCallback>(this));
+        uno::Reference<uno::XComponentContext> ctx = m_ctx;
+        std::thread([weak, ctx] {
+            std::this_thread::sleep_for(std::chrono::milliseconds(kLiveDelayMs));
+            try {
+                uno::Reference<awt::XCallback> callback(weak);
+                if (callback.is())
+                    awt::AsyncCallback::create(ctx)->addCallback(callback, uno::Any());
+            } catch (...) {
+            }
+        }).detach();
+    }
+
+    /// The cursor (Writer) or the active sheet (Calc) is in a table of the last report.
+    bool editInRecognizedTable() const
+    {
+        if (!m_report || !m_frame.is())
+            return false;
+        uno::Reference<frame::XController> controller = m_frame->getController();
+        std::string where;
+        bool sheet = false;
+        if (documentKind(m_model) == DocKind::Writer) {
+            uno::Reference<text::XTextViewCursorSupplier> vcs(controller, uno::UNO_QUERY);
+            uno::Reference<beans::XPropertySet> cursor(vcs.is() ? vcs->getViewCursor() : nullptr, uno::UNO_QUERY);
+            uno::Reference<container::XNamed> table;
+            if (cursor.is())
+                cursor->getPropertyValue("TextTable") >>= table;
+            if (!table.is())
+                return false;
+            where = toStd(table->getName());
+        } else {
+            uno::Reference<sheet::XSpreadsheetView> view(controller, uno::UNO_QUERY);
+            uno::Reference<container::XNamed> active(view.is() ? view->getActiveSheet() : nullptr, uno::UNO_QUERY);
+            if (!active.is())
+                return false;
+            where = toStd(active->getName()) + ".";
+            sheet = true;
+        }
+        for (const ogi::TableInfo& t : m_report->tables)
+            if (sheet ? t.location.compare(0, where.size(), where) == 0 : t.location == where)
+                return true;
+        for (const ogi::Diagnostic& d : m_report->diagnostics)   // the other half of a joined table
+            if (!sheet && d.cell.table == where)
+                return true;
+        return false;
+    }
+
     void unregister()
     {
         std::lock_guard<std::mutex> lock(g_panelsMutex);
@@ -691,15 +802,18 @@ private:
         };
         if (undo.is())
             undo->lock();
+        m_painting = true;   // our own change is no edit to check again
         try {
             f();
         } catch (...) {
+            m_painting = false;
             restore();
             throw;
         }
         restore();
         if (modifiable.is() && !wasModified && modifiable->isModified())
             modifiable->setModified(false);
+        m_painting = false;
     }
 
     void paintRelated(const ogi::Diagnostic& d)
@@ -788,6 +902,11 @@ private:
     bool m_filling = false;
     bool m_disposed = false;
     std::vector<PaintedCell> m_painted;
+    std::atomic<long> m_edits{0};
+    long m_covered = 0;
+    std::atomic<bool> m_pending{false};
+    bool m_liveOn = true;
+    bool m_painting = false;
 };
 
 rtl::Reference<SidebarPanel> panelOf(const uno::Reference<frame::XFrame>& frame)

@@ -4,14 +4,17 @@
 #include "ogi/Number.h"
 #include "ogi/Templates.h"
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace ogi {
 
 /// Canonical form of a label for matching: NFKC (full-width → half-width, full-width digits),
-/// all whitespace removed (incl. U+3000, line breaks), quotes unified, 、 and ， unified,
+/// all whitespace removed (incl. U+3000, line breaks), traditional characters as simplified
+/// and pinyin glosses dropped ("項(xiàng)" → "项", issue 9.5), quotes unified, 、 and ， unified,
 /// item numbering unified ("1．" "1、" "（1）" → "1."; "（一）" → "(一)"; "一." → "一、").
 std::string normalizeLabel(std::string_view text);
 
@@ -22,6 +25,29 @@ std::string coreLabel(std::string_view normalized);
 /// NFKC + whitespace removal, and every Unicode decimal digit (Nd: Arabic-Indic, Devanagari,
 /// full-width, …) as its ASCII digit (used for values and text rules: "办结٦٨件" reads "办结68件").
 std::string normalizeValueText(std::string_view text);
+
+/// A paragraph as the text rules read it (spec §6.6, issue 9.5). `shown` is normalizeValueText
+/// of the original (what a quote shows: the user's characters, NFKC, no white space); `match` is
+/// `shown` in simplified characters with pinyin glosses dropped (what patterns see). Both UTF-16;
+/// `origin[i]` is the offset in `shown` of unit i of `match` (`match.size() + 1` entries).
+struct FoldedText {
+    std::u16string shown, match;
+    std::vector<int32_t> origin;
+};
+
+FoldedText foldText(std::string_view text);
+
+/// normalizeValueText, then simplified characters and no pinyin glosses (UTF-8): for matching
+/// free text (headings) against the simplified wording of the rules.
+std::string matchText(std::string_view text);
+
+/// True when the text holds a character that the Hant→Hans conversion changes (cheap test).
+bool hasTraditional(std::string_view text);
+
+/// True when every run of Han characters of the text is still there, unchanged, in
+/// foldText(text).match: no white space or invisible character, no compatibility ideograph,
+/// no traditional character, no gloss. Then a word can be looked for in the raw text.
+bool foldKeepsHanWords(std::string_view text);
 
 struct Value {
     enum class Kind {
