@@ -15,6 +15,7 @@
 #include "EditGuards.hxx"
 #include "UnoUtil.hxx"
 
+#include <cmath>
 #include <ogi/Templates.h>
 
 #include <com/sun/star/awt/FontWeight.hpp>
@@ -296,7 +297,7 @@ OUString insertWriterTable(const uno::Reference<lang::XComponent>& model, const 
         double acc = 0;
         for (int c = 0; c + 1 < l.table.cols; ++c) {
             acc += l.weights[static_cast<size_t>(c)];
-            seps[c].Position = static_cast<sal_Int16>(acc / total * sum + 0.5);
+            seps[c].Position = static_cast<sal_Int16>(std::lround(acc / total * sum));
             seps[c].IsVisible = true;
         }
         setProp(tableProps, "TableColumnSeparators", uno::Any(seps));

@@ -108,7 +108,7 @@ int findReportYear(const Document& doc)
             if (int y = yearIn(b.text))
                 return y;
     for (const Block& b : doc.blocks)
-        if (b.kind == Block::Kind::Paragraph && has(b.text.c_str(), "统计期限"))
+        if (b.kind == Block::Kind::Paragraph && has(b.text, "统计期限"))
             if (int y = yearIn(b.text.substr(b.text.find("统计期限"))))
                 return y;
     for (const Table& t : doc.tables)

@@ -63,7 +63,7 @@ std::string shortAddress(const std::string& address)
     const size_t dot = address.rfind('.');
     if (dot == std::string::npos)
         return address;
-    const std::string tail = address.substr(dot + 1);
+    std::string tail = address.substr(dot + 1);
     size_t i = 0;
     while (i < tail.size() && std::isalpha(static_cast<unsigned char>(tail[i])))
         ++i;

@@ -34,8 +34,9 @@ int Document::addTable(Table table)
     Block b;
     b.kind = Block::Kind::Table;
     b.table = static_cast<int>(tables.size()) - 1;
+    const int index = b.table;
     blocks.push_back(std::move(b));
-    return b.table;
+    return index;   // not b.table: b is moved from
 }
 
 Grid::Grid(const Table& table) : m_table(&table)

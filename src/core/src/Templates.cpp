@@ -173,7 +173,7 @@ TemplateDef parseTemplate(std::string_view fileName, std::string_view text)
             const std::string key = str(co, "k");
             if (key.size() > 2 && key.compare(key.size() - 2, 2, ".*") == 0) {
                 if (columnKeys.empty())
-                    throw std::runtime_error(ctx + ": key " + key + " needs columnKeys");
+                    throw std::runtime_error(std::string(ctx).append(": key ").append(key).append(" needs columnKeys"));
                 for (const auto& ck : columnKeys) {
                     json::object copy = co;
                     copy["k"] = key.substr(0, key.size() - 1) + ck;

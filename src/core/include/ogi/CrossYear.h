@@ -65,7 +65,7 @@ struct Snapshot {
     ///  "sections": [{"numeral", "title", "text"}]}
     std::string toJson() const;
     /// Parses toJson()'s output; nullopt (and a reason in `error`) for anything else.
-    static std::optional<Snapshot> fromJson(std::string_view json, std::string* error = nullptr);
+    static std::optional<Snapshot> fromJson(std::string_view text, std::string* error = nullptr);
 };
 
 /// The snapshot of a document (recognizes its tables). `path` is recorded as given.

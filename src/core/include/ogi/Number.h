@@ -26,7 +26,7 @@ public:
     /// Plain ASCII decimal: optional sign, digits, optional '.' and fraction digits (no
     /// separators, no exponent). The integer part must fit an int64 (TooLarge otherwise,
     /// never wrapped); more than kScale significant decimals is TooPrecise.
-    static std::optional<Decimal> parse(std::string_view ascii, ParseError* error = nullptr);
+    static std::optional<Decimal> parse(std::string_view s, ParseError* error = nullptr);
 
     static Decimal fromRaw(Rep raw) { Decimal d; d.m_v = raw; return d; }
     Rep raw() const { return m_v; }
