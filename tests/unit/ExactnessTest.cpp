@@ -194,3 +194,30 @@ TEST(IgnoreKey, IgnoringOneMissingSectionKeepsItsSiblings)
         }
     EXPECT_EQ(s2, 1) << rest.toText();
 }
+
+TEST(IgnoreKey, TheBlankCellFindingOfATableStaysIgnoredWhenItsFirstCellIsFilled)
+{
+    // S-3 is one finding per table whose cell is only the first blank one: its key names the
+    // table, so filling that cell (or any other) leaves the ignored finding ignored.
+    Values v = test::consistentValues("2021-t4");
+    v["RV_KEEP"] = "";
+    v["LD_PEND"] = "";
+    v["LR_OTHR"] = "";
+    auto s3 = [](const Report& r) {
+        std::vector<const Diagnostic*> out;
+        for (const Diagnostic& d : r.diagnostics)
+            if (d.rule == "S-3")
+                out.push_back(&d);
+        return out;
+    };
+    const Report r = Checker().check(test::documentWith("2021-t4", v));
+    ASSERT_EQ(s3(r).size(), 1u) << r.toText();
+    const std::string key = ignoreKey(*s3(r).front());
+    EXPECT_EQ(key, "S-3|2021-t4|*");
+    CheckOptions ignoring;
+    ignoring.ignored = {key};
+    v["RV_KEEP"] = "0";   // the first blank cell filled: LD_PEND and LR_OTHR are still blank
+    const Report after = Checker(ignoring).check(test::documentWith("2021-t4", v));
+    EXPECT_TRUE(s3(after).empty()) << after.toText();
+    EXPECT_EQ(after.ignored, 1);
+}

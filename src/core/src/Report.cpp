@@ -57,6 +57,10 @@ std::string ignoreKey(const Diagnostic& d)
     // A document-level finding has neither key nor address: what it is about is its expected
     // value (S-2: the missing section "五、…", S-1: the missing table's template id), so that
     // ignoring "五 is missing" leaves "六 is missing" visible (issue 9.8).
+    // S-3 is one finding for the whole table (its cell is only the first blank one): the key
+    // names the table, so filling that cell does not bring an ignored finding back.
+    if (d.rule == "S-3" && !d.templateId.empty())
+        return d.rule + "|" + d.templateId + "|*";
     const std::string& what = !d.cell.key.empty() ? d.cell.key : !d.cell.address.empty() ? d.cell.address : d.expected;
     return d.rule + "|" + d.templateId + "|" + what;
 }
