@@ -181,10 +181,28 @@ class UiChecks:
                     if shortcuts.getCommandByKeyEvent(k) == PROTOCOL + "Check"]
             self.assertEqual(ours, [(R, 1 | 2 | 4)], module)  # SHIFT|MOD1|MOD2
 
+    def test_issue_list_opens_the_deck(self):
+        """检查结果列表 in a window with a sidebar opens the 年报检查 deck, not the dialog."""
+        import time
+        off = self.office
+        doc = self.visible_doc("seed004-jinfeng-2017-old.odt", "-deck")
+        result = off.dispatch(doc, PROTOCOL + "ShowIssues")
+        self.assertEqual(result.State, 1, result.Result)
+        self.assertEqual(len(result.Result.split("\n")), len(off.checker().check(doc)))
+        deck = doc.CurrentController.getSidebar().getDecks().getByName("OgiReportCheckerDeck")
+        deadline = time.time() + 10
+        while not deck.isActive() and time.time() < deadline:
+            time.sleep(0.2)
+        self.assertTrue(deck.isActive())
+        toolkit = off.create("com.sun.star.awt.Toolkit")
+        titles = [toolkit.getTopWindow(i).Title for i in range(toolkit.TopWindowCount)
+                  if hasattr(toolkit.getTopWindow(i), "Title")]
+        self.assertFalse([t for t in titles if t.startswith(ISSUES_TITLE[self.lang])], titles)
+
     def test_issue_list_title(self):
         off = self.office
         doc = self.visible_doc("seed004-jinfeng-2017-old.odt", "-title")
-        result = off.dispatch(doc, PROTOCOL + "ShowIssues")
+        result = off.dispatch(doc, PROTOCOL + "ShowIssues?Select=0")   # with an argument: the dialog
         self.assertEqual(result.State, 1, result.Result)
         # Entries name the table in words (its title), not the document's table name (Table1).
         entries = result.Result.split("\n")
