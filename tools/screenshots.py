@@ -19,7 +19,11 @@ with ImageMagick's `import`:
   sidebar.png          the 年报检查 deck beside seed004 after 检查表格, a finding selected: its cell
                        selected, its related cells painted
   sidebar-calc.png     the same in Calc (seed004 .ods)
-OGI_SHOTS=sidebar in the environment takes only the sidebar shots.
+  fix-suggestion.png   seed001 with one number of table three mistyped (予以公开 · 自然人 + 1): the issue
+                       list says which cell to change (where the row and the column cross), offers 修正
+  fill-totals.png      a 2021 table three with its parts filled and its totals blank: the list of
+                       changes 补全合计 shows before it writes anything (needs xdotool to close it)
+OGI_SHOTS=sidebar (or fix) in the environment takes only the sidebar (or the fix) shots.
 Everything started here is stopped at the end (by process id).
 """
 import os
@@ -116,10 +120,14 @@ def main():
         resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
         deadline = time.time() + 90
         while True:
+            # The first start with a new extension restarts soffice.bin once (the bridge of the
+            # first process dies): connected means our service can be created and answers.
             try:
+                resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
                 ctx = resolver.resolve("uno:socket,host=127.0.0.1,port=%d;urp;StarOffice.ComponentContext" % port)
+                ctx.ServiceManager.createInstanceWithContext("org.ogi.reportchecker.ReportChecker", ctx).getImplementationName()
                 break
-            except NoConnectException:
+            except (NoConnectException, uno.getClass("com.sun.star.uno.RuntimeException"), AttributeError):
                 if time.time() > deadline:
                     raise
                 time.sleep(0.5)
@@ -144,8 +152,9 @@ def main():
             subprocess.run(cmd + ["+repage", "-colors", "256", "PNG8:" + path], check=True, timeout=60)
             print("wrote", path)
 
-        if os.environ.get("OGI_SHOTS") == "sidebar":
-            sidebar_shots(ctx, desktop, dispatch, show, shot, work)
+        only = {"sidebar": sidebar_shots, "fix": fix_shots}.get(os.environ.get("OGI_SHOTS", ""))
+        if only:   # one group of shots (quicker to redo)
+            only(ctx, desktop, dispatch, show, shot, work)
             return
         doc = desktop.loadComponentFromURL(uno.systemPathToFileUrl(seed), "_blank", 0, ())
         show(doc)
@@ -218,6 +227,7 @@ def main():
         shot("insert-calc.png")
         crossyear_shot(ctx, desktop, dispatch, show, shot, work)
         sidebar_shots(ctx, desktop, dispatch, show, shot, work)
+        fix_shots(ctx, desktop, dispatch, show, shot, work)
         # No desktop.terminate(): with modified documents the GUI office would ask whether to
         # save them and block; the office is throwaway, it is killed below.
     finally:
@@ -297,6 +307,73 @@ def crossyear_shot(ctx, desktop, dispatch, show, shot, work):
     vc.gotoRange(table.getCellByName("A1").getStart(), False)
     vc.gotoRange(table.getCellByName(diag.Cell.Address).getStart(), False)
     shot("crossyear.png")
+
+
+def fix_shots(ctx, desktop, dispatch, show, shot, work):
+    """Issue 14: a suggestion in the issue list, and the change list before 补全合计."""
+    import json
+    import threading
+    checker = ctx.ServiceManager.createInstanceWithContext("org.ogi.reportchecker.ReportChecker", ctx)
+    path = os.path.join(work, "seed001-fix.odt")
+    shutil.copyfile(os.path.join(ROOT, "..", "shared", "fixtures", "seed001-zhangzhou-2019.odt"), path)
+    os.chmod(path, 0o666)
+    doc = desktop.loadComponentFromURL(uno.systemPathToFileUrl(path), "_blank", 0, ())
+    show(doc)
+    # Table three's （一）予以公开 row: its first number (自然人) one more than it was; the row's 总计
+    # and the column's （七）总计 now both disagree, and they cross at that cell.
+    for i in range(doc.TextTables.Count):
+        table = doc.TextTables.getByIndex(i)
+        names = table.getCellNames()
+        rows = [n for n in names if "予以公开" in table.getCellByName(n).getString()]
+        if rows:
+            break
+    row = "".join(ch for ch in rows[0] if ch.isdigit())
+    value = [n for n in sorted((n for n in names if "".join(ch for ch in n if ch.isdigit()) == row),
+                               key=lambda n: (len(n), n)) if table.getCellByName(n).getString().strip().isdigit()][0]
+    table.getCellByName(value).setString(str(int(table.getCellByName(value).getString()) + 1))
+    print(dispatch(doc, PROTOCOL + "Check").Result)
+    report = json.loads(checker.checkToJson(doc))
+    first = [i for i, d in enumerate(report["diagnostics"]) if d.get("suggestion")][0]
+    vc = doc.CurrentController.ViewCursor
+    vc.gotoRange(table.getCellByName("A1").getStart(), False)
+    vc.gotoRange(table.getCellByName(value).getStart(), False)
+    dispatch(doc, PROTOCOL + "ShowIssues?Select=%d" % first)
+    shot("fix-suggestion.png")
+
+    writer = desktop.loadComponentFromURL("private:factory/swriter", "_blank", 0, ())
+    show(writer)
+    print(dispatch(writer, PROTOCOL + "InsertTemplate?Template=2021-t3").Result)
+    cells = {}
+    for d in checker.check(writer):
+        if d.Rule == "S-3":
+            for c in [d.Cell] + list(d.Related):
+                if c.Key:
+                    cells[c.Key] = (c.TableName, c.Address)
+    values, totals = {}, {}
+    for key in cells:
+        rowkey, col = key.split(".")
+        if col == "TOT" or rowkey in ("R1", "R3_7") or rowkey.endswith("_SUB"):
+            continue
+        values[key] = 1 if rowkey == "R2" else 2 if rowkey == "R4" else (len(key) * 7 + ord(col[0])) % 4
+        if rowkey.startswith("R3_"):
+            totals[col] = totals.get(col, 0) + values[key]
+    for key in cells:   # 本年新收 balances N-1: R1 + R2 = R3_7 + R4
+        rowkey, col = key.split(".")
+        if rowkey == "R1" and col != "TOT":
+            values[key] = totals.get(col, 0) + 2 - 1
+    for key, v in values.items():
+        t, a = cells[key]
+        writer.TextTables.getByName(t).getCellByName(a).setString(str(v))
+    writer.CurrentController.ViewCursor.gotoStart(False)
+    if not shutil.which("xdotool"):
+        print("no xdotool: fill-totals.png not made", file=sys.stderr)
+        return
+    opener = threading.Thread(target=lambda: dispatch(writer, PROTOCOL + "FillTotals"), daemon=True)
+    opener.start()
+    time.sleep(4)
+    shot("fill-totals.png")
+    subprocess.run(["xdotool", "key", "Escape"], env=dict(os.environ, DISPLAY=DISPLAY), timeout=30)   # Cancel
+    opener.join(30)
 
 
 if __name__ == "__main__":

@@ -21,6 +21,17 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
     if (ogi::normalizeLabel(n) != n)
         std::abort();
     (void)ogi::coreLabel(n);
+    // the text rules' folding (issue 9.5): every unit of the simplified text points into the
+    // shown text, in order; simplifying again changes nothing
+    const ogi::FoldedText f = ogi::foldText(text);
+    if (f.origin.size() != f.match.size() + 1 || f.origin.back() != static_cast<int32_t>(f.shown.size()))
+        std::abort();
+    for (size_t i = 0; i + 1 < f.origin.size(); ++i)
+        if (f.origin[i] < 0 || f.origin[i] > f.origin[i + 1])
+            std::abort();
+    const std::string m = ogi::matchText(text);
+    if (ogi::matchText(m) != m)
+        std::abort();
     // exact numbers: whatever parses formats back to something that parses to the same value
     if (const auto d = ogi::parseTextNumber(text)) {
         const auto again = ogi::Decimal::parse(d->toString());

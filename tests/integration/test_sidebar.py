@@ -355,6 +355,24 @@ class SidebarChecks:
         self.saved(doc)
         self.assertEqual(len(self.notices()[before + 1:]), 1)
 
+    def test_infobar_follows_an_undone_check(self):
+        """Undoing 检查表格 takes the marks away; the infobar says so at once (counts, no marks)."""
+        s = STRINGS[self.lang]
+        doc = self.load(SEED4 + ".odt")
+        result = self.office.dispatch(doc, PROTOCOL + "Check")
+        marked_text = result.Result
+        before = len(self.notices())
+        self.assertEqual(doc.UndoManager.getCurrentUndoActionTitle(), s["check"])
+        doc.UndoManager.undo()
+        said = self.notices()[before:]
+        self.assertEqual(len(said), 1, said)
+        # "年报检查：2 处警告、1 条提示。" — the counts without "已标记 …"
+        self.assertTrue(marked_text.startswith(said[0]) and len(said[0]) < len(marked_text), (said[0], marked_text))
+        doc.UndoManager.redo()                                     # the marks are back, and the infobar says so
+        again = self.notices()[before + 1:]
+        self.assertEqual(len(again), 1, again)
+        self.assertTrue(again[0].startswith(said[0]) and len(again[0]) > len(said[0]), again)
+
     def test_buttons_are_disabled_where_they_cannot_act(self):
         doc = self.load(SEED4 + ".odt", read_only=True)
         self.office.dispatch(doc, PROTOCOL + "Check")

@@ -528,6 +528,12 @@ TEST(FillTotals, EveryTotalFromItsParts)
         EXPECT_EQ(changed, totals);
         EXPECT_TRUE(totalChanges(docOf(id, good)).empty());   // nothing to do on a consistent table
     }
+    // The change list names each cell by its labels, as the table shows them.
+    Values v = test::consistentValues("2021-t3", 7);
+    v["R3_7.NP"] = "";
+    const std::vector<CellChange> one = totalChanges(docOf("2021-t3", v));
+    ASSERT_EQ(one.size(), 1u);
+    EXPECT_EQ(one[0].where, "（七）总计 / 自然人");
 }
 
 TEST(FillTotals, ATotalWithATextPartIsLeftAlone)
@@ -547,11 +553,14 @@ TEST(FillZeros, BlankAndPlaceholderValueCellsOnly)
     v["LR_OTHR"] = "无";
     const std::vector<CellChange> changes = blankChanges(docOf("2021-t4", v));
     std::map<std::string, std::string> got;
+    std::map<std::string, std::string> where;
     for (const CellChange& c : changes) {
         EXPECT_EQ(c.value, "0");
         got[c.cell.key] = c.current;
+        where[c.cell.key] = c.where;
     }
     EXPECT_EQ(got, (std::map<std::string, std::string>{{"RV_KEEP", ""}, {"LD_PEND", "—"}, {"LR_OTHR", "无"}}));
+    EXPECT_EQ(where.at("RV_KEEP"), "行政复议 / 结果维持");
 }
 
 TEST(Sentences, SectionsThreeAndFourFromTheTablesCheckClean)

@@ -390,6 +390,10 @@ TEST(TextRulesTraditional, NormalizationOfLabelsAndText)
     // Not glosses: numbering, signs, English notes; and simplified text is left as it is.
     EXPECT_EQ(matchText("(一)部分公开(增)"), "(一)部分公开(增)");
     EXPECT_EQ(matchText("网站(PDF)"), "网站(PDF)");
+    // Idempotent, as the recognizer needs: ICU maps 苎 → 苧 and 苧 → 苎; two glosses in a row go at once.
+    for (const std::string& s : {std::string("苎苧薴"), std::string("項(xiàng)(xiang)目")})
+        EXPECT_EQ(normalizeLabel(normalizeLabel(s)), normalizeLabel(s)) << s;
+    EXPECT_EQ(matchText("項(xiàng)(xiang)目"), "项目");
     EXPECT_FALSE(hasTraditional("政府信息公开工作年度报告"));
     EXPECT_TRUE(hasTraditional("年度報告"));
     // The quote's text stays the user's: foldText maps each simplified unit back.

@@ -83,6 +83,7 @@ boost::json::array changesJson(const std::vector<CellChange>& changes)
         boost::json::object o = cellJson(c.cell);
         o["value"] = c.value;
         o["current"] = c.current;
+        o["where"] = c.where;   // the cell in words (row / column labels)
         out.push_back(std::move(o));
     }
     return out;

@@ -241,7 +241,7 @@ std::string joinRules(const std::vector<std::string>& ids, const std::string& se
 
 CellChange changeOf(const TableFacts& f, const std::string& key, Fixed v)
 {
-    return CellChange{f.ref(key), fixedText(v), cellText(f, key)};
+    return CellChange{f.ref(key), fixedText(v), cellText(f, key), f.rec->tmpl->describeKey(key)};
 }
 
 /// The reason of a suggestion in both languages.
@@ -438,7 +438,7 @@ void attachSuggestions(const TableFacts& f, std::vector<Diagnostic>& out, size_t
                 Fixed sum = 0;
                 for (const auto& [k, c] : e.coef)
                     sum += c * values.at(k);
-                s.changes.push_back(CellChange{diag.cell, fixedText(sum), e.stated});
+                s.changes.push_back(CellChange{diag.cell, fixedText(sum), e.stated, {}});
                 s.reasons["zh-CN"] = "文中“" + e.quote + "”的 " + e.stated + " 应为 " + fixedText(sum) + "：与表格一致（" +
                                      e.rule->id + "）";
                 s.reasons["en-US"] = "The text \"" + e.quote + "\" should say " + fixedText(sum) + " instead of " +
@@ -697,7 +697,7 @@ std::vector<CellChange> totalChanges(const Document& doc)
             const Value& now = f.values.at(total);
             Fixed current = 0;
             if (!now.ok() || !fixedOf(now, current) || current != sum)
-                out.push_back(CellChange{f.ref(total), fixedText(sum), cellText(f, total)});
+                out.push_back(CellChange{f.ref(total), fixedText(sum), cellText(f, total), rec.tmpl->describeKey(total)});
             values[total] = sum;
             unknown.erase(total);
         }
@@ -717,7 +717,7 @@ std::vector<CellChange> blankChanges(const Document& doc)
             const TemplateCell* c = rec.tmpl->cellForKey(key);
             if (it == f.values.end() || !c || c->type == ValueType::Heading || !it->second.missing())
                 return;
-            out.push_back(CellChange{f.ref(key), "0", cellText(f, key)});
+            out.push_back(CellChange{f.ref(key), "0", cellText(f, key), rec.tmpl->describeKey(key)});
         };
         for (const std::string& key : rec.tmpl->keys())
             visit(key);

@@ -187,17 +187,27 @@ private:
             if (k >= chars.size())
                 break;
             const UChar32 c = chars[k++];
-            if (piece.size() != 1 || piece[0] != static_cast<char32_t>(c)) {
+            if (piece.size() != 1 || piece[0] != static_cast<char32_t>(c))
                 m_table.emplace(static_cast<char32_t>(c), piece);
-                if (c < 0x10000)
-                    m_bmp[static_cast<size_t>(c) >> 6] |= uint64_t(1) << (c & 63);
-            }
             piece.clear();
         }
-        if (k != chars.size()) {                  // a rule ate a line break: trust nothing
+        if (k != chars.size())                    // a rule ate a line break: trust nothing
             m_table.clear();
-            std::fill(m_bmp.begin(), m_bmp.end(), 0);
+        // Idempotent, as normalization must be: drop the few mappings into a character that is
+        // mapped again (苎 → 苧 → 苎), until none is left.
+        for (bool again = true; again;) {
+            again = false;
+            std::vector<char32_t> drop;
+            for (const auto& [from, to] : m_table)
+                if (std::any_of(to.begin(), to.end(), [&](char32_t d) { return m_table.count(d) > 0; }))
+                    drop.push_back(from);
+            for (char32_t c : drop)
+                m_table.erase(c);
+            again = !drop.empty();
         }
+        for (const auto& entry : m_table)
+            if (entry.first < 0x10000)
+                m_bmp[static_cast<size_t>(entry.first) >> 6] |= uint64_t(1) << (entry.first & 63);
     }
 
     std::vector<uint64_t> m_bmp = std::vector<uint64_t>(0x10000 / 64, 0);
@@ -219,11 +229,11 @@ bool isPinyinLetter(char32_t c)
            uscript_getScript(static_cast<UChar32>(c), &status) == USCRIPT_LATIN;   // à ǎ ü ḿ …
 }
 
-/// Length of a pinyin gloss "(xiàng)" at s[i] after a Han character, 0 if there is none:
-/// lower-case Latin letters only, with a tone mark or at least two of them.
-size_t glossLength(const std::u32string& s, size_t i)
+/// Length of a pinyin gloss "(xiàng)" at s[i] after a Han character (`before`), 0 if there is
+/// none: lower-case Latin letters only, with a tone mark or at least two of them.
+size_t glossLength(const std::u32string& s, size_t i, char32_t before)
 {
-    if (s[i] != U'(' || i == 0 || !isHan(s[i - 1]))
+    if (s[i] != U'(' || !isHan(before))
         return 0;
     size_t j = i + 1;
     bool tone = false;
@@ -242,7 +252,7 @@ bool mayNeedSimplifying(const std::u32string& s)
 {
     const Simplifier& simp = Simplifier::instance();
     for (size_t i = 0; i < s.size(); ++i)
-        if ((s[i] == U'(' && glossLength(s, i)) || simp.changes(s[i]))
+        if ((s[i] == U'(' && i > 0 && glossLength(s, i, s[i - 1])) || simp.changes(s[i]))
             return true;
     return false;
 }
@@ -255,7 +265,8 @@ std::u32string simplified(const std::u32string& s, std::vector<int32_t>* origin 
     std::u32string out;
     out.reserve(s.size());
     for (size_t i = 0; i < s.size(); ++i) {
-        if (const size_t gloss = glossLength(s, i)) {
+        // after the last character kept: "項(xiàng)(xiang)" loses both glosses in one pass
+        if (const size_t gloss = out.empty() ? 0 : glossLength(s, i, out.back())) {
             i += gloss - 1;
             continue;
         }
@@ -424,6 +435,11 @@ bool foldKeepsHanWords(std::string_view text)
         }
         UChar32 cp = 0;
         U8_NEXT(reinterpret_cast<const uint8_t*>(text.data()), i, text.size(), cp);
+        if (cp >= 0x4E00 && cp <= 0x9FFF) {       // the common case: a unified ideograph
+            if (simp.changes(static_cast<char32_t>(cp)))
+                return false;
+            continue;
+        }
         if (cp < 0 || (cp >= 0x2000 && cp <= 0x200F) || (cp >= 0x2028 && cp <= 0x202F) ||
             (cp >= 0x205F && cp <= 0x206F) || cp == 0x3000 || cp == 0xFEFF || cp == 0x00A0 || cp == 0x00AD ||
             cp == 0xFF08 || (cp >= 0x2E80 && cp <= 0x2FDF) || (cp >= 0xF900 && cp <= 0xFAFF) ||

@@ -1,11 +1,15 @@
-// vnd.org.ogi.reportchecker:ShowIssues — the issue list (IssuesDialog): a non-modal dialog
+// vnd.org.ogi.reportchecker:ShowIssues — 检查结果列表. Without arguments, in a window with a
+// sidebar, it opens the 年报检查 deck at the first finding (the dialog is kept for what the deck
+// cannot serve: hidden documents, and scripts). Otherwise the issue list (IssuesDialog): a non-modal dialog
 // with every diagnostic of the last check (checks first when there was none). Arguments, for
 // scripts and tests: Select=<n> selects entry n and jumps to its cell as a click would;
 // Recheck=1 runs the dialog's 重新检查 button; Ignore=<n> its 忽略此项 on entry n; ResetIgnored=1
 // its 恢复已忽略; Fix=<n> its 修正 on entry n. The result is the list's entries, one a line.
 #include "BaseDispatch.hxx"
 
+#include "CheckSession.hxx"
 #include "IssuesDialog.hxx"
+#include "sidebar/SidebarPanel.hxx"
 #include "Strings.hxx"
 #include "UnoUtil.hxx"
 
@@ -23,6 +27,19 @@ OUString ShowIssuesDispatch::execute(const std::map<std::string, std::string>& q
     if (!model.is()) {
         ok = false;
         return tr(Str::NotADocument, lang);
+    }
+    if (query.empty() && openDeck(context().ctx, context().frame)) {
+        PanelRequest first;
+        first.firstError = true;
+        bool found = false;
+        runPanel(context().frame, first, found);
+        if (found) {
+            std::shared_ptr<const ogi::Report> report = lastReportData(model);
+            OUString text;
+            for (const OUString& e : report ? issueEntries(*report, lang) : std::vector<OUString>())
+                text += (text.isEmpty() ? OUString() : OUString("\n")) + e;
+            return text;
+        }
     }
     int select = -1;
     auto it = query.find("Select");

@@ -15,6 +15,7 @@
 #include <com/sun/star/document/XDocumentPropertiesSupplier.hpp>
 #include <com/sun/star/document/XUndoAction.hpp>
 #include <com/sun/star/document/XUndoManager.hpp>
+#include <com/sun/star/document/XUndoManagerListener.hpp>
 #include <com/sun/star/document/XUndoManagerSupplier.hpp>
 #include <com/sun/star/container/XEnumeration.hpp>
 #include <com/sun/star/container/XEnumerationAccess.hpp>
@@ -29,6 +30,7 @@
 #include <cppuhelper/implbase1.hxx>
 #include <cppuhelper/weakref.hxx>
 
+#include <algorithm>
 #include <mutex>
 #include <set>
 #include <vector>
@@ -134,6 +136,9 @@ uno::Reference<document::XUndoManager> undoManager(const uno::Reference<lang::XC
     return supplier.is() ? supplier->getUndoManager() : uno::Reference<document::XUndoManager>();
 }
 
+void watchUndo(const uno::Reference<uno::XComponentContext>& ctx, const uno::Reference<frame::XFrame>& frame,
+               const uno::Reference<lang::XComponent>& model);
+
 /// Writes `after` and checks again, all in one undo step titled `titleKey`.
 bool changeIgnored(const uno::Reference<uno::XComponentContext>& ctx, const uno::Reference<frame::XFrame>& frame,
                    const uno::Reference<lang::XComponent>& model, const IgnoreState& after, const char* titleKey)
@@ -163,9 +168,89 @@ bool changeIgnored(const uno::Reference<uno::XComponentContext>& ctx, const uno:
     }
     if (undo.is())
         undo->leaveUndoContext();
-    if (ok)
+    if (ok) {
         tellOutcome(frame, outcome);   // the infobar follows the ignore list
+        watchUndo(ctx, frame, model);
+    }
     return ok;
+}
+
+/// After an undo or redo of one of our steps, the infobar and the deck follow the document:
+/// it is checked again (no marks, no undo step). One watcher per document, kept by its undo
+/// manager's listener list only.
+class UndoWatcher : public cppu::WeakImplHelper1<document::XUndoManagerListener> {
+public:
+    UndoWatcher(uno::Reference<uno::XComponentContext> ctx, const uno::Reference<frame::XFrame>& frame,
+                const uno::Reference<lang::XComponent>& model)
+        : m_ctx(std::move(ctx)), m_frame(frame), m_model(model)
+    {
+        const std::string lang = uiLanguage(m_ctx);
+        for (const char* key : {"UndoCheck", "UndoClear", "UndoIgnore", "UndoRestoreIgnored"})
+            m_titles.push_back(trKey(key, lang));
+    }
+    void SAL_CALL actionUndone(const document::UndoManagerEvent& e) override { follow(e.UndoActionTitle); }
+    void SAL_CALL actionRedone(const document::UndoManagerEvent& e) override { follow(e.UndoActionTitle); }
+    void SAL_CALL undoActionAdded(const document::UndoManagerEvent&) override {}
+    void SAL_CALL allActionsCleared(const lang::EventObject&) override {}
+    void SAL_CALL redoActionsCleared(const lang::EventObject&) override {}
+    void SAL_CALL resetAll(const lang::EventObject&) override {}
+    void SAL_CALL enteredContext(const document::UndoManagerEvent&) override {}
+    void SAL_CALL enteredHiddenContext(const document::UndoManagerEvent&) override {}
+    void SAL_CALL leftContext(const document::UndoManagerEvent&) override {}
+    void SAL_CALL leftHiddenContext(const document::UndoManagerEvent&) override {}
+    void SAL_CALL cancelledContext(const document::UndoManagerEvent&) override {}
+    void SAL_CALL disposing(const lang::EventObject&) override {}
+
+private:
+    void follow(const OUString& title)
+    {
+        if (std::find(m_titles.begin(), m_titles.end(), title) == m_titles.end())
+            return;
+        containExceptions("after undo", [&] {
+            uno::Reference<lang::XComponent> model(m_model.get(), uno::UNO_QUERY);
+            uno::Reference<frame::XFrame> frame(m_frame.get(), uno::UNO_QUERY);
+            if (!model.is())
+                return;
+            CheckOutcome outcome = checkDocument(m_ctx, model);
+            outcome.markedCells = countMarks(model);
+            outcome.painted = outcome.markedCells > 0;
+            tellOutcome(frame, outcome);
+        });
+    }
+
+    uno::Reference<uno::XComponentContext> m_ctx;
+    uno::WeakReference<uno::XInterface> m_frame, m_model;
+    std::vector<OUString> m_titles;
+};
+
+std::mutex g_watchMutex;
+std::vector<uno::WeakReference<uno::XInterface>> g_watched;
+
+/// Our undo watcher on the document, once.
+void watchUndo(const uno::Reference<uno::XComponentContext>& ctx, const uno::Reference<frame::XFrame>& frame,
+               const uno::Reference<lang::XComponent>& model)
+{
+    uno::Reference<uno::XInterface> key(model, uno::UNO_QUERY);
+    {
+        std::lock_guard<std::mutex> lock(g_watchMutex);
+        std::vector<uno::WeakReference<uno::XInterface>> kept;
+        bool known = false;
+        for (const auto& w : g_watched) {
+            uno::Reference<uno::XInterface> doc(w);
+            if (!doc.is())
+                continue;
+            known = known || doc == key;
+            kept.push_back(w);
+        }
+        if (!known)
+            kept.emplace_back(key);
+        g_watched.swap(kept);
+        if (known)
+            return;
+    }
+    uno::Reference<document::XUndoManager> undo = undoManager(model);
+    if (undo.is())
+        undo->addUndoManagerListener(new UndoWatcher(ctx, frame, model));
 }
 
 struct SaveNotice {
@@ -326,6 +411,7 @@ CheckOutcome checkAndTell(const uno::Reference<uno::XComponentContext>& ctx, con
     notify(frame, trKey("InfobarChecking", uiLanguage(ctx)), NoticeKind::Info);
     const CheckOutcome outcome = checkAndMark(ctx, model);
     tellOutcome(frame, outcome);
+    watchUndo(ctx, frame, model);
     return outcome;
 }
 

@@ -28,6 +28,7 @@ struct CellChange {
     CellRef cell;
     std::string value;    ///< the new text, e.g. "27"
     std::string current;  ///< the cell's text now ("" for a blank cell)
+    std::string where;    ///< the cell in words, its row and column labels ("（七）总计 / 自然人"); may be empty
 };
 
 /// The likely cause of one or more findings and the change that removes them (Suggest.h).
