@@ -204,32 +204,64 @@ SheetContent readContent(const uno::Reference<sheet::XSpreadsheet>& sheet, const
     } catch (const uno::Exception&) {
     }
     result.bounds = bounds;
-    findMerges(sheet, bounds, result.merges);
-
     // Formulas and numbers outside the General format are read one by one (what the user sees).
     const std::vector<Rect> formulas = contentRanges(sheet, sheet::CellFlags::FORMULA);
     std::vector<Rect> formatted;
+    // One pass over the groups of cells that share all their attributes: a group's number
+    // format; and, since a merge's anchor carries its span as an attribute (and covered cells a
+    // flag), a group whose first cell anchors a merge is all anchors of merges of one size.
+    bool mergesFound = false;
     try {
         uno::Reference<sheet::XUniqueCellFormatRangesSupplier> unique(
             sheet->getCellRangeByPosition(bounds.c0, bounds.r0, bounds.c1, bounds.r1), uno::UNO_QUERY_THROW);
         uno::Reference<container::XIndexAccess> groups(unique->getUniqueCellFormatRanges(), uno::UNO_QUERY_THROW);
         for (sal_Int32 i = 0; i < groups->getCount(); ++i) {
             uno::Reference<beans::XPropertySet> props(groups->getByIndex(i), uno::UNO_QUERY);
+            if (!props.is())
+                continue;
+            const std::vector<Rect> rs = rangesOf(uno::Reference<sheet::XSheetCellRanges>(props, uno::UNO_QUERY));
             sal_Int32 format = 0;
-            if (props.is() && (props->getPropertyValue("NumberFormat") >>= format) && format % kFormatsPerLocale != 0) {
-                const std::vector<Rect> rs = rangesOf(uno::Reference<sheet::XSheetCellRanges>(props, uno::UNO_QUERY));
+            if ((props->getPropertyValue("NumberFormat") >>= format) && format % kFormatsPerLocale != 0)
                 formatted.insert(formatted.end(), rs.begin(), rs.end());
-            }
+            if (rs.empty())
+                continue;
+            uno::Reference<table::XCellRange> first = sheet->getCellRangeByPosition(rs[0].c0, rs[0].r0, rs[0].c0, rs[0].r0);
+            uno::Reference<util::XMergeable> mergeable(first, uno::UNO_QUERY);
+            if (!mergeable.is() || !mergeable->getIsMerged())
+                continue;
+            uno::Reference<sheet::XSheetCellCursor> cursor =
+                sheet->createCursorByRange(uno::Reference<sheet::XSheetCellRange>(first, uno::UNO_QUERY_THROW));
+            cursor->collapseToMergedArea();
+            const Rect area = toRect(uno::Reference<sheet::XCellRangeAddressable>(cursor, uno::UNO_QUERY_THROW)->getRangeAddress());
+            const sal_Int32 rowSpan = area.r1 - area.r0, colSpan = area.c1 - area.c0;
+            for (const Rect& r : rs)
+                for (sal_Int32 row = r.r0; row <= r.r1; ++row)
+                    for (sal_Int32 col = r.c0; col <= r.c1; ++col)
+                        result.merges.push_back({row, col, row + rowSpan, col + colSpan});
         }
+        mergesFound = true;
     } catch (const uno::Exception& e) {
-        logLine("calc reader: number formats not read (" + toStd(e.Message) + "): every number read as displayed");
+        logLine("calc reader: cell formats not read (" + toStd(e.Message) + "): every number read as displayed");
         formatted.push_back(bounds);
+        result.merges.clear();
     }
+    if (!mergesFound)
+        findMerges(sheet, bounds, result.merges);
     auto inAny = [](const std::vector<Rect>& rs, sal_Int32 r, sal_Int32 c) {
         return std::any_of(rs.begin(), rs.end(), [&](const Rect& x) { return x.contains(r, c); });
     };
 
-    for (const Rect& range : content) {
+    // One getDataArray over the content's rectangle when it is not much larger than the content
+    // (a report sheet), else one per content range (a stray value far away).
+    const sal_Int64 contentArea = cellCount(content);
+    Rect contentBox = content.front();
+    for (const Rect& r : content)
+        contentBox = {std::min(contentBox.r0, r.r0), std::min(contentBox.c0, r.c0), std::max(contentBox.r1, r.r1),
+                      std::max(contentBox.c1, r.c1)};
+    const std::vector<Rect> reads = contentBox.area() <= std::max<sal_Int64>(4 * contentArea, 20000)
+                                        ? std::vector<Rect>{contentBox}
+                                        : content;
+    for (const Rect& range : reads) {
         uno::Reference<sheet::XCellRangeData> data(sheet->getCellRangeByPosition(range.c0, range.r0, range.c1, range.r1),
                                                    uno::UNO_QUERY_THROW);
         const uno::Sequence<uno::Sequence<uno::Any>> rows = data->getDataArray();
