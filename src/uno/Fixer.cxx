@@ -48,7 +48,6 @@ namespace ogiuno {
 
 namespace {
 
-OUString L(const std::string& lang, const char* zh, const char* en) { return lang == "zh-CN" ? u8(zh) : u8(en); }
 
 /// "Sheet1.C12" → "C12" (the cell part never holds a dot; a sheet name may).
 OUString cellPart(const std::string& address)
@@ -123,18 +122,18 @@ bool replaceStatedNumber(const uno::Reference<lang::XComponent>& model, const og
 /// when there were any). `change` returns false when it made nothing (then the message it set
 /// is the outcome's).
 FixOutcome changeScope(const uno::Reference<uno::XComponentContext>& ctx, const uno::Reference<lang::XComponent>& model,
-                       const char* undoTitle, const std::function<bool(const CheckOutcome&, FixOutcome&)>& change)
+                       const OUString& undoTitle, const std::function<bool(const CheckOutcome&, FixOutcome&)>& change)
 {
     FixOutcome out;
     const std::string lang = uiLanguage(ctx);
     if (isReadOnly(model)) {
-        out.message = L(lang, "文档为只读，不能修改。", "The document is read-only: nothing was changed.");
+        out.message = trKey("FixReadOnly", lang);
         return out;
     }
     const Settings settings = readSettings(ctx);
     const DocKind kind = documentKind(model);
     ControllerLock lock(model);
-    UndoContext undo(model, u8(undoTitle));
+    UndoContext undo(model, undoTitle);
     const int marked = clearMarks(model, kind, settings.style);
     const CheckOutcome before = checkDocument(ctx, model, settings);
     const bool changed = change(before, out);
@@ -178,12 +177,13 @@ OUString changeList(const std::vector<ogi::CellChange>& changes, const std::stri
     for (const ogi::CellChange& c : changes) {
         if (c.cell.table != table || text.isEmpty()) {
             table = c.cell.table;
-            text += (text.isEmpty() ? OUString() : OUString("\n")) + toOU(table) + L(lang, "：", ":");
+            text += (text.isEmpty() ? OUString() : OUString("\n")) + fill(trKey("ChangeListTable", lang), "TABLE", toOU(table));
         }
-        const std::string old = c.current.empty() ? (lang == "zh-CN" ? "（空白）" : "(blank)") : c.current;
+        const OUString old = c.current.empty() ? trKey("ChangeListBlank", lang) : toOU(c.current);
         const OUString place = cellPart(c.cell.address);
-        const OUString cell = c.where.empty() ? place : toOU(c.where) + L(lang, "（", " (") + place + L(lang, "）", ")");
-        text += "\n    " + cell + L(lang, "：", ": ") + toOU(old) + u8(" \xE2\x86\x92 ") + toOU(c.value);
+        const OUString cell =
+            c.where.empty() ? place : fill(fill(trKey("ChangeListCell", lang), "WHERE", toOU(c.where)), "ADDRESS", place);
+        text += "\n    " + fill(fill(fill(trKey("ChangeListLine", lang), "CELL", cell), "OLD", old), "NEW", toOU(c.value));
     }
     return text;
 }
@@ -212,36 +212,35 @@ FixOutcome applySuggestion(const uno::Reference<uno::XComponentContext>& ctx, co
     FixOutcome out;
     const int index = last ? findingIndex(*last, which) : -1;
     if (index < 0) {
-        out.message = L(lang, "没有这一项检查结果：", "No such finding: ") + toOU(which);
+        out.message = fill(trKey("FixNoSuchFinding", lang), "WHICH", toOU(which));
         return out;
     }
     const std::string key = ogi::ignoreKey(last->diagnostics[static_cast<size_t>(index)]);
     if (last->diagnostics[static_cast<size_t>(index)].suggestion.empty()) {
-        out.message = L(lang, "这一项没有修正建议。", "This finding has no suggested fix.");
+        out.message = trKey("FixNoSuggestion", lang);
         return out;
     }
-    return changeScope(ctx, model, "年报检查修正", [&](const CheckOutcome& now, FixOutcome& o) {
+    return changeScope(ctx, model, trKey("UndoFix", lang), [&](const CheckOutcome& now, FixOutcome& o) {
         const int i = findingIndex(now.report, key);
         if (i < 0 || now.report.diagnostics[static_cast<size_t>(i)].suggestion.empty()) {
-            o.message = L(lang, "文档已改变，这一项不再有修正建议，请重新检查。",
-                          "The document has changed: the finding has no suggestion any more; check again.");
+            o.message = trKey("FixStale", lang);
             return false;
         }
         const ogi::Diagnostic& d = now.report.diagnostics[static_cast<size_t>(i)];
         const ogi::Suggestion& s = d.suggestion;
         if (s.kind == "text") {
             if (!replaceStatedNumber(model, d)) {
-                o.message = L(lang, "在正文中找不到这句话，未作修改。", "The sentence was not found in the text: nothing changed.");
+                o.message = trKey("FixSentenceNotFound", lang);
                 return false;
             }
-            o.message = L(lang, "已将正文中的 ", "The text now says ") + toOU(s.changes.front().value) +
-                        L(lang, " 写入（原为 ", " (it said ") + toOU(s.stated) + L(lang, "）。", ").");
+            o.message = fill(fill(trKey("FixTextDone", lang), "VALUE", toOU(s.changes.front().value)), "STATED",
+                             toOU(s.stated));
             return true;
         }
         for (const ogi::CellChange& c : s.changes)
             writeCell(model, now.read, c);
         o.changes = s.changes;
-        o.message = toOU(s.reason(lang)) + L(lang, "。已修正（", ". Fixed (") + toOU(rulesText(s)) + L(lang, "）。", ").");
+        o.message = fill(fill(trKey("FixDone", lang), "REASON", toOU(s.reason(lang))), "RULES", toOU(rulesText(s)));
         return true;
     });
 }
@@ -260,19 +259,16 @@ FixOutcome applyFill(const uno::Reference<uno::XComponentContext>& ctx, const un
     const std::string lang = uiLanguage(ctx);
     FixOutcome preview = previewFill(model, what);
     if (preview.changes.empty()) {
-        preview.message = what == Fill::Totals ? L(lang, "所有合计都已等于其各项之和，无需修改。", "Every total already equals its parts: nothing to change.")
-                                               : L(lang, "表格中没有空白的数据单元格。", "The tables have no blank value cells.");
+        preview.message = trKey(what == Fill::Totals ? "FillTotalsNothing" : "FillZerosNothing", lang);
         return preview;
     }
-    return changeScope(ctx, model, what == Fill::Totals ? "年报检查补全合计" : "年报检查空白填0",
+    return changeScope(ctx, model, trKey(what == Fill::Totals ? "UndoFillTotals" : "UndoFillZeros", lang),
                        [&](const CheckOutcome& now, FixOutcome& o) {
                            o.changes = what == Fill::Totals ? ogi::totalChanges(now.read.doc) : ogi::blankChanges(now.read.doc);
                            for (const ogi::CellChange& c : o.changes)
                                writeCell(model, now.read, c);
-                           o.message = (what == Fill::Totals ? L(lang, "已补全 ", "Totals written: ")
-                                                             : L(lang, "已填 0：", "Blank cells set to 0: ")) +
-                                       OUString::number(static_cast<sal_Int32>(o.changes.size())) +
-                                       L(lang, " 个单元格。", " cell(s).");
+                           o.message = trCountKey(what == Fill::Totals ? "FillTotalsDone" : "FillZerosDone",
+                                                  static_cast<long long>(o.changes.size()), lang);
                            return !o.changes.empty();
                        });
 }
@@ -294,19 +290,18 @@ FixOutcome insertSentences(const uno::Reference<uno::XComponentContext>& ctx, co
     const std::string lang = uiLanguage(ctx);
     FixOutcome out;
     if (isReadOnly(model)) {
-        out.message = L(lang, "文档为只读，不能修改。", "The document is read-only: nothing was changed.");
+        out.message = trKey("FixReadOnly", lang);
         return out;
     }
     const std::vector<std::string> sentences = sentencesOf(model);
     if (sentences.empty()) {
-        out.message = L(lang, "没有找到表三或表四（2019、2021 年格式），无法生成数字句子。",
-                        "No table three or four (2019/2021 format): no sentences to write.");
+        out.message = trKey("SentencesNoTables", lang);
         return out;
     }
     uno::Reference<frame::XController> controller =
         frame.is() ? frame->getController() : uno::Reference<frame::XModel>(model, uno::UNO_QUERY_THROW)->getCurrentController();
     ControllerLock lock(model);
-    UndoContext undo(model, u8("年报检查生成数字句子"));
+    UndoContext undo(model, trKey("UndoSentences", lang));
     if (documentKind(model) == DocKind::Writer) {
         uno::Reference<text::XTextViewCursorSupplier> vcs(controller, uno::UNO_QUERY_THROW);
         uno::Reference<text::XTextRange> cursor(vcs->getViewCursor(), uno::UNO_QUERY_THROW);
@@ -329,8 +324,7 @@ FixOutcome insertSentences(const uno::Reference<uno::XComponentContext>& ctx, co
         for (size_t i = 0; i < sentences.size(); ++i) {
             uno::Reference<table::XCell> cell = sheet->getCellByPosition(a.Column, a.Row + static_cast<sal_Int32>(i));
             if (cell->getType() != table::CellContentType_EMPTY) {
-                out.message = L(lang, "光标处（及其下方）的单元格不是空的，未写入。请选择一个空白单元格。",
-                                "The selected cell (or the one below) is not empty: nothing written. Select an empty cell.");
+                out.message = trKey("SentencesCellNotEmpty", lang);
                 return out;
             }
         }
@@ -340,7 +334,7 @@ FixOutcome insertSentences(const uno::Reference<uno::XComponentContext>& ctx, co
                 ->setString(toOU(sentences[i]));
     }
     out.ok = true;
-    out.message = L(lang, "已写入数字句子：", "Sentences written: ") + toOU(sentences.front());
+    out.message = fill(trKey("SentencesDone", lang), "TEXT", toOU(sentences.front()));
     for (size_t i = 1; i < sentences.size(); ++i)
         out.message += "\n" + toOU(sentences[i]);
     return out;

@@ -20,7 +20,6 @@ inline rtl::OUString runFill(const DispatchContext& c, const css::uno::Reference
                              const std::map<std::string, std::string>& query, bool& ok)
 {
     const std::string lang = uiLanguage(c.ctx);
-    const bool zh = lang == "zh-CN";
     if (!model.is()) {
         ok = false;
         return tr(Str::NotADocument, lang);
@@ -36,14 +35,10 @@ inline rtl::OUString runFill(const DispatchContext& c, const css::uno::Reference
         return o.message;
     }
     if (!flag(query, "Confirm")) {
-        const rtl::OUString title = what == Fill::Totals ? u8(zh ? "补全合计" : "Fill in the totals")
-                                                         : u8(zh ? "空白填 0" : "Fill blanks with 0");
-        const rtl::OUString intro =
-            u8(zh ? "将修改以下单元格（单元格：原值 → 新值），可一次撤销：\n\n"
-                  : "These cells will change (cell: old → new); one undo restores them:\n\n");
-        if (!confirmChanges(c.ctx, c.frame, title, intro + list)) {
+        const rtl::OUString title = trKey(what == Fill::Totals ? "FillTotalsTitle" : "FillZerosTitle", lang);
+        if (!confirmChanges(c.ctx, c.frame, title, trKey("FillIntro", lang) + "\n\n" + list)) {
             ok = false;
-            return u8(zh ? "已取消，未作修改。" : "Cancelled: nothing was changed.");
+            return trKey("FillCancelled", lang);
         }
     }
     const FixOutcome o = applyFill(c.ctx, model, what);
