@@ -914,6 +914,30 @@ bool containsAnyPrefilter(const std::string& text)
     return false;
 }
 
+/// False only when the paragraph surely holds none of the prefilter words once folded: its raw
+/// text without white space (which folding removes) has none, and nothing in it folds into
+/// another Han character (traditional, compatibility ideographs, glosses).
+bool mayHoldPrefilterWord(const std::string& raw)
+{
+    if (allPrefilters().empty())
+        return true;
+    std::string compact;
+    compact.reserve(raw.size());
+    const auto* data = reinterpret_cast<const uint8_t*>(raw.data());
+    const int32_t size = static_cast<int32_t>(std::min<size_t>(raw.size(), INT32_MAX));
+    for (int32_t i = 0; i < size;) {
+        const int32_t at = i;
+        UChar32 c = 0;
+        U8_NEXT(data, i, size, c);
+        const bool space = (c >= 0 && c <= 0x20) || c == 0x7F || c == 0xA0 || c == 0xAD || c == 0x3000 ||
+                           (c >= 0x2000 && c <= 0x200F) || (c >= 0x2028 && c <= 0x202F) ||
+                           (c >= 0x205F && c <= 0x206F) || c == 0xFEFF;
+        if (!space)
+            compact.append(raw, static_cast<size_t>(at), static_cast<size_t>(i - at));
+    }
+    return !foldKeepsHanWords(compact) || containsAnyPrefilter(compact);
+}
+
 /// One matcher per pattern and thread, made once (a RegexMatcher is costly to build and not
 /// thread-safe). The entry keeps its pattern alive: the matcher uses it, and its address is
 /// never reused for another pattern.
@@ -949,9 +973,7 @@ const std::vector<TextIndex::Paragraph>& TextIndex::paragraphs() const
             continue;
         // Most paragraphs hold none of the rules' words: skip them before folding, when the raw
         // text shows it (no traditional characters, no white space inside a word, …).
-        const std::vector<std::string>& words = allPrefilters();
-        if (!words.empty() && foldKeepsHanWords(b.text) &&
-            !containsAnyPrefilter(b.text))
+        if (!mayHoldPrefilterWord(b.text))
             continue;
         Paragraph p;
         p.block = i;
