@@ -7,6 +7,7 @@
 #include <unicode/brkiter.h>
 #include <unicode/regex.h>
 #include <unicode/unistr.h>
+#include <unicode/utf8.h>
 
 #include <algorithm>
 #include <cstdlib>
@@ -877,6 +878,87 @@ const std::vector<std::string>& allPrefilters()
     return all;
 }
 
+/// Whether the raw text contains one of the catalog's prefilter words: one pass, a word
+/// compared only where a character that opens one stands (a bit per BMP character).
+bool containsAnyPrefilter(const std::string& text)
+{
+    struct Leads {
+        std::vector<bool> bit = std::vector<bool>(0x10000, false);
+        std::map<char32_t, std::vector<std::string>> words;
+    };
+    static const Leads leads = [] {
+        Leads l;
+        for (const std::string& w : allPrefilters()) {
+            int32_t i = 0;
+            UChar32 c = 0;
+            U8_NEXT(reinterpret_cast<const uint8_t*>(w.data()), i, static_cast<int32_t>(w.size()), c);
+            if (c >= 0 && c < 0x10000) {
+                l.bit[static_cast<size_t>(c)] = true;
+                l.words[static_cast<char32_t>(c)].push_back(w);
+            }
+        }
+        return l;
+    }();
+    const auto* data = reinterpret_cast<const uint8_t*>(text.data());
+    const int32_t size = static_cast<int32_t>(std::min<size_t>(text.size(), INT32_MAX));
+    for (int32_t i = 0; i < size;) {
+        const int32_t at = i;
+        UChar32 c = 0;
+        U8_NEXT(data, i, size, c);
+        if (c < 0 || c >= 0x10000 || !leads.bit[static_cast<size_t>(c)])
+            continue;
+        for (const std::string& w : leads.words.at(static_cast<char32_t>(c)))
+            if (text.compare(static_cast<size_t>(at), w.size(), w) == 0)
+                return true;
+    }
+    return false;
+}
+
+/// False only when the paragraph surely holds none of the prefilter words once folded: its raw
+/// text without white space (which folding removes) has none, and nothing in it folds into
+/// another Han character (traditional, compatibility ideographs, glosses).
+bool mayHoldPrefilterWord(const std::string& raw)
+{
+    if (allPrefilters().empty())
+        return true;
+    std::string compact;
+    compact.reserve(raw.size());
+    const auto* data = reinterpret_cast<const uint8_t*>(raw.data());
+    const int32_t size = static_cast<int32_t>(std::min<size_t>(raw.size(), INT32_MAX));
+    for (int32_t i = 0; i < size;) {
+        const int32_t at = i;
+        UChar32 c = 0;
+        U8_NEXT(data, i, size, c);
+        const bool space = (c >= 0 && c <= 0x20) || c == 0x7F || c == 0xA0 || c == 0xAD || c == 0x3000 ||
+                           (c >= 0x2000 && c <= 0x200F) || (c >= 0x2028 && c <= 0x202F) ||
+                           (c >= 0x205F && c <= 0x206F) || c == 0xFEFF;
+        if (!space)
+            compact.append(raw, static_cast<size_t>(at), static_cast<size_t>(i - at));
+    }
+    return !foldKeepsHanWords(compact) || containsAnyPrefilter(compact);
+}
+
+/// One matcher per pattern and thread, made once (a RegexMatcher is costly to build and not
+/// thread-safe). The entry keeps its pattern alive: the matcher uses it, and its address is
+/// never reused for another pattern.
+icu::RegexMatcher* cachedMatcher(const std::shared_ptr<const TextPattern>& p)
+{
+    struct Entry {
+        std::shared_ptr<const TextPattern> pattern;
+        std::unique_ptr<icu::RegexMatcher> matcher;
+    };
+    thread_local std::map<const TextPattern*, Entry> cache;
+    Entry& e = cache[p.get()];
+    if (!e.matcher) {
+        UErrorCode status = U_ZERO_ERROR;
+        e.pattern = p;
+        e.matcher.reset(p->regex->matcher(status));
+        if (U_FAILURE(status))
+            e.matcher.reset();
+    }
+    return e.matcher.get();
+}
+
 } // namespace
 
 const std::vector<TextIndex::Paragraph>& TextIndex::paragraphs() const
@@ -891,9 +973,7 @@ const std::vector<TextIndex::Paragraph>& TextIndex::paragraphs() const
             continue;
         // Most paragraphs hold none of the rules' words: skip them before folding, when the raw
         // text shows it (no traditional characters, no white space inside a word, …).
-        const std::vector<std::string>& words = allPrefilters();
-        if (!words.empty() && foldKeepsHanWords(b.text) &&
-            std::none_of(words.begin(), words.end(), [&](const std::string& w) { return b.text.find(w) != std::string::npos; }))
+        if (!mayHoldPrefilterWord(b.text))
             continue;
         Paragraph p;
         p.block = i;
@@ -941,13 +1021,22 @@ const std::vector<TextMatch>& TextIndex::matches(const RuleDecl& rule) const
     if (!rule.compiled)
         return out;
     UErrorCode status = U_ZERO_ERROR;
-    std::unique_ptr<icu::RegexMatcher> m(rule.compiled->regex->matcher(status));
-    if (U_FAILURE(status) || !m)
+    icu::RegexMatcher* m = cachedMatcher(rule.compiled);
+    if (!m)
         return out;
-    std::unique_ptr<icu::RegexMatcher> ex;
-    if (rule.excludingCompiled)
-        ex.reset(rule.excludingCompiled->regex->matcher(status));
-    status = U_ZERO_ERROR;
+    icu::RegexMatcher* ex = rule.excludingCompiled ? cachedMatcher(rule.excludingCompiled) : nullptr;
+    static const icu::UnicodeString none;
+    struct Release {   // the matchers keep a reference to the text they were reset to
+        icu::RegexMatcher* m;
+        icu::RegexMatcher* ex;
+        const icu::UnicodeString& none;
+        ~Release()
+        {
+            m->reset(none);
+            if (ex)
+                ex->reset(none);
+        }
+    } release{m, ex, none};
     auto stop = [](char16_t c) { return c == u'。' || c == u';' || c == u'!' || c == u'?'; };
     for (const Paragraph& p : paragraphs()) {
         const std::u16string& t = p.text.match;

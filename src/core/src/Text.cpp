@@ -435,6 +435,11 @@ bool foldKeepsHanWords(std::string_view text)
         }
         UChar32 cp = 0;
         U8_NEXT(reinterpret_cast<const uint8_t*>(text.data()), i, text.size(), cp);
+        if (cp >= 0x4E00 && cp <= 0x9FFF) {       // the common case: a unified ideograph
+            if (simp.changes(static_cast<char32_t>(cp)))
+                return false;
+            continue;
+        }
         if (cp < 0 || (cp >= 0x2000 && cp <= 0x200F) || (cp >= 0x2028 && cp <= 0x202F) ||
             (cp >= 0x205F && cp <= 0x206F) || cp == 0x3000 || cp == 0xFEFF || cp == 0x00A0 || cp == 0x00AD ||
             cp == 0xFF08 || (cp >= 0x2E80 && cp <= 0x2FDF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
