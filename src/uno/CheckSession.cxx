@@ -7,6 +7,7 @@
 #include "PreviousReport.hxx"
 #include "Strings.hxx"
 #include "UnoUtil.hxx"
+#include "sidebar/FindingActions.hxx"
 
 #include <ogi/Checker.h>
 #include <ogi/CrossYear.h>
@@ -145,8 +146,11 @@ CheckOutcome runEngine(const uno::Reference<uno::XComponentContext>& ctx, const 
     outcome.read = readDocument(model, limits);
     ogi::CheckOptions options;
     options.disabledRules = settings.disabledRules;            // the options page's rule switch
-    if (settings.applyIgnored)
+    if (settings.applyIgnored) {
         options.ignored = readIgnored(model);                  // the issue list's 忽略此项
+        for (const auto& [key, reason] : ignoreReasons(model)) // the deck's 忽略 with a reason (JSON ignore_reason)
+            options.ignoreReasons[key] = toStd(reason);
+    }
     const bool crossYear = !std::all_of(std::begin(kCrossYearRules), std::end(kCrossYearRules),
                                         [&](const char* id) { return settings.disabledRules.count(id) > 0; });
     if (crossYear && !outcome.read.doc.tables.empty()) {     // last year's report (Y-1 … Y-5)

@@ -16,6 +16,7 @@ state: "counts\t…", one line per row ("severity\twhere\tmessage"), "buttons\t<
 <fix> <reset>", "selected\t<n>", "painted\t<n>" (SidebarPanel.hxx).
 Environment: as test_extension.py (OGI_OXT, OGI_FIXTURES, OGI_WORKDIR, URE_MORE_TYPES).
 """
+import json
 import os
 import re
 import sys
@@ -273,6 +274,8 @@ class SidebarChecks:
                 key = user.getPropertyValue(IGNORED)
                 self.assertEqual(len(key.split(";")), 1)
                 self.assertEqual(user.getPropertyValue(REASONS), key + "\t已核实")
+                ignored = json.loads(self.office.checker().getLastReport(doc))["ignored_findings"]
+                self.assertEqual([(i["key"], i["ignore_reason"]) for i in ignored], [(key, "已核实")])
                 self.assertEqual(len([r for r in state["rows"] if r[0]]), len(diags) - 1)
                 self.assertEqual(state["buttons"].split()[3], "1")   # 恢复已忽略 can act now
                 um.undo()

@@ -1245,6 +1245,15 @@ TEST(Ignored, FindingsTheUserIgnoredAreLeftOutAndCounted)
     EXPECT_EQ(r.ignored, 1);
     EXPECT_NE(r.toJson().find("\"ignored\":1"), std::string::npos) << r.toJson();
     EXPECT_NE(r.toText().find("另有 1 项已忽略"), std::string::npos);
+    // The JSON names what was ignored; a reason the user gave comes along as ignore_reason.
+    EXPECT_NE(r.toJson().find("\"ignored_findings\":[{\"key\":\"N-1|2021-t3|R3_7.NP\",\"rule\":\"N-1\","),
+              std::string::npos) << r.toJson();
+    EXPECT_NE(r.toJson().find("\"ignore_reason\":\"\""), std::string::npos) << r.toJson();
+    o.ignoreReasons = {{"N-1|2021-t3|R3_7.NP", "已与统计口径核对"}};
+    const Report why = run("2021-t3", v, o);
+    ASSERT_EQ(why.ignoredFindings.size(), 1u);
+    EXPECT_EQ(why.ignoredFindings[0].reason, "已与统计口径核对");
+    EXPECT_NE(why.toJson().find("\"ignore_reason\":\"已与统计口径核对\""), std::string::npos) << why.toJson();
 }
 
 // =======================================================================================

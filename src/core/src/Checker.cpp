@@ -238,6 +238,14 @@ Report Checker::checkUnguarded(const Document& doc) const
                 if (!localIndices.count(r.table))
                     report.diagnostics.push_back(resemblanceFinding(rule, doc, r));
     if (!m_options.ignored.empty()) {
+        for (const Diagnostic& d : report.diagnostics) {
+            const std::string key = ignoreKey(d);
+            if (!m_options.ignored.count(key))
+                continue;
+            const auto reason = m_options.ignoreReasons.find(key);
+            report.ignoredFindings.push_back(
+                {key, d.rule, d.cell.address, reason == m_options.ignoreReasons.end() ? std::string() : reason->second});
+        }
         const auto isIgnored = [&](const Diagnostic& d) { return m_options.ignored.count(ignoreKey(d)) > 0; };
         const auto kept = std::remove_if(report.diagnostics.begin(), report.diagnostics.end(), isIgnored);
         report.ignored = static_cast<int>(report.diagnostics.end() - kept);

@@ -166,6 +166,10 @@ std::string Report::toJson(const std::string& lang) const
     if (previous.used)
         previousJson = json::object{{"path", previous.path}, {"title", previous.title}, {"unit", previous.unit},
                                     {"year", previous.year}, {"source", previous.source}};
+    json::array ignoredJson; // what the user ignored, and why (the sidebar's 忽略 with a reason)
+    for (const Ignored& i : ignoredFindings)
+        ignoredJson.push_back(
+            json::object{{"key", i.key}, {"rule", i.rule}, {"cell", i.cell}, {"ignore_reason", i.reason}});
     json::object root{
         {"document", document},
         {"year", year},
@@ -173,6 +177,7 @@ std::string Report::toJson(const std::string& lang) const
         {"previous", std::move(previousJson)},
         {"tables", std::move(tablesJson)},
         {"diagnostics", std::move(diags)},
+        {"ignored_findings", std::move(ignoredJson)},
         {"summary", json::object{{"errors", count(Severity::Error)},
                                  {"warnings", count(Severity::Warning)},
                                  {"infos", count(Severity::Info)},

@@ -6,6 +6,7 @@
 #include "ogi/Table.h"
 
 #include <memory>
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -23,6 +24,7 @@ struct CheckOptions {
     std::set<std::string> disabledRules;  ///< rule ids to skip, e.g. {"S-3"}
     bool reportUnmapped = true;           ///< emit R-1 when a table looks like a template but keys are missing
     std::set<std::string> ignored;        ///< ignoreKey()s of findings the user chose to ignore
+    std::map<std::string, std::string> ignoreReasons; ///< ignoreKey() -> the reason the user gave (optional)
     /// Last year's report (CrossYear.h): with it, the cross-year rules Y-1 … Y-5 run.
     std::shared_ptr<const Snapshot> previous;
     std::string previousSource;           ///< how it was found: "folder", "chosen", "stored", "given"

@@ -95,6 +95,11 @@ struct Report {
     std::vector<TableInfo> tables;
     std::vector<Diagnostic> diagnostics;
     int ignored = 0;               ///< findings left out because the user ignored them
+    /// Those findings, each with the reason the user gave (empty when none): JSON "ignored_findings".
+    struct Ignored {
+        std::string key, rule, cell, reason;
+    };
+    std::vector<Ignored> ignoredFindings;
     std::string unit;              ///< reporting unit from the title (CrossYear.h), or empty
     /// Last year's report the cross-year rules used (empty path and title: none).
     struct Previous {
