@@ -214,7 +214,9 @@ CheckOutcome checkAndMark(const uno::Reference<uno::XComponentContext>& ctx, con
         UndoContext undo(model, u8(OGI_UNDO_TITLE));
         OUString markNamespace;
         clearMarks(model, kind, style, &markNamespace);
-        outcome.markedCells = paintMarks(model, outcome.read, outcome.report, outcome.lang, style, markNamespace);
+        LazyProgress progress(model, tr(Str::ProductName, outcome.lang)); // marking a big document
+        outcome.markedCells =
+            paintMarks(model, outcome.read, outcome.report, outcome.lang, style, markNamespace, progress.callback());
         outcome.painted = true;
         remember(model, outcome);
         return outcome;
@@ -226,7 +228,9 @@ CheckOutcome checkAndMark(const uno::Reference<uno::XComponentContext>& ctx, con
     OUString markNamespace;
     clearMarks(model, kind, style, &markNamespace);
     CheckOutcome outcome = runEngine(ctx, model, settings, limits);
-    outcome.markedCells = paintMarks(model, outcome.read, outcome.report, outcome.lang, style, markNamespace);
+    LazyProgress progress(model, tr(Str::ProductName, outcome.lang)); // marking a big document
+    outcome.markedCells =
+        paintMarks(model, outcome.read, outcome.report, outcome.lang, style, markNamespace, progress.callback());
     outcome.painted = true;
     remember(model, outcome);
     return outcome;

@@ -810,7 +810,8 @@ bool hasMarksRecord(const uno::Reference<lang::XComponent>& model)
 }
 
 int paintMarks(const uno::Reference<lang::XComponent>& model, const ReadResult& read, const ogi::Report& report,
-               const std::string& lang, const MarkStyle& style, const OUString& markNamespace)
+               const std::string& lang, const MarkStyle& style, const OUString& markNamespace,
+               const std::function<void(sal_Int32, sal_Int32)>& progress)
 {
     const std::vector<PlannedMark> plan = planMarks(read, report, lang, style);
     MarkRecord record;
@@ -832,7 +833,10 @@ int paintMarks(const uno::Reference<lang::XComponent>& model, const ReadResult& 
     }
 
     int marked = 0;
+    sal_Int32 done = 0;
     for (const PlannedMark& m : plan) {
+        if (progress && ++done % 32 == 0)
+            progress(done, static_cast<sal_Int32>(plan.size()));
         const HostTable& host = read.hosts[static_cast<size_t>(m.tableIndex)];
         try {
             RecordEntry entry;

@@ -27,6 +27,7 @@
 
 #include <com/sun/star/lang/XComponent.hpp>
 
+#include <functional>
 #include <string>
 
 namespace ogiuno {
@@ -44,7 +45,8 @@ int clearMarks(const css::uno::Reference<css::lang::XComponent>& model, DocKind 
 /// severity `style` marks are painted, in `style`'s colours.
 int paintMarks(const css::uno::Reference<css::lang::XComponent>& model, const ReadResult& read,
                const ogi::Report& report, const std::string& lang, const MarkStyle& style = MarkStyle(),
-               const rtl::OUString& markNamespace = rtl::OUString());
+               const rtl::OUString& markNamespace = rtl::OUString(),
+               const std::function<void(sal_Int32, sal_Int32)>& progress = {});
 
 /// The fingerprint of the marks paintMarks would lay out for this report (cells, colours,
 /// comment texts): equal to recordedMarksFingerprint when nothing would change.

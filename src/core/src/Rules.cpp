@@ -914,13 +914,11 @@ bool containsAnyPrefilter(const std::string& text)
     return false;
 }
 
-/// False only when the paragraph surely holds none of the prefilter words once folded: its raw
-/// text without white space (which folding removes) has none, and nothing in it folds into
-/// another Han character (traditional, compatibility ideographs, glosses).
-bool mayHoldPrefilterWord(const std::string& raw)
+/// The raw text without white space (which folding removes): when nothing in it folds into
+/// another Han character (foldKeepsHanWords), a prefilter word is in the folded text only if it
+/// is in this one.
+std::string compactText(const std::string& raw)
 {
-    if (allPrefilters().empty())
-        return true;
     std::string compact;
     compact.reserve(raw.size());
     const auto* data = reinterpret_cast<const uint8_t*>(raw.data());
@@ -935,7 +933,7 @@ bool mayHoldPrefilterWord(const std::string& raw)
         if (!space)
             compact.append(raw, static_cast<size_t>(at), static_cast<size_t>(i - at));
     }
-    return !foldKeepsHanWords(compact) || containsAnyPrefilter(compact);
+    return compact;
 }
 
 /// One matcher per pattern and thread, made once (a RegexMatcher is costly to build and not
@@ -973,17 +971,27 @@ const std::vector<TextIndex::Paragraph>& TextIndex::paragraphs() const
             continue;
         // Most paragraphs hold none of the rules' words: skip them before folding, when the raw
         // text shows it (no traditional characters, no white space inside a word, …).
-        if (!mayHoldPrefilterWord(b.text))
-            continue;
         Paragraph p;
         p.block = i;
-        p.text = foldText(b.text);
-        if (p.text.match.empty())
+        p.compact = compactText(b.text);
+        if (p.compact.empty())
             continue;
+        p.mayChange = !foldKeepsHanWords(p.compact);
+        if (!p.mayChange && !allPrefilters().empty() && !containsAnyPrefilter(p.compact))
+            continue;                             // none of the rules' words: never folded
         m_byBlock[i] = static_cast<int>(m_paragraphs.size());
         m_paragraphs.push_back(std::move(p));
     }
     return m_paragraphs;
+}
+
+const FoldedText& TextIndex::fold(const Paragraph& p)
+{
+    if (!p.folded) {
+        p.text = foldText(p.compact);
+        p.folded = true;
+    }
+    return p.text;
 }
 
 const std::vector<std::pair<int32_t, int32_t>>& TextIndex::sentences(const Paragraph& p)
@@ -991,6 +999,7 @@ const std::vector<std::pair<int32_t, int32_t>>& TextIndex::sentences(const Parag
     if (p.split)
         return p.sentences;
     p.split = true;
+    fold(p);
     const int32_t n = static_cast<int32_t>(p.text.match.size());
     if (icu::BreakIterator* bi = sentenceIterator()) {
         const icu::UnicodeString alias(false, p.text.match.data(), n);   // read-only, no copy
@@ -1039,7 +1048,11 @@ const std::vector<TextMatch>& TextIndex::matches(const RuleDecl& rule) const
     } release{m, ex, none};
     auto stop = [](char16_t c) { return c == u'。' || c == u';' || c == u'!' || c == u'?'; };
     for (const Paragraph& p : paragraphs()) {
-        const std::u16string& t = p.text.match;
+        if (!p.mayChange && !rule.prefilter.empty() &&
+            std::none_of(rule.prefilter.begin(), rule.prefilter.end(),
+                         [&](const std::string& w) { return p.compact.find(w) != std::string::npos; }))
+            continue;                             // decided on the raw text: not folded for this rule
+        const std::u16string& t = fold(p).match;
         if (!rule.prefilter16.empty() && !containsAny(t, rule.prefilter16))
             continue;                             // cheap test before the regex
         const int32_t n = static_cast<int32_t>(t.size());
@@ -1373,7 +1386,7 @@ void sectionTextCheck(const RuleDecl& rule, const Document& doc, const std::vect
         for (size_t i = headings[h].block + 1; i < end; ++i)
             if (doc.blocks[i].kind == Block::Kind::Paragraph) {
                 const TextIndex::Paragraph* p = text ? text->paragraph(i) : nullptr;
-                matched += (p ? toUtf8(p->text.match) : matchText(doc.blocks[i].text)) + "\n";
+                matched += (p ? toUtf8(TextIndex::fold(*p).match) : matchText(doc.blocks[i].text)) + "\n";
             }
         if (matchesPattern(*rule.compiled, matched))
             return;

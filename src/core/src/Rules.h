@@ -121,7 +121,10 @@ class TextIndex {
 public:
     struct Paragraph {
         size_t block = 0;                                 ///< index in Document::blocks
-        FoldedText text;
+        std::string compact;    ///< the raw text without white space (prefilter words are looked for in it)
+        bool mayChange = false; ///< folding may change its Han characters (traditional, gloss…): prefilter on `text`
+        mutable FoldedText text; ///< folded when a rule first needs it (fold())
+        mutable bool folded = false;
         /// [begin, end) in text.match; split when a rule's prefilter first finds the paragraph
         mutable std::vector<std::pair<int32_t, int32_t>> sentences;
         mutable bool split = false;
@@ -135,6 +138,8 @@ public:
     const std::vector<TextMatch>& matches(const RuleDecl& rule) const;
     /// The sentences of a paragraph (ICU's sentence break iterator), computed once.
     static const std::vector<std::pair<int32_t, int32_t>>& sentences(const Paragraph& p);
+    /// The paragraph's folded text, computed once.
+    static const FoldedText& fold(const Paragraph& p);
 
 private:
     const Document* m_doc;
