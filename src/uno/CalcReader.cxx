@@ -84,7 +84,7 @@ struct SheetGrid {
     std::vector<Anchor> anchors;
     std::vector<int> cover; ///< rows*cols: index of the anchor covering the position, or -1
 
-    int at(sal_Int32 r, sal_Int32 c) const { return cover[static_cast<size_t>((r - row0) * cols + (c - col0))]; }
+    int at(sal_Int32 r, sal_Int32 c) const { return cover[static_cast<size_t>(r - row0) * static_cast<size_t>(cols) + static_cast<size_t>(c - col0)]; }
     bool filled(sal_Int32 r, sal_Int32 c) const
     {
         int a = at(r, c);
@@ -98,7 +98,7 @@ struct SheetGrid {
         const sal_Int32 cLeft = std::max(a.col, col0), cEnd = std::min(a.col + a.colSpan, col0 + cols);
         for (sal_Int32 r = rTop; r < rEnd; ++r)
             for (sal_Int32 c = cLeft; c < cEnd; ++c)
-                cover[static_cast<size_t>((r - row0) * cols + (c - col0))] = index;
+                cover[static_cast<size_t>(r - row0) * static_cast<size_t>(cols) + static_cast<size_t>(c - col0)] = index;
     }
 };
 
@@ -314,7 +314,7 @@ template <typename F> std::vector<Span> runs(sal_Int32 from, sal_Int32 to, F fil
 
 class SheetSplitter {
 public:
-    SheetSplitter(const SheetGrid& g, OUString sheetName) : m_g(g), m_sheetName(std::move(sheetName)) {}
+    SheetSplitter(const SheetGrid& g, const OUString& sheetName) : m_g(g), m_sheetName(sheetName) {}
 
     /// Appends paragraphs and tables to `items` in reading order.
     struct Item {

@@ -88,7 +88,7 @@ const Remembered* findRemembered(const uno::Reference<uno::XInterface>& model)
 /// office reschedule, so the window repaints while a long check runs.
 class LazyProgress {
 public:
-    LazyProgress(const uno::Reference<lang::XComponent>& model, OUString text) : m_text(std::move(text))
+    LazyProgress(const uno::Reference<lang::XComponent>& model, const OUString& text) : m_text(text)
     {
         uno::Reference<frame::XModel> xModel(model, uno::UNO_QUERY);
         uno::Reference<frame::XController> controller = xModel.is() ? xModel->getCurrentController() : nullptr;

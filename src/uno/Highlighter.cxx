@@ -740,6 +740,7 @@ std::vector<PlannedMark> planMarks(const ReadResult& read, const ogi::Report& re
             m.worst = d.severity;
     }
     std::vector<PlannedMark> plan;
+    plan.reserve(cells.size());
     for (const CellMarks& m : cells)
         plan.push_back({m.tableIndex, m.address, style.color(m.worst), commentText(m.diagnostics, lang)});
     // S-3 is one finding per table (issue 9.6): its comment is on the first blank cell (above);

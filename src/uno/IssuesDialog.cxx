@@ -106,9 +106,9 @@ std::vector<rtl::Reference<IssuesDialog>> g_dialogs; // one per frame; UI thread
 
 class IssuesDialog : public cppu::WeakImplHelper3<awt::XActionListener, awt::XItemListener, awt::XTopWindowListener> {
 public:
-    IssuesDialog(uno::Reference<uno::XComponentContext> ctx, uno::Reference<frame::XFrame> frame,
-                 uno::Reference<lang::XComponent> model)
-        : m_ctx(std::move(ctx)), m_frame(std::move(frame)), m_model(std::move(model)), m_lang(uiLanguage(m_ctx))
+    IssuesDialog(const uno::Reference<uno::XComponentContext>& ctx, const uno::Reference<frame::XFrame>& frame,
+                 const uno::Reference<lang::XComponent>& model)
+        : m_ctx(ctx), m_frame(frame), m_model(model), m_lang(uiLanguage(m_ctx))
     {
     }
 

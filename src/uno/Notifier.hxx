@@ -25,7 +25,7 @@ struct NoticeButton {
 
 /// Shows (or replaces) our infobar with several buttons.
 void notify(const css::uno::Reference<css::frame::XFrame>& frame, const rtl::OUString& text, NoticeKind kind,
-            const std::vector<NoticeButton>& buttons);
+            const std::vector<NoticeButton>& buttonList);
 
 /// Removes our infobar from the frame, if shown; true when one was removed.
 bool dismiss(const css::uno::Reference<css::frame::XFrame>& frame);

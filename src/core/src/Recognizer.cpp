@@ -213,7 +213,7 @@ void joinSplitVerticalHeaders(View& v)
         const int top = mapped(c.row);
         const bool inRun = c.row >= 0 && c.row < rows && c.rowSpan == 1 &&
                            ((c.row > 0 && newRow[static_cast<size_t>(c.row)] == newRow[static_cast<size_t>(c.row - 1)]) ||
-                            (c.row + 1 < rows && newRow[static_cast<size_t>(c.row)] == newRow[static_cast<size_t>(c.row + 1)]));
+                            (c.row + 1 < rows && newRow[static_cast<size_t>(c.row)] == newRow[static_cast<size_t>(c.row) + 1]));
         if (inRun) {
             auto it = joined.find({top, c.col});
             if (it != joined.end()) {
@@ -1067,7 +1067,7 @@ std::vector<LocalTable> localTables(const Document& doc, const std::vector<Recog
             const bool opens = rest.rfind("其中", 0) == 0;
             if (opens) {
                 rest.erase(0, std::string("其中").size());
-                if (rest.rfind(":", 0) == 0)
+                if (rest.rfind(':', 0) == 0)
                     rest.erase(0, 1);
             }
             if (opens && top >= 0) {

@@ -176,7 +176,7 @@ bool patternMatches(const TextPattern& p, const std::string& utf8);
 
 /// A local-table rule over one local statistics table: R-3 names it, R-4 (其中 item > its
 /// parent) and R-5 (cumulative column < a shorter period's) check it.
-void evaluateLocal(const RuleDecl& rule, const Document& doc, const LocalTable& table, std::vector<Diagnostic>& out);
+void evaluateLocal(const RuleDecl& rule, const Document& doc, const LocalTable& lt, std::vector<Diagnostic>& out);
 
 /// Finding for a table that resembles a template but could not be recognized.
 Diagnostic resemblanceFinding(const RuleDecl& rule, const Document& doc, const Resemblance& r);

@@ -51,7 +51,7 @@ private:
 };
 
 /// Splits "Path?A=1&B=2" into the path and the arguments.
-std::string parseCommand(const rtl::OUString& urlWithoutProtocol, std::map<std::string, std::string>& query);
+std::string parseCommand(const rtl::OUString& rest, std::map<std::string, std::string>& query);
 
 // One class per command (dispatch/<Name>Dispatch.cxx).
 class CheckDispatch : public BaseDispatch {
@@ -113,8 +113,9 @@ protected:
 };
 
 // Changes on request (issue 14, Fixer.hxx): Fix, FillTotals, FillZeros, Sentences.
+// Name is a class name: it cannot be parenthesized (bugprone-macro-parentheses).
 #define OGI_SIMPLE_DISPATCH(Name)                                                                  \
-    class Name : public BaseDispatch {                                                             \
+    class Name : public BaseDispatch { /* NOLINT(bugprone-macro-parentheses) */                    \
     public:                                                                                        \
         using BaseDispatch::BaseDispatch;                                                          \
     protected:                                                                                     \

@@ -105,8 +105,8 @@ struct IgnoreState {
 
 class IgnoreUndoAction : public cppu::WeakImplHelper1<document::XUndoAction> {
 public:
-    IgnoreUndoAction(OUString title, const uno::Reference<lang::XComponent>& model, IgnoreState before, IgnoreState after)
-        : m_title(std::move(title)), m_model(model), m_before(std::move(before)), m_after(std::move(after))
+    IgnoreUndoAction(const OUString& title, const uno::Reference<lang::XComponent>& model, IgnoreState before, IgnoreState after)
+        : m_title(title), m_model(model), m_before(std::move(before)), m_after(std::move(after))
     {
     }
     OUString SAL_CALL getTitle() override { return m_title; }
@@ -180,9 +180,9 @@ bool changeIgnored(const uno::Reference<uno::XComponentContext>& ctx, const uno:
 /// manager's listener list only.
 class UndoWatcher : public cppu::WeakImplHelper1<document::XUndoManagerListener> {
 public:
-    UndoWatcher(uno::Reference<uno::XComponentContext> ctx, const uno::Reference<frame::XFrame>& frame,
+    UndoWatcher(const uno::Reference<uno::XComponentContext>& ctx, const uno::Reference<frame::XFrame>& frame,
                 const uno::Reference<lang::XComponent>& model)
-        : m_ctx(std::move(ctx)), m_frame(frame), m_model(model)
+        : m_ctx(ctx), m_frame(frame), m_model(model)
     {
         const std::string lang = uiLanguage(m_ctx);
         for (const char* key : {"UndoCheck", "UndoClear", "UndoIgnore", "UndoRestoreIgnored"})
@@ -409,7 +409,7 @@ CheckOutcome checkAndTell(const uno::Reference<uno::XComponentContext>& ctx, con
 {
     // The previous run's infobar goes at once: a long check must not leave stale counts on screen.
     notify(frame, trKey("InfobarChecking", uiLanguage(ctx)), NoticeKind::Info);
-    const CheckOutcome outcome = checkAndMark(ctx, model);
+    CheckOutcome outcome = checkAndMark(ctx, model);
     tellOutcome(frame, outcome);
     watchUndo(ctx, frame, model);
     return outcome;

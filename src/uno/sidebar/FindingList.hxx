@@ -23,7 +23,7 @@ struct FindingRow {
 };
 
 /// Short name of a recognized table: "表三" / "Table 3", or its title for the old form.
-rtl::OUString tableShortName(const ogi::Report& report, int table, const std::string& lang);
+rtl::OUString tableShortName(const ogi::Report& report, int index, const std::string& lang);
 
 /// Where a finding is, in words.
 rtl::OUString findingWhere(const ogi::Report& report, const ogi::Diagnostic& d, const std::string& lang);

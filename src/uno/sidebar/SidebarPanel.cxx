@@ -109,9 +109,9 @@ class SidebarPanel
                                     awt::XActionListener, awt::XWindowListener, awt::grid::XGridSelectionListener,
                                     document::XDocumentEventListener, util::XModifyListener, awt::XCallback> {
 public:
-    SidebarPanel(uno::Reference<uno::XComponentContext> ctx, uno::Reference<frame::XFrame> frame,
-                 uno::Reference<awt::XWindow> parent, OUString url)
-        : m_ctx(std::move(ctx)), m_frame(std::move(frame)), m_parent(std::move(parent)), m_url(std::move(url)),
+    SidebarPanel(const uno::Reference<uno::XComponentContext>& ctx, const uno::Reference<frame::XFrame>& frame,
+                 const uno::Reference<awt::XWindow>& parent, const OUString& url)
+        : m_ctx(ctx), m_frame(frame), m_parent(parent), m_url(url),
           m_lang(uiLanguage(m_ctx))
     {
         if (m_frame.is() && m_frame->getController().is())
