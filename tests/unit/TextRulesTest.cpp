@@ -405,3 +405,18 @@ TEST(TextRulesTraditional, NormalizationOfLabelsAndText)
     EXPECT_EQ(f.origin[1], 6);   // 結 after the gloss
     EXPECT_EQ(f.origin.back(), static_cast<int32_t>(f.shown.size()));
 }
+
+TEST(TextRulesLinear, TwoThousandClaimsInOneParagraphAreOneFindingEach)
+{
+    // The mutation campaign's long paragraph (issue 16.7): "复议诉讼均获维持。" 2,000 times in one
+    // paragraph, each sentence a claim that contradicts table four. Checked in bounded time, and
+    // the same claim repeated is one finding per cell, not 2,000.
+    const Values v = table4WithACorrection();
+    const std::string once = "复议诉讼均获维持。";
+    const Report one = withText("2021-t4", v, {once});
+    std::string many;
+    for (int i = 0; i < 2000; ++i)
+        many += once;
+    const Report repeated2000 = withText("2021-t4", v, {many + "１２３٤٥٦௧௨௩"});
+    EXPECT_EQ(details(repeated2000), details(one)) << repeated2000.toText().substr(0, 2000);
+}

@@ -422,19 +422,40 @@ bool hasTraditional(std::string_view text)
     return false;
 }
 
+namespace {
+/// Whether the text at byte `i` (just after an opening parenthesis) starts like a pinyin gloss:
+/// a lower-case Latin letter (glossLength decides the rest once the text is folded). Real
+/// reports are full of "（" that open no gloss; they must not make every paragraph fold.
+bool opensGloss(std::string_view text, size_t i)
+{
+    if (i >= text.size())
+        return false;
+    UChar32 cp = 0;
+    U8_NEXT(reinterpret_cast<const uint8_t*>(text.data()), i, text.size(), cp);
+    if (cp >= 0xFF41 && cp <= 0xFF5A)            // full-width a…z: NFKC makes them ASCII
+        return true;
+    return cp > 0 && isPinyinLetter(static_cast<char32_t>(cp));
+}
+} // namespace
+
 bool foldKeepsHanWords(std::string_view text)
 {
     const Simplifier& simp = Simplifier::instance();
     for (size_t i = 0; i < text.size();) {
         const unsigned char c = static_cast<unsigned char>(text[i]);
         if (c < 0x80) {
-            if (c <= 0x20 || c == 0x7F || c == '(')
-                return false;                     // spaces and controls go; "(" may open a gloss
+            if (c <= 0x20 || c == 0x7F || (c == '(' && opensGloss(text, i + 1)))
+                return false;                     // spaces and controls go; "(xiàng)" is a gloss
             ++i;
             continue;
         }
         UChar32 cp = 0;
         U8_NEXT(reinterpret_cast<const uint8_t*>(text.data()), i, text.size(), cp);
+        if (cp == 0xFF08) {                       // "（": NFKC makes it "(", which may open a gloss
+            if (opensGloss(text, i))
+                return false;
+            continue;
+        }
         if (cp >= 0x4E00 && cp <= 0x9FFF) {       // the common case: a unified ideograph
             if (simp.changes(static_cast<char32_t>(cp)))
                 return false;
@@ -442,7 +463,7 @@ bool foldKeepsHanWords(std::string_view text)
         }
         if (cp < 0 || (cp >= 0x2000 && cp <= 0x200F) || (cp >= 0x2028 && cp <= 0x202F) ||
             (cp >= 0x205F && cp <= 0x206F) || cp == 0x3000 || cp == 0xFEFF || cp == 0x00A0 || cp == 0x00AD ||
-            cp == 0xFF08 || (cp >= 0x2E80 && cp <= 0x2FDF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+            (cp >= 0x2E80 && cp <= 0x2FDF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
             (cp >= 0x1D00 && cp < 0x1E00) || u_charType(cp) == U_FORMAT_CHAR || simp.changes(static_cast<char32_t>(cp)))
             return false;
     }
