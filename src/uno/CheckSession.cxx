@@ -276,7 +276,7 @@ OUString previousText(const CheckOutcome& o)
     return " " + fill(text, "FILES", files);
 }
 
-OUString summaryText(const CheckOutcome& o)
+OUString summaryText(const CheckOutcome& o, bool withTables)
 {
     const std::string& lang = o.lang;
     const ogi::Report& r = o.report;
@@ -289,21 +289,23 @@ OUString summaryText(const CheckOutcome& o)
         return trCount(Str::SummaryAllFine, static_cast<long long>(r.tables.size()), lang) + ignored + previousText(o);
     OUString text = fill(tr(Str::SummaryCounts, lang), "COUNTS", countsText(errors, warnings, infos, lang));
     // The tables with findings, by title, at most three (one or two lines; the list has the rest).
-    OUString tables;
-    int withFindings = 0;
-    for (const ogi::TableInfo& t : r.tables) {
-        bool any = false;
-        for (const ogi::Diagnostic& d : r.diagnostics)
-            any = any || d.table == t.index;
-        if (!any || t.title.empty())
-            continue;
-        if (++withFindings <= 3)
-            tables += (tables.isEmpty() ? OUString() : tr(Str::TableSeparator, lang)) + toOU(t.title);
+    if (withTables) {
+        OUString tables;
+        int withFindings = 0;
+        for (const ogi::TableInfo& t : r.tables) {
+            bool any = false;
+            for (const ogi::Diagnostic& d : r.diagnostics)
+                any = any || d.table == t.index;
+            if (!any || t.title.empty())
+                continue;
+            if (++withFindings <= 3)
+                tables += (tables.isEmpty() ? OUString() : tr(Str::TableSeparator, lang)) + toOU(t.title);
+        }
+        if (withFindings > 3)
+            tables += " " + fill(tr(Str::MoreTables, lang), "N", OUString::number(withFindings - 3));
+        if (!tables.isEmpty())
+            text += " " + fill(tr(Str::SummaryTables, lang), "TABLES", tables);
     }
-    if (withFindings > 3)
-        tables += " " + fill(tr(Str::MoreTables, lang), "N", OUString::number(withFindings - 3));
-    if (!tables.isEmpty())
-        text += " " + fill(tr(Str::SummaryTables, lang), "TABLES", tables);
     if (o.readOnly)
         text += " " + tr(Str::SummaryReadOnly, lang);
     else if (o.painted)

@@ -62,8 +62,9 @@ rtl::OUString previousText(const CheckOutcome& outcome);
 /// The same from a report alone: "上年报告：… （file）。", or empty.
 rtl::OUString previousText(const ogi::Report& report, const std::string& lang);
 
-/// One-paragraph summary for the infobar / log: counts per severity and the tables involved.
-rtl::OUString summaryText(const CheckOutcome& outcome);
+/// One-paragraph summary for the log and the dispatch result: counts per severity and, with
+/// `withTables`, the tables involved (the infobar leaves them to the deck).
+rtl::OUString summaryText(const CheckOutcome& outcome, bool withTables = true);
 
 /// Records `outcome` as the document's last check (for a check that did not run the engine,
 /// e.g. the save-time check of a document without tables).

@@ -368,21 +368,7 @@ std::map<std::string, OUString> ignoreReasons(const uno::Reference<lang::XCompon
 
 OUString infobarText(const CheckOutcome& o)
 {
-    const std::string& lang = o.lang;
-    const ogi::Report& r = o.report;
-    if (r.tables.empty() && r.diagnostics.empty())
-        return tr(Str::SummaryNoTables, lang);
-    const int errors = r.count(ogi::Severity::Error), warnings = r.count(ogi::Severity::Warning),
-              infos = r.count(ogi::Severity::Info);
-    const OUString ignored = r.ignored > 0 ? " " + trCount(Str::SummaryIgnored, r.ignored, lang) : OUString();
-    if (errors + warnings + infos == 0)
-        return trCount(Str::SummaryAllFine, static_cast<long long>(r.tables.size()), lang) + ignored + previousText(o);
-    OUString text = fill(tr(Str::SummaryCounts, lang), "COUNTS", countsText(errors, warnings, infos, lang));
-    if (o.readOnly)
-        text += " " + tr(Str::SummaryReadOnly, lang);
-    else if (o.painted)
-        text += " " + trCount(Str::SummaryMarked, o.markedCells, lang);
-    return text + ignored + previousText(o);
+    return summaryText(o, /*withTables=*/false);   // one or two lines: the deck lists the tables
 }
 
 void tellOutcome(const uno::Reference<frame::XFrame>& frame, const CheckOutcome& outcome)
