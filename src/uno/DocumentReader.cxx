@@ -1,6 +1,7 @@
 #include "DocumentReader.hxx"
 
 #include "UnoUtil.hxx"
+#include "ogi/SheetSplit.h"
 
 #include <com/sun/star/frame/XModel.hpp>
 #include <com/sun/star/lang/IllegalArgumentException.hpp>
@@ -70,34 +71,6 @@ void addReaderFindings(const ReadResult& read, ogi::Report& report)
     }
 }
 
-int writerLettersToIndex(const OUString& letters)
-{
-    // Writer names columns in bijective base 52: A..Z, a..z, then AA, AB, ... (sw_GetCellName).
-    int value = 0;
-    for (sal_Int32 i = 0; i < letters.getLength(); ++i) {
-        sal_Unicode c = letters[i];
-        int digit;
-        if (c >= 'A' && c <= 'Z')
-            digit = c - 'A';
-        else if (c >= 'a' && c <= 'z')
-            digit = 26 + (c - 'a');
-        else
-            return -1;
-        value = value * 52 + digit + 1;
-    }
-    return value - 1;
-}
-
-OUString calcColumnName(sal_Int32 col)
-{
-    OUString name;
-    sal_Int32 n = col + 1;
-    while (n > 0) {
-        sal_Int32 rem = (n - 1) % 26;
-        name = OUString(static_cast<sal_Unicode>('A' + rem)) + name;
-        n = (n - 1) / 26;
-    }
-    return name;
-}
+OUString calcColumnName(sal_Int32 col) { return toOU(ogi::calcColumnName(col)); }
 
 } // namespace ogiuno
