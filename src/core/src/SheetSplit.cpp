@@ -254,34 +254,34 @@ std::string calcRangeName(const std::string& sheetName, const CellRect& rect)
            std::to_string(rect.r1 + 1);
 }
 
-SheetSplit splitSheet(const SheetContent& input, const std::string& sheetName, std::int64_t maxBlockPositions)
+SheetSplit splitSheet(const SheetContent& content, const std::string& sheetName, std::int64_t maxBlockPositions)
 {
     SheetSplit out;
     // Row-major order (the reader's; the bands and blocks below depend on it).
     auto rowMajor = [](const SheetCell& a, const SheetCell& b) { return a.row != b.row ? a.row < b.row : a.col < b.col; };
     SheetContent sorted;
-    if (!std::is_sorted(input.cells.begin(), input.cells.end(), rowMajor)) {
-        sorted = input;
+    if (!std::is_sorted(content.cells.begin(), content.cells.end(), rowMajor)) {
+        sorted = content;
         std::sort(sorted.cells.begin(), sorted.cells.end(), rowMajor);
     }
-    const SheetContent& content = sorted.cells.empty() ? input : sorted;
+    const SheetContent& sheet = sorted.cells.empty() ? content : sorted;
     auto coveringMerge = [&](int r, int c) -> int {
-        for (size_t i = 0; i < content.merges.size(); ++i)
-            if (content.merges[i].contains(r, c))
+        for (size_t i = 0; i < sheet.merges.size(); ++i)
+            if (sheet.merges[i].contains(r, c))
                 return static_cast<int>(i);
         return -1;
     };
     std::vector<Filled> filled;
-    for (size_t i = 0; i < content.cells.size(); ++i) {
-        const SheetCell& cell = content.cells[i];
+    for (size_t i = 0; i < sheet.cells.size(); ++i) {
+        const SheetCell& cell = sheet.cells[i];
         if (cell.text.empty())
             continue;
         const int m = coveringMerge(cell.row, cell.col);
         if (m < 0)
             filled.push_back({{cell.row, cell.col, cell.row, cell.col}, i, -1});
-        else if (content.merges[static_cast<size_t>(m)].r0 == cell.row &&
-                 content.merges[static_cast<size_t>(m)].c0 == cell.col)
-            filled.push_back({content.merges[static_cast<size_t>(m)], i, m});
+        else if (sheet.merges[static_cast<size_t>(m)].r0 == cell.row &&
+                 sheet.merges[static_cast<size_t>(m)].c0 == cell.col)
+            filled.push_back({sheet.merges[static_cast<size_t>(m)], i, m});
     }
     std::vector<size_t> byRow(filled.size());
     for (size_t i = 0; i < byRow.size(); ++i)
@@ -303,7 +303,7 @@ SheetSplit splitSheet(const SheetContent& input, const std::string& sheetName, s
             }
             const std::vector<size_t> inBlock(members.begin() + static_cast<std::ptrdiff_t>(run.first),
                                               members.begin() + static_cast<std::ptrdiff_t>(run.last));
-            const SheetGrid g = blockGrid(content, filled, inBlock, block);
+            const SheetGrid g = blockGrid(sheet, filled, inBlock, block);
             BlockSplitter(g, sheetName).split({block.r0, block.r1}, {block.c0, block.c1}, out.items);
         }
     }

@@ -154,6 +154,7 @@ std::vector<int> calcColumnWidths(const TemplateLayout& layout)
 {
     const double unit = layout.table.cols >= 10 ? 1800.0 : 2600.0;
     std::vector<int> out;
+    out.reserve(static_cast<size_t>(std::max(0, layout.table.cols)));
     for (int c = 0; c < layout.table.cols; ++c)
         out.push_back(static_cast<int>(layout.weights[static_cast<size_t>(c)] * unit));
     return out;
