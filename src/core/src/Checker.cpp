@@ -157,9 +157,7 @@ Report Checker::failedReport(const Document& doc, const std::string& what) const
     d.severity = Severity::Error;
     d.expected = "check completed";
     d.actual = what;
-    d.messages["zh-CN"] = "本文档的检查未能完成（内部错误：" + what + "），结果不完整；请将文档报告给开发者";
-    d.messages["en-US"] = "The check of this document could not complete (internal error: " + what +
-                          "); the results are incomplete — please report the document to the developers";
+    d.text = Message("check.failed").text("what", what);
     report.diagnostics.push_back(std::move(d));
     return report;
 }
