@@ -21,8 +21,9 @@ import urllib.parse
 import uno
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "tools"))
 
-from office import EXTENSION_ID, prop  # noqa: E402
+from ogicheck.office import EXTENSION_ID, prop  # noqa: E402
 from suite import FIXTURES, PROTOCOL, ModuleOffice, close_quietly  # noqa: E402
 
 SETTINGS = "/org.ogi.reportchecker.OgiReportChecker/Settings"
