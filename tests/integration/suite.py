@@ -7,8 +7,10 @@ each must produce (fixtures/README.md), and the one office a test module runs.
 """
 import glob
 import os
+import sys
 
-from office import Office
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "tools"))
+from ogicheck.office import Office  # noqa: E402
 
 OXT = os.environ["OGI_OXT"]
 FIXTURES = os.environ["OGI_FIXTURES"]
