@@ -11,10 +11,12 @@ import os
 import shutil
 import sys
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+sys.path.insert(0, os.path.join(HERE, "..", "..", "tools"))
 
 import docstate  # noqa: E402
-from office import Office  # noqa: E402
+from ogicheck.office import Office  # noqa: E402
 
 
 def main(target):

@@ -9,9 +9,12 @@ import glob
 import os
 import pwd
 import shutil
+import sys
 
-import docstate
-from office import Office
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "tools"))
+from ogicheck.office import Office  # noqa: E402
+
+import docstate  # noqa: E402
 
 OXT = os.environ["OGI_OXT"]
 FIXTURES = os.environ["OGI_FIXTURES"]
