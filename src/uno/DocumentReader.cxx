@@ -51,20 +51,15 @@ void addReaderFindings(const ReadResult& read, ogi::Report& report)
         switch (part.why) {
         case UnreadPart::Why::TooLarge:
             d.severity = ogi::Severity::Warning;
-            d.messages["zh-CN"] = where + " 的内容过大（" + cells + " 个单元格位置），未读取，其中的表格未检查";
-            d.messages["en-US"] = where + " is too large to read (" + cells + " cell positions); tables in it were not checked";
+            d.text = ogi::Message("reader.too-large").text("where", where).text("cells", cells);
             break;
         case UnreadPart::Why::SaveLimit:
             d.severity = ogi::Severity::Info;
-            d.messages["zh-CN"] = "保存时未检查 " + where + "（" + cells + " 个有内容的单元格，超出保存时检查的范围）；请用“检查表格”检查";
-            d.messages["en-US"] = where + " was not checked on save (" + cells +
-                                  " cells with content, beyond the save-time check's bound); use Check Tables";
+            d.text = ogi::Message("reader.save-limit").text("where", where).text("cells", cells);
             break;
         case UnreadPart::Why::Deadline:
             d.severity = ogi::Severity::Info;
-            d.messages["zh-CN"] = "保存时的检查用完了时间预算，未检查 " + where + "；请用“检查表格”检查";
-            d.messages["en-US"] = "The save-time check ran out of its time budget before " + where +
-                                  "; use Check Tables to check it";
+            d.text = ogi::Message("reader.deadline").text("where", where);
             break;
         }
         report.diagnostics.push_back(std::move(d));
