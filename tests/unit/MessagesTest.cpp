@@ -15,7 +15,7 @@ using namespace ogi;
 
 namespace {
 
-const MessageSchema kSchema{{"greet", {"name"}}, {"count", {"n"}}};
+const MessageSchema kSchema{{"greet", {{"name"}}}, {"count", {{"n"}}}, {"count.few", {{"n"}, true}}};
 
 std::string catalogError(const std::string& json, const MessageSchema& schema = kSchema)
 {
@@ -38,7 +38,7 @@ TEST(MessageCatalog, GoodCatalogLoads)
 {
     const MessageCatalog c = parseMessageCatalog("xx.json", kGood, kSchema);
     EXPECT_EQ(c.language, "en-US");
-    EXPECT_EQ(c.patterns.size(), 2u);
+    EXPECT_EQ(c.patterns.size(), 2u);   // the optional count.few may be left out
     EXPECT_EQ(c.patterns.at("greet"), "Hello {name}");
 }
 
@@ -88,8 +88,12 @@ TEST(MessageCatalog, EmbeddedCatalogsCoverTheSchema)
     EXPECT_NE(std::find(langs.begin(), langs.end(), "zh-CN"), langs.end());
     EXPECT_NE(std::find(langs.begin(), langs.end(), "en-US"), langs.end());
     for (const MessageCatalog& c : messageCatalogs())
-        for (const auto& [id, placeholders] : messageSchema())
-            EXPECT_TRUE(c.patterns.count(id)) << c.language << " lacks " << id;
+        for (const auto& [id, spec] : messageSchema())
+            EXPECT_TRUE(spec.optional || c.patterns.count(id)) << c.language << " lacks " << id;
+    // every rule declaration's message is in the schema, with its kind's placeholders
+    EXPECT_TRUE(messageSchema().count("rule.B-1"));
+    EXPECT_TRUE(messageSchema().at("rule.B-1").placeholders.count("target"));
+    EXPECT_TRUE(messageSchema().at("rule.S-2.missing").optional);
 }
 
 TEST(MessageRender, NamedArgumentsAndPlurals)

@@ -99,36 +99,48 @@ const char* const kDefaultLanguage = "zh-CN";
 const MessageSchema& coreSchema()
 {
     static const MessageSchema schema{
-        {"list.separator", {}},
-        {"value.text", {"text"}},
-        {"value.blank", {}},
-        {"severity.error", {}},
-        {"severity.warning", {}},
-        {"severity.info", {}},
-        {"check.failed", {"what"}},
-        {"reader.too-large", {"where", "cells"}},
-        {"reader.save-limit", {"where", "cells"}},
-        {"reader.deadline", {"where"}},
-        {"suggest.reason", {"changes", "kind", "rules", "count", "slip"}},
-        {"suggest.change", {"cell", "value"}},
-        {"suggest.kind.transposed", {"was", "value"}},
-        {"suggest.kind.dropped-digit", {"was", "value"}},
-        {"suggest.kind.added-digit", {"was", "value"}},
-        {"suggest.kind.last-year", {"was", "value"}},
-        {"suggest.kind.neighbour-column", {"was", "value"}},
-        {"suggest.slip.typical", {}},
-        {"suggest.slip.last-year", {}},
-        {"suggest.ambiguous", {"candidates", "rules", "count"}},
-        {"suggest.candidate", {"cell", "value"}},
-        {"suggest.text", {"quote", "stated", "value", "rule"}},
-        {"text.document", {"document"}},
-        {"text.year", {"year"}},
-        {"text.previous", {"report"}},
-        {"text.no-table", {}},
-        {"text.table", {"index", "template", "title"}},
-        {"text.mapped", {"mapped", "total"}},
-        {"text.total", {"errors", "warnings", "infos"}},
-        {"text.ignored", {"count"}},
+        {"list.separator", {{}}},
+        {"value.text", {{"text"}}},
+        {"value.blank", {{}}},
+        {"value.quoted", {{"text"}}},
+        {"list.more", {{"total", "more"}}},
+        {"note.blanks-as-zero", {{}}},
+        {"note.total-from-parts", {{}}},
+        {"type.int", {{"problem"}}},
+        {"type.dec", {{"problem"}}},
+        {"type.signed", {{"problem"}}},
+        {"type.amount", {{"problem"}}},
+        {"type.heading", {{"problem"}}},
+        {"format.2014", {{}}},
+        {"format.2019", {{}}},
+        {"format.2021", {{}}},
+        {"severity.error", {{}}},
+        {"severity.warning", {{}}},
+        {"severity.info", {{}}},
+        {"check.failed", {{"what"}}},
+        {"reader.too-large", {{"where", "cells"}}},
+        {"reader.save-limit", {{"where", "cells"}}},
+        {"reader.deadline", {{"where"}}},
+        {"suggest.reason", {{"changes", "kind", "rules", "count", "slip"}}},
+        {"suggest.change", {{"cell", "value"}}},
+        {"suggest.kind.transposed", {{"was", "value"}}},
+        {"suggest.kind.dropped-digit", {{"was", "value"}}},
+        {"suggest.kind.added-digit", {{"was", "value"}}},
+        {"suggest.kind.last-year", {{"was", "value"}}},
+        {"suggest.kind.neighbour-column", {{"was", "value"}}},
+        {"suggest.slip.typical", {{}}},
+        {"suggest.slip.last-year", {{}}},
+        {"suggest.ambiguous", {{"candidates", "rules", "count"}}},
+        {"suggest.candidate", {{"cell", "value"}}},
+        {"suggest.text", {{"quote", "stated", "value", "rule"}}},
+        {"text.document", {{"document"}}},
+        {"text.year", {{"year"}}},
+        {"text.previous", {{"report"}}},
+        {"text.no-table", {{}}},
+        {"text.table", {{"index", "template", "title"}}},
+        {"text.mapped", {{"mapped", "total"}}},
+        {"text.total", {{"errors", "warnings", "infos"}}},
+        {"text.ignored", {{"count"}}},
     };
     return schema;
 }
@@ -255,13 +267,37 @@ std::string argText(const LoadedCatalog& c, const MessageArg& a)
     return {};
 }
 
+/// A message's own pattern in the catalog's language (else its primary language, else zh-CN).
+const std::string* ownPattern(const LoadedCatalog& c, const Message& m)
+{
+    const std::string& lang = c.catalog.language;
+    for (const auto& [tag, p] : *m.patterns)
+        if (tag == lang)
+            return &p;
+    for (const auto& [tag, p] : *m.patterns)
+        if (primary(tag) == primary(lang))
+            return &p;
+    auto it = m.patterns->find(kDefaultLanguage);
+    return it != m.patterns->end() ? &it->second : m.patterns->empty() ? nullptr : &m.patterns->begin()->second;
+}
+
 std::string renderIn(const LoadedCatalog& c, const Message& m)
 {
     std::string out;
-    if (m.id.empty())
+    if (m.empty())
         return out;
+    std::unique_ptr<icu::MessageFormat> own;
+    if (m.patterns) {
+        if (const std::string* p = ownPattern(c, m)) {
+            UErrorCode status = U_ZERO_ERROR;
+            own = std::make_unique<icu::MessageFormat>(u16(*p), c.locale, status);
+            if (U_FAILURE(status))
+                own.reset();
+        }
+    }
     auto f = c.formats.find(m.id);
-    if (f == c.formats.end()) {
+    icu::MessageFormat* format = own ? own.get() : f != c.formats.end() ? f->second.get() : nullptr;
+    if (!format) {
         out = m.id;   // validated catalogs hold every id the code emits: this is a bug, shown as the id
     } else {
         std::vector<icu::UnicodeString> names;
@@ -277,7 +313,7 @@ std::string renderIn(const LoadedCatalog& c, const Message& m)
         }
         icu::UnicodeString result;
         UErrorCode status = U_ZERO_ERROR;
-        f->second->format(names.data(), values.data(), static_cast<int32_t>(names.size()), result, status);
+        format->format(names.data(), values.data(), static_cast<int32_t>(names.size()), result, status);
         out = U_FAILURE(status) ? m.id : u8(result);
     }
     for (const Message& s : m.suffixes)
@@ -326,12 +362,12 @@ MessageCatalog parseMessageCatalog(std::string_view name, std::string_view text,
             throw std::runtime_error(context + ": not a string");
         std::string pattern(value.as_string());
         for (const std::string& n : argumentNames(pattern, context))
-            if (!known->second.count(n))
+            if (!known->second.placeholders.count(n))
                 throw std::runtime_error(context + ": unknown placeholder {" + n + "}");
         out.patterns.emplace(id, std::move(pattern));
     }
-    for (const auto& [id, placeholders] : schema)
-        if (!out.patterns.count(id))
+    for (const auto& [id, spec] : schema)
+        if (!spec.optional && !out.patterns.count(id))
             throw std::runtime_error(file + ": no message \"" + id + "\"");
     return out;
 }
@@ -340,8 +376,8 @@ const MessageSchema& messageSchema()
 {
     static const MessageSchema schema = [] {
         MessageSchema s = coreSchema();
-        for (const auto& [id, placeholders] : ruleMessageSchema())
-            s[id].insert(placeholders.begin(), placeholders.end());
+        for (auto& [id, spec] : ruleMessageSchema())
+            s[id] = std::move(spec);
         return s;
     }();
     return schema;

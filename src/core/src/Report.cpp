@@ -30,16 +30,12 @@ bool parseSeverity(const std::string& s, Severity& out)
     return true;
 }
 
-std::string Diagnostic::message(const std::string& lang) const
+std::map<std::string, std::string> Diagnostic::messagesByLanguage() const
 {
-    if (!text.empty())
-        return text.render(lang);
-    for (const std::string& l : {lang, std::string("zh-CN")}) {
-        auto it = messages.find(l);
-        if (it != messages.end())
-            return it->second;
-    }
-    return messages.empty() ? std::string() : messages.begin()->second;
+    std::map<std::string, std::string> out;
+    for (const std::string& l : messageLanguages())
+        out[l] = text.render(l);
+    return out;
 }
 
 std::string ignoreKey(const Diagnostic& d)
@@ -143,12 +139,8 @@ std::string Report::toJson(const std::string& lang) const
         for (const CellRef& r : d.related)
             related.push_back(cellJson(r));
         json::object messagesJson;   // every language that has a catalog
-        if (d.text.empty())
-            for (const auto& [l, m] : d.messages)
-                messagesJson[l] = m;
-        else
-            for (const std::string& l : messageLanguages())
-                messagesJson[l] = d.text.render(l);
+        for (const auto& [l, m] : d.messagesByLanguage())
+            messagesJson[l] = m;
         diags.push_back(json::object{
             {"rule", d.rule}, {"severity", toString(d.severity)}, {"template", d.templateId},
             {"table", d.table}, {"cell", d.cell.address}, {"key", d.cell.key}, {"host_table", d.cell.table},

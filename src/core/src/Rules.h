@@ -49,7 +49,11 @@ struct RuleDecl {
     std::vector<std::string> lhs, rhs, parts, valueTypes;
     std::string total, target;
     std::vector<std::pair<std::string, std::vector<std::string>>> each;
-    std::map<std::string, std::string> title, message; ///< language tag -> text
+    std::map<std::string, std::string> title; ///< language tag -> text
+    /// The catalog message of its findings ("rule.B-1"; data/messages/<lang>.json; variants
+    /// "rule.S-2.missing"). Empty when the declaration carries its texts inline (`message`).
+    std::string messageId;
+    std::map<std::string, std::string> message; ///< inline messages: language tag -> text (a rules file's own)
     std::vector<RuleInstance> instances;  ///< expanded once on load
     /// Text rules (kinds textzero, textcount; spec §6.6): an ICU regular expression matched
     /// against every paragraph (NFKC, whitespace removed); group 1 of textcount is the stated

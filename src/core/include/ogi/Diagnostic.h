@@ -68,14 +68,15 @@ struct Diagnostic {
     /// What the finding says: a catalog message id and its named arguments (Message.h),
     /// rendered on demand in any language that has a catalog.
     Message text;
-    std::map<std::string, std::string> messages; ///< legacy: language tag -> text (when `text` is empty)
     /// The likely cause and its fix (Suggest.h). When set, `cell` is the suggested cell and the
     /// total the rule was written against is among `related`.
     Suggestion suggestion;
 
     /// Message in the requested language (Message::render: the language's catalog, else the
     /// one of its primary language, else zh-CN).
-    std::string message(const std::string& lang = "zh-CN") const;
+    std::string message(const std::string& lang = "zh-CN") const { return text.render(lang); }
+    /// The message in every language that has a catalog: language tag -> text (JSON "messages").
+    std::map<std::string, std::string> messagesByLanguage() const;
 };
 
 /// The identity under which a user ignores a finding: "rule|template|cell key" ("B-12|old|B03"),

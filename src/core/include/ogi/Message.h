@@ -5,6 +5,7 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <set>
 #include <string>
 #include <string_view>
@@ -31,11 +32,14 @@ struct Message {
     std::string id;                 ///< catalog id, e.g. "check.failed", "rule.B-1"; empty: no message
     std::vector<MessageArg> args;   ///< named arguments (MessageArg::name)
     std::vector<Message> suffixes;  ///< rendered right after it ("…（部分单元格为空，按0计算）")
+    /// Patterns of its own (language tag → pattern), used instead of the catalogs': the inline
+    /// messages of a rules file that is not embedded (a test's snippet). Null for catalog messages.
+    std::shared_ptr<const std::map<std::string, std::string>> patterns;
 
     Message() = default;
     explicit Message(std::string messageId) : id(std::move(messageId)) {}
 
-    bool empty() const { return id.empty(); }
+    bool empty() const { return id.empty() && !patterns; }
 
     /// Builders: text, a number (plural and select use it), another message rendered in the
     /// same language, a list joined by the catalog's separator, a text that data localizes
@@ -56,9 +60,15 @@ struct Message {
 };
 
 
-/// The message ids the code may emit and the placeholders each may use. Catalogs are validated
-/// against it when they load.
-using MessageSchema = std::map<std::string, std::set<std::string>>;
+/// One message the code may emit: the placeholders it may use; an optional one (a rule's
+/// message variant, "rule.S-2.missing") may be left out of a catalog (the plain message is used).
+struct MessageSpec {
+    std::set<std::string> placeholders;
+    bool optional = false;
+};
+
+/// The message ids the code may emit. Catalogs are validated against it when they load.
+using MessageSchema = std::map<std::string, MessageSpec>;
 
 /// One language's catalog, parsed and validated.
 struct MessageCatalog {

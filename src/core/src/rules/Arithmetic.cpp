@@ -176,8 +176,7 @@ public:
             fd.expected = "≥ " + formatNumber(mx);
             fd.actual = shownValue(f, total);
             fd.args.common["max"] = formatNumber(mx);
-            for (const std::string& lang : messageLanguages())
-                fd.args.byLanguage[lang]["worst"] = describeKey(*f.rec->tmpl, worst, lang);
+            fd.args.common["worst"] = describeKey(*f.rec->tmpl, worst);
             emitTableFinding(rule, f, std::move(fd), out);
         }
     }

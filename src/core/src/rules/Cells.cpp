@@ -24,18 +24,6 @@ const char* typeExpectation(ValueType t)
     return "";
 }
 
-const char* typeExpectationZh(ValueType t)
-{
-    switch (t) {
-    case ValueType::Int: return "应为非负整数";
-    case ValueType::Dec: return "应为非负数，单位万元";
-    case ValueType::Signed: return "应为增减数";
-    case ValueType::Amount: return "应为金额";
-    case ValueType::Heading: return "标题行应为空";
-    }
-    return "";
-}
-
 /// Calls fn(key) for every value key the per-cell rules look at: the grid's keys, then the
 /// subtotal cells (N-5) that the table has.
 template <typename Fn>
@@ -80,8 +68,8 @@ public:
             fd.target = key;
             fd.expected = typeExpectation(type);
             fd.actual = it->second.raw;
-            fd.args.byLanguage["zh-CN"]["expected"] = typeExpectationZh(type);
-            fd.args.byLanguage["en-US"]["expected"] = std::string(typeExpectation(type)) + ": " + it->second.problem;
+            fd.args.messages["expected"] =
+                Message(std::string("type.") + toString(type)).text("problem", it->second.problem);
             emitTableFinding(rule, f, std::move(fd), out);
         });
     }
@@ -122,7 +110,7 @@ public:
         fd.expected = "0";
         fd.actual = std::to_string(blanks.size());
         fd.variant = blanks.size() == 1 ? "one" : "";
-        fd.args.common["count"] = fd.actual;
+        fd.args.numbers["count"] = static_cast<double>(blanks.size());   // the catalog's plural selects on it
         fd.args.common["actual"] = fd.actual;
         emitTableFinding(rule, f, std::move(fd), out);
         out.back().related.insert(out.back().related.begin(), out.back().cell);   // all blank cells, the first too
@@ -149,16 +137,11 @@ public:
             expected = "2019";
         if (expected.empty())
             return;
-        static const std::map<std::string, std::pair<std::string, std::string>> names = {
-            {"2014", {"2014年《政府信息公开情况统计表》", "2014 statistics form"}},
-            {"2019", {"2019年试行格式", "2019 trial format"}},
-            {"2021", {"2021年格式（国办公开办函〔2021〕30号）", "2021 format"}},
-        };
-        Finding fd;
+        Finding fd;   // the formats' names are the catalogs' format.<version>
         fd.expected = expected;
         fd.actual = version;
-        fd.args.byLanguage["zh-CN"] = {{"expected", names.at(expected).first}, {"actual", names.at(version).first}};
-        fd.args.byLanguage["en-US"] = {{"expected", names.at(expected).second}, {"actual", names.at(version).second}};
+        fd.args.messages["expected"] = Message("format." + expected);
+        fd.args.messages["actual"] = Message("format." + version);
         emitTableFinding(rule, f, std::move(fd), out);
     }
 };
@@ -194,21 +177,19 @@ public:
             }
         }
         constexpr size_t kShown = 6;
-        std::string zh, en;
-        for (size_t i = 0; i < names.size() && i < kShown; ++i) {
-            zh += (i ? "、“" : "“") + names[i] + "”";
-            en += (i ? ", \"" : "\"") + names[i] + "\"";
-        }
-        if (names.size() > kShown) {
-            zh += "等 " + std::to_string(names.size()) + " 项";
-            en += " and " + std::to_string(names.size() - kShown) + " more";
-        }
+        std::vector<Message> shown;
+        for (size_t i = 0; i < names.size() && i < kShown; ++i)
+            shown.push_back(Message("value.quoted").text("text", names[i]));
+        Message missing = Message("value.text").list("text", std::move(shown));
+        if (names.size() > kShown)
+            missing.then(Message("list.more")
+                             .text("total", std::to_string(names.size()))
+                             .text("more", std::to_string(names.size() - kShown)));
         Finding fd;
         fd.expected = std::to_string(t.keys().size());
         fd.actual = std::to_string(f.rec->cells.size());
         fd.args.common["count"] = std::to_string(f.rec->missing.size());
-        fd.args.byLanguage["zh-CN"]["missing"] = zh;
-        fd.args.byLanguage["en-US"]["missing"] = en;
+        fd.args.messages["missing"] = std::move(missing);
         emitTableFinding(rule, f, std::move(fd), out);
     }
 };
@@ -250,7 +231,7 @@ Diagnostic resemblanceFinding(const RuleDecl& rule, const Document& doc, const R
     std::snprintf(score, sizeof score, "%.2f", r.score);
     d.expected = r.tmpl->id;
     d.actual = score;
-    rules::renderMessages(rule, {{{"table", r.tmpl->titleZh}, {"score", score}}, {}}, d);
+    rules::renderMessages(rule, {{{"table", r.tmpl->titleZh}, {"score", score}}, {}, {}, {}}, d);
     return d;
 }
 

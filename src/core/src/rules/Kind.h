@@ -145,33 +145,35 @@ void replaceAll(std::string& s, const std::string& from, const std::string& to);
 std::string substitute(std::string s, const std::map<std::string, std::string>& vars);
 
 // ---------------------------------------------------------------------------------------
-// Messages: the one place that turns a declaration's message and a finding's values into
-// Diagnostic::messages (rules/Messages.cpp).
+// Messages: the one place that turns a declaration's message id and a finding's values into
+// Diagnostic::text (rules/Messages.cpp); the catalogs say it in words (ogi/Message.h).
 
-/// The languages every message is rendered in.
+/// The languages a declaration's inline messages must have: those of the catalogs.
 const std::vector<std::string>& messageLanguages();
 
-/// Placeholder values: `common` in every language, `byLanguage` overriding them in one.
+/// Placeholder values of a finding.
 struct MessageArgs {
-    std::map<std::string, std::string> common;
-    std::map<std::string, std::map<std::string, std::string>> byLanguage;
+    std::map<std::string, std::string> common;   ///< texts, the same in every language
+    std::map<std::string, Message> messages;     ///< catalog messages, said in the finding's language
+    std::map<std::string, std::map<std::string, std::string>> localized; ///< texts the data localizes (tag → text)
+    std::map<std::string, double> numbers;       ///< numbers (plurals select on them)
 };
 
-/// Fills d.messages: in each language, the rule's message (its `variant` if it has one) with
-/// the placeholders replaced.
+/// Sets d.text: the rule's message (its `variant` if the catalog has one) with the arguments.
 void renderMessages(const RuleDecl& rule, const MessageArgs& args, Diagnostic& d, const std::string& variant = {});
 
-/// Fixed remarks appended to a rendered message.
+/// Fixed remarks appended to a message.
 enum class Note {
     BlanksCountedAsZero,   ///< an error rule evaluated with blank cells (spec §5.2)
     TotalFromParts,        ///< a blank total compared through the sum of its parts (issue 9.4)
 };
 void appendNote(Diagnostic& d, Note note);
 
-/// How a blank value is shown in a message ("空白" / "blank").
-std::string blankText(const std::string& lang);
-/// A value key in a message: its label, with the key in languages other than zh-CN.
-std::string describeKey(const TemplateDef& t, const std::string& key, const std::string& lang);
+/// How a blank value is shown in a message ("空白" / "blank": the catalog's value.blank).
+Message blankText();
+/// A value key in a message, in words: its row and column labels ("（七）总计 / 自然人"),
+/// never the internal key (issue 12).
+std::string describeKey(const TemplateDef& t, const std::string& key);
 
 /// The placeholders emitTableFinding fills in ({target}, {expected}, {actual}, {table}, {year},
 /// {name}) and `more`: what a table kind's messages may use.

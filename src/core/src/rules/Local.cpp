@@ -36,7 +36,7 @@ protected:
         d.related = std::move(related);
         d.expected = std::move(expected);
         d.actual = std::move(actual);
-        renderMessages(rule, {vars, {}}, d);
+        renderMessages(rule, {vars, {}, {}, {}}, d);
         out.push_back(std::move(d));
     }
 

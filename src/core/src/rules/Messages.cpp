@@ -1,57 +1,71 @@
-// Rendering of the rules' messages: the one place that turns a declaration's message texts
-// and a finding's placeholder values into Diagnostic::messages. The kinds compute values;
-// they do not pick languages or texts.
+// The rules' messages: the one place that turns a declaration's message id and a finding's
+// placeholder values into Diagnostic::text, which the catalogs render on demand
+// (ogi/Message.h). The kinds compute values; they do not pick languages or texts.
 #include "rules/Kind.h"
 
 namespace ogi::rules {
 
-namespace {
-const char* const kZh = "zh-CN";
-}
-
 const std::vector<std::string>& messageLanguages()
 {
-    static const std::vector<std::string> langs = {"zh-CN", "en-US"};
+    static const std::vector<std::string> langs = ogi::messageLanguages();
     return langs;
 }
 
+namespace {
+
+Message withArgs(Message m, const MessageArgs& args)
+{
+    for (const auto& [k, v] : args.common)
+        m.text(k, v);
+    for (const auto& [k, v] : args.messages)
+        m.message(k, v);
+    for (const auto& [k, v] : args.localized)
+        m.localized(k, v);
+    for (const auto& [k, v] : args.numbers)
+        m.number(k, v);
+    return m;
+}
+
+} // namespace
+
 void renderMessages(const RuleDecl& rule, const MessageArgs& args, Diagnostic& d, const std::string& variant)
 {
-    for (const std::string& lang : messageLanguages()) {
-        auto it = variant.empty() ? rule.message.end() : rule.message.find(variant + "." + lang);
-        if (it == rule.message.end())
-            it = rule.message.find(lang);
-        if (it == rule.message.end())
-            continue;                             // never: every language is checked on load
-        std::map<std::string, std::string> vars = args.common;
-        if (auto own = args.byLanguage.find(lang); own != args.byLanguage.end())
-            for (const auto& [k, v] : own->second)
-                vars[k] = v;
-        d.messages[lang] = substitute(it->second, vars);
+    if (!rule.messageId.empty()) {
+        std::string id = rule.messageId;
+        if (!variant.empty() && messageSchema().count(id + "." + variant) &&
+            messagePattern(id + "." + variant, "zh-CN") != nullptr)
+            id += "." + variant;
+        d.text = withArgs(Message(id), args);
+        return;
     }
+    // Inline messages (a rules file of its own): the variant's texts, else the plain ones.
+    auto own = std::make_shared<std::map<std::string, std::string>>();
+    for (const auto& [tag, text] : rule.message) {
+        const size_t dot = tag.find('.');
+        if (dot == std::string::npos) {
+            own->emplace(tag, text);
+        }
+    }
+    if (!variant.empty())
+        for (const auto& [tag, text] : rule.message)
+            if (tag.size() > variant.size() + 1 && tag.compare(0, variant.size() + 1, variant + ".") == 0)
+                (*own)[tag.substr(variant.size() + 1)] = text;
+    Message m("rule." + rule.id);
+    m.patterns = std::move(own);
+    d.text = withArgs(std::move(m), args);
 }
 
 void appendNote(Diagnostic& d, Note note)
 {
     switch (note) {
-    case Note::BlanksCountedAsZero:
-        d.messages["zh-CN"] += "（部分单元格为空，按0计算）";
-        d.messages["en-US"] += " (some cells are blank and were counted as 0)";
-        break;
-    case Note::TotalFromParts:
-        d.messages["zh-CN"] += "（表中该总计栏空白，按其各项之和计）";
-        d.messages["en-US"] += " (the total cell is blank in the table; the sum of its parts was used)";
-        break;
+    case Note::BlanksCountedAsZero: d.text.then(Message("note.blanks-as-zero")); break;
+    case Note::TotalFromParts: d.text.then(Message("note.total-from-parts")); break;
     }
 }
 
-std::string blankText(const std::string& lang) { return lang == kZh ? "空白" : "blank"; }
+Message blankText() { return Message("value.blank"); }
 
-std::string describeKey(const TemplateDef& t, const std::string& key, const std::string& lang)
-{
-    const std::string label = t.describeKey(key);
-    return lang == kZh ? label : label + " [" + key + "]";
-}
+std::string describeKey(const TemplateDef& t, const std::string& key) { return t.describeKey(key); }
 
 std::set<std::string> tablePlaceholders(std::set<std::string> more)
 {
@@ -75,21 +89,26 @@ void emitTableFinding(const RuleDecl& rule, const TableFacts& f, Finding fd, std
     d.expected = fd.expected;
     d.actual = fd.actual;
     // The placeholders every table rule has, unless the kind set them itself.
-    MessageArgs args;
-    for (const std::string& lang : messageLanguages()) {
-        std::map<std::string, std::string>& vars = args.byLanguage[lang];
-        vars = fd.args.common;
-        if (auto own = fd.args.byLanguage.find(lang); own != fd.args.byLanguage.end())
-            for (const auto& [k, v] : own->second)
-                vars[k] = v;
-        if (!fd.target.empty())
-            vars.emplace("target", describeKey(*f.rec->tmpl, fd.target, lang));
-        vars.emplace("expected", fd.expected);
-        vars.emplace("actual", fd.actual.empty() ? blankText(lang) : fd.actual);
-        vars.emplace("table", f.rec->tmpl->titleZh);
-        vars.emplace("year", std::to_string(f.year));
-        vars.emplace("name", lang == kZh ? f.rec->tmpl->nameZh : f.rec->tmpl->nameEn);
+    MessageArgs args = std::move(fd.args);
+    const auto unset = [&](const std::string& k) {
+        return !args.common.count(k) && !args.messages.count(k) && !args.localized.count(k) && !args.numbers.count(k);
+    };
+    if (!fd.target.empty() && unset("target"))
+        args.common["target"] = describeKey(*f.rec->tmpl, fd.target);
+    if (unset("expected"))
+        args.common["expected"] = fd.expected;
+    if (unset("actual")) {
+        if (fd.actual.empty())
+            args.messages["actual"] = blankText();
+        else
+            args.common["actual"] = fd.actual;
     }
+    if (unset("table"))
+        args.common["table"] = f.rec->tmpl->titleZh;
+    if (unset("year"))
+        args.common["year"] = std::to_string(f.year);
+    if (unset("name"))
+        args.localized["name"] = {{"zh-CN", f.rec->tmpl->nameZh}, {"en-US", f.rec->tmpl->nameEn}};
     renderMessages(rule, args, d, fd.variant);
     if (fd.blanks && rule.severity == Severity::Error)
         appendNote(d, Note::BlanksCountedAsZero);

@@ -302,7 +302,10 @@ void validateRule(const RuleDecl& r, const RuleKind& kind, const Settings& s)
     for (const auto& set : r.targetSets)
         for (const std::string& k : set)
             checkKey(k);
-    // Messages: every language, known variants, known placeholders.
+    // A catalog message is validated with the catalogs (Messages.cpp: its placeholders are
+    // this kind's); inline messages here: every language, known variants, known placeholders.
+    if (!r.messageId.empty())
+        return;
     for (const std::string& lang : messageLanguages())
         if (!r.message.count(lang))
             s.fail("no " + lang + " message");
@@ -345,7 +348,10 @@ RuleDecl parseRule(std::string_view file, const json::object& o)
             s.fail("field \"" + std::string(field) + "\" does not apply to kind " + r.kind);
     r.templates = s.strings("templates");
     r.title = texts(o, "title", s);
-    r.message = texts(o, "message", s);
+    if (const json::value* m = o.if_contains("message"); m && m->is_string())
+        r.messageId = std::string(m->as_string());   // a catalog id (the embedded rules file)
+    else
+        r.message = texts(o, "message", s);
     r.impl->parse(r, s);
     validateRule(r, *r.impl, s);
     return r;

@@ -45,9 +45,9 @@ void sectionsCheck(const RuleDecl& rule, const std::vector<SectionHeading>& head
             }
         const std::string want = s.numeral + "、" + s.title;
         if (!found)
-            out.push_back(documentFinding(rule, {{{"section", want}}, {}}, want, "", "missing"));
+            out.push_back(documentFinding(rule, {{{"section", want}}, {}, {}, {}}, want, "", "missing"));
         else if (found->numeral != s.numeral)
-            out.push_back(documentFinding(rule, {{{"section", want}, {"found", found->numeral + "、" + found->title}}, {}},
+            out.push_back(documentFinding(rule, {{{"section", want}, {"found", found->numeral + "、" + found->title}}, {}, {}, {}},
                                           want, found->numeral + "、" + found->title, "misnumbered"));
     }
 }
@@ -69,7 +69,7 @@ void tablesCheck(const RuleDecl& rule, const std::vector<Recognition>& recognize
         const TemplateDef* t = findTemplate(version + "-" + family);
         if (!t)
             continue;
-        out.push_back(documentFinding(rule, {{{"table", t->titleZh}, {"table_en", t->titleEn}, {"version", version}}, {}},
+        out.push_back(documentFinding(rule, {{{"table", t->titleZh}, {"table_en", t->titleEn}, {"version", version}}, {}, {}, {}},
                                       t->id, ""));
     }
 }
@@ -98,9 +98,11 @@ void sectionTextCheck(const RuleDecl& rule, const Document& doc, const std::vect
         std::string shown = utf8Prefix(body, 60);
         while (!shown.empty() && shown.back() == '\n')
             shown.pop_back();
-        MessageArgs args{{{"section", heading}}, {}};
-        for (const std::string& lang : messageLanguages())
-            args.byLanguage[lang]["actual"] = shown.empty() ? blankText(lang) : shown;
+        MessageArgs args{{{"section", heading}}, {}, {}, {}};
+        if (shown.empty())
+            args.messages["actual"] = blankText();
+        else
+            args.common["actual"] = shown;
         out.push_back(documentFinding(rule, args, rule.pattern, shown));
         return;
     }

@@ -60,9 +60,12 @@ struct Operand {
     bool blank = false;
 };
 
-std::string shown(const Operand& o, const std::string& lang)
+void show(MessageArgs& args, const std::string& name, const Operand& o)
 {
-    return o.blank ? blankText(lang) : std::to_string(o.value);
+    if (o.blank)
+        args.messages[name] = blankText();
+    else
+        args.common[name] = std::to_string(o.value);
 }
 
 std::string columnOf(const TemplateDef& t, const std::string& key)
@@ -150,15 +153,12 @@ void yearEquation(const RuleDecl& rule, const TableFacts& f, const Snapshot& pre
                        {"expected", d.expected},
                        {"year", std::to_string(f.year)},
                        {"prevyear", previous.year ? std::to_string(previous.year) : std::string("?")}};
-        for (const std::string& lang : messageLanguages()) {
-            std::map<std::string, std::string>& vars = args.byLanguage[lang];
-            vars["target"] = describeKey(tmpl, target, lang);
-            vars["actual"] = shown(*own, lang);
-            for (size_t i = 0; i < lhs.size(); ++i)
-                vars["lhs" + std::to_string(i + 1)] = shown(lhs[i], lang);
-            for (size_t i = 0; i < rhs.size(); ++i)
-                vars["rhs" + std::to_string(i + 1)] = shown(rhs[i], lang);
-        }
+        args.common["target"] = describeKey(tmpl, target);
+        show(args, "actual", *own);
+        for (size_t i = 0; i < lhs.size(); ++i)
+            show(args, "lhs" + std::to_string(i + 1), lhs[i]);
+        for (size_t i = 0; i < rhs.size(); ++i)
+            show(args, "rhs" + std::to_string(i + 1), rhs[i]);
         renderMessages(rule, args, d);
         out.push_back(std::move(d));
     }
@@ -197,9 +197,8 @@ void copiedTable(const RuleDecl& rule, const TableFacts& f, const Snapshot& prev
     d.cell = f.tableAnchor();
     d.expected = "≠";
     d.actual = std::to_string(compared);
-    MessageArgs args{{{"previous", previous.label()}, {"count", std::to_string(compared)}}, {}};
-    for (const std::string& lang : messageLanguages())
-        args.byLanguage[lang]["table"] = lang == "zh-CN" ? tmpl.titleZh : tmpl.titleEn;
+    MessageArgs args{{{"previous", previous.label()}, {"count", std::to_string(compared)}}, {}, {}, {}};
+    args.localized["table"] = {{"zh-CN", tmpl.titleZh}, {"en-US", tmpl.titleEn}};   // the template's own titles
     renderMessages(rule, args, d);
     out.push_back(std::move(d));
 }
@@ -230,7 +229,7 @@ void copiedText(const RuleDecl& rule, const Snapshot& current, const Snapshot& p
         char pct[16];
         std::snprintf(pct, sizeof pct, "%d", static_cast<int>(sim * 100));
         const std::string section = s.numeral + "、" + s.title;
-        out.push_back(documentFinding(rule, {{{"previous", previous.label()}, {"section", section}, {"similarity", pct}}, {}},
+        out.push_back(documentFinding(rule, {{{"previous", previous.label()}, {"section", section}, {"similarity", pct}}, {}, {}, {}},
                                       "< " + std::to_string(static_cast<int>(kCopiedTextSimilarity * 100)) + "%",
                                       std::string(pct) + "%"));
     }
@@ -341,7 +340,7 @@ void rectified(const RuleDecl& rule, const Snapshot& current, const Snapshot& pr
             break;
         const std::string quote = utf8Prefix(problem, 90) + (problem.size() > 90 ? "…" : "");
         const std::string section = last->numeral + "、" + last->title;
-        out.push_back(documentFinding(rule, {{{"previous", previous.label()}, {"section", section}, {"quote", quote}}, {}},
+        out.push_back(documentFinding(rule, {{{"previous", previous.label()}, {"section", section}, {"quote", quote}}, {}, {}, {}},
                                       quote, ""));
     }
 }
