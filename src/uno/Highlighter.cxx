@@ -37,10 +37,6 @@
 #include <com/sun/star/table/CellRangeAddress.hpp>
 #include <com/sun/star/util/DateTime.hpp>
 #include <com/sun/star/xml/AttributeData.hpp>
-#include <com/sun/star/beans/PropertyAttribute.hpp>
-#include <com/sun/star/beans/XPropertyContainer.hpp>
-#include <com/sun/star/document/XDocumentProperties.hpp>
-#include <com/sun/star/document/XDocumentPropertiesSupplier.hpp>
 #include <com/sun/star/sheet/CellFlags.hpp>
 #include <com/sun/star/sheet/XSheetOperation.hpp>
 
@@ -274,14 +270,6 @@ struct MarkRecord {
     std::vector<RecordEntry> entries;
 };
 
-uno::Reference<beans::XPropertyContainer> userProperties(const uno::Reference<lang::XComponent>& model)
-{
-    uno::Reference<document::XDocumentPropertiesSupplier> supplier(model, uno::UNO_QUERY);
-    if (!supplier.is() || !supplier->getDocumentProperties().is())
-        return uno::Reference<beans::XPropertyContainer>();
-    return supplier->getDocumentProperties()->getUserDefinedProperties();
-}
-
 OUString escapeName(const OUString& s)
 {
     rtl::OUStringBuffer b;
@@ -314,11 +302,8 @@ OUString unescapeName(const OUString& s)
 bool readRecord(const uno::Reference<lang::XComponent>& model, MarkRecord& record)
 {
     try {
-        uno::Reference<beans::XPropertySet> props(userProperties(model), uno::UNO_QUERY);
-        if (!props.is() || !props->getPropertySetInfo()->hasPropertyByName(OGI_MARKS_PROPERTY))
-            return false;
         OUString value;
-        if (!(props->getPropertyValue(OGI_MARKS_PROPERTY) >>= value))
+        if (!readUserProperty(model, OGI_MARKS_PROPERTY, value))
             return false;
         sal_Int32 line = 0;
         const OUString head = value.trim().getToken(0, ';', line);
@@ -350,14 +335,8 @@ bool readRecord(const uno::Reference<lang::XComponent>& model, MarkRecord& recor
 
 void writeRecord(const uno::Reference<lang::XComponent>& model, const MarkRecord* record)
 {
-    uno::Reference<beans::XPropertyContainer> container = userProperties(model);
-    uno::Reference<beans::XPropertySet> props(container, uno::UNO_QUERY);
-    if (!container.is() || !props.is())
-        return;
-    const bool exists = props->getPropertySetInfo()->hasPropertyByName(OGI_MARKS_PROPERTY);
     if (!record) {
-        if (exists)
-            container->removeProperty(OGI_MARKS_PROPERTY);
+        writeUserProperty(model, OGI_MARKS_PROPERTY, OUString(), EmptyValue::Remove);
         return;
     }
     rtl::OUStringBuffer value;
@@ -368,11 +347,7 @@ void writeRecord(const uno::Reference<lang::XComponent>& model, const MarkRecord
         value.append(sal_Int32(e.transparent ? 1 : 0)).append('|').append(sal_Int32(e.wasDefault ? 1 : 0));
         value.append('|').append(sal_Int32(e.comment ? 1 : 0));
     }
-    if (exists)
-        props->setPropertyValue(OGI_MARKS_PROPERTY, uno::Any(value.makeStringAndClear()));
-    else
-        container->addProperty(OGI_MARKS_PROPERTY, beans::PropertyAttribute::REMOVABLE,
-                               uno::Any(value.makeStringAndClear()));
+    writeUserProperty(model, OGI_MARKS_PROPERTY, value.makeStringAndClear());
 }
 
 /// The cell's background before we paint it.

@@ -4,15 +4,11 @@
 #include "DocumentReader.hxx"
 #include "UnoUtil.hxx"
 
-#include <com/sun/star/beans/PropertyAttribute.hpp>
 #include <com/sun/star/beans/PropertyValue.hpp>
-#include <com/sun/star/beans/XPropertyContainer.hpp>
 #include <com/sun/star/beans/XPropertySet.hpp>
 #include <com/sun/star/beans/XPropertySetInfo.hpp>
 #include <com/sun/star/container/XEnumeration.hpp>
 #include <com/sun/star/container/XEnumerationAccess.hpp>
-#include <com/sun/star/document/XDocumentProperties.hpp>
-#include <com/sun/star/document/XDocumentPropertiesSupplier.hpp>
 #include <com/sun/star/frame/Desktop.hpp>
 #include <com/sun/star/frame/XComponentLoader.hpp>
 #include <com/sun/star/frame/XModel.hpp>
@@ -183,22 +179,12 @@ std::shared_ptr<const ogi::Snapshot> readFile(const uno::Reference<uno::XCompone
 
 // ---- document properties -----------------------------------------------------------------
 
-uno::Reference<beans::XPropertyContainer> userProperties(const uno::Reference<lang::XComponent>& model)
-{
-    uno::Reference<document::XDocumentPropertiesSupplier> supplier(model, uno::UNO_QUERY);
-    if (!supplier.is() || !supplier->getDocumentProperties().is())
-        return uno::Reference<beans::XPropertyContainer>();
-    return supplier->getDocumentProperties()->getUserDefinedProperties();
-}
-
 OUString readProperty(const uno::Reference<lang::XComponent>& model, const char* name)
 {
     OUString value;
     try {
-        uno::Reference<beans::XPropertySet> props(userProperties(model), uno::UNO_QUERY);
-        const OUString n = OUString::createFromAscii(name);
-        if (props.is() && props->getPropertySetInfo()->hasPropertyByName(n))
-            props->getPropertyValue(n) >>= value;
+        if (!readUserProperty(model, OUString::createFromAscii(name), value))
+            value.clear();
     } catch (const uno::Exception& e) {
         logLine(std::string("document property ") + name + " not readable: " + toStd(e.Message));
     }
@@ -207,15 +193,8 @@ OUString readProperty(const uno::Reference<lang::XComponent>& model, const char*
 
 void writeProperty(const uno::Reference<lang::XComponent>& model, const char* name, const OUString& value)
 {
-    uno::Reference<beans::XPropertyContainer> container = userProperties(model);
-    uno::Reference<beans::XPropertySet> props(container, uno::UNO_QUERY);
-    if (!container.is() || !props.is())
+    if (!writeUserProperty(model, OUString::createFromAscii(name), value))
         throw uno::RuntimeException("the document has no user-defined properties");
-    const OUString n = OUString::createFromAscii(name);
-    if (props->getPropertySetInfo()->hasPropertyByName(n))
-        props->setPropertyValue(n, uno::Any(value));
-    else
-        container->addProperty(n, beans::PropertyAttribute::REMOVABLE, uno::Any(value));
 }
 
 } // namespace

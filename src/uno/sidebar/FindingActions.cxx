@@ -7,12 +7,8 @@
 #include "Strings.hxx"
 #include "UnoUtil.hxx"
 
-#include <com/sun/star/beans/PropertyAttribute.hpp>
-#include <com/sun/star/beans/XPropertyContainer.hpp>
 #include <com/sun/star/beans/XPropertySet.hpp>
 #include <com/sun/star/beans/XPropertySetInfo.hpp>
-#include <com/sun/star/document/XDocumentProperties.hpp>
-#include <com/sun/star/document/XDocumentPropertiesSupplier.hpp>
 #include <com/sun/star/document/XUndoAction.hpp>
 #include <com/sun/star/document/XUndoManager.hpp>
 #include <com/sun/star/document/XUndoManagerListener.hpp>
@@ -45,22 +41,11 @@ namespace {
 // The reasons, beside the ignore list (IgnoreList.hxx): "key<TAB>reason" lines.
 const char* const kReasonsProperty = OGI_IGNORE_PROPERTY "Reasons";
 
-uno::Reference<beans::XPropertyContainer> userProperties(const uno::Reference<lang::XComponent>& model)
-{
-    uno::Reference<document::XDocumentPropertiesSupplier> supplier(model, uno::UNO_QUERY);
-    if (!supplier.is() || !supplier->getDocumentProperties().is())
-        return uno::Reference<beans::XPropertyContainer>();
-    return supplier->getDocumentProperties()->getUserDefinedProperties();
-}
-
 OUString readReasonsText(const uno::Reference<lang::XComponent>& model)
 {
     OUString value;
     try {
-        uno::Reference<beans::XPropertySet> props(userProperties(model), uno::UNO_QUERY);
-        const OUString name = OUString::createFromAscii(kReasonsProperty);
-        if (props.is() && props->getPropertySetInfo()->hasPropertyByName(name))
-            props->getPropertyValue(name) >>= value;
+        readUserProperty(model, OUString::createFromAscii(kReasonsProperty), value);
     } catch (const uno::Exception& e) {
         logLine("ignore reasons not readable: " + toStd(e.Message));
     }
@@ -69,20 +54,7 @@ OUString readReasonsText(const uno::Reference<lang::XComponent>& model)
 
 void writeReasonsText(const uno::Reference<lang::XComponent>& model, const OUString& value)
 {
-    uno::Reference<beans::XPropertyContainer> container = userProperties(model);
-    uno::Reference<beans::XPropertySet> props(container, uno::UNO_QUERY);
-    if (!container.is() || !props.is())
-        return;
-    const OUString name = OUString::createFromAscii(kReasonsProperty);
-    const bool exists = props->getPropertySetInfo()->hasPropertyByName(name);
-    if (value.isEmpty()) {
-        if (exists)
-            container->removeProperty(name);
-    } else if (exists) {
-        props->setPropertyValue(name, uno::Any(value));
-    } else {
-        container->addProperty(name, beans::PropertyAttribute::REMOVABLE, uno::Any(value));
-    }
+    writeUserProperty(model, OUString::createFromAscii(kReasonsProperty), value, EmptyValue::Remove);
 }
 
 OUString reasonsText(const std::map<std::string, OUString>& reasons)
