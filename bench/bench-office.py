@@ -53,8 +53,8 @@ if "URE_MORE_TYPES" not in os.environ:
     os.environ["URE_MORE_TYPES"] = "<file:///usr/lib/libreoffice/program/types>* file://" + os.path.abspath(ARGS.rdb)
     os.execv(sys.executable, [sys.executable] + sys.argv)
 
-sys.path.insert(0, os.path.join(REPO, "tests", "integration"))
-from office import Office, prop  # noqa: E402
+sys.path.insert(0, os.path.join(REPO, "tools"))
+from ogicheck.office import Office, prop  # noqa: E402
 import uno  # noqa: E402
 
 SETTINGS = "/org.ogi.reportchecker.OgiReportChecker/Settings"

@@ -23,7 +23,9 @@ with ImageMagick's `import`:
                        list says which cell to change (where the row and the column cross), offers 修正
   fill-totals.png      a 2021 table three with its parts filled and its totals blank: the list of
                        changes 补全合计 shows before it writes anything (needs xdotool to close it)
-OGI_SHOTS=sidebar (or fix) in the environment takes only the sidebar (or the fix) shots.
+  toolbar-tooltip.png  the tooltip of 检查表格 (what it does, the shortcut), the mouse resting on it
+OGI_SHOTS=sidebar (or fix, tooltip) in the environment takes only the sidebar (or the fix, the
+tooltip) shots; OGI_SHOTS_DISPLAY=:98 uses another display than :99.
 Everything started here is stopped at the end (by process id).
 """
 import os
@@ -43,7 +45,7 @@ from com.sun.star.connection import NoConnectException
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), ".."))
 PROGRAM = "/usr/lib/libreoffice/program"
 PROTOCOL = "vnd.org.ogi.reportchecker:"
-DISPLAY = ":99"
+DISPLAY = os.environ.get("OGI_SHOTS_DISPLAY", ":99")   # another display when :99 is taken
 SIZE = (1600, 1000)
 
 
@@ -152,7 +154,7 @@ def main():
             subprocess.run(cmd + ["+repage", "-colors", "256", "PNG8:" + path], check=True, timeout=60)
             print("wrote", path)
 
-        only = {"sidebar": sidebar_shots, "fix": fix_shots}.get(os.environ.get("OGI_SHOTS", ""))
+        only = {"sidebar": sidebar_shots, "fix": fix_shots, "tooltip": tooltip_shots}.get(os.environ.get("OGI_SHOTS", ""))
         if only:   # one group of shots (quicker to redo)
             only(ctx, desktop, dispatch, show, shot, work)
             return
@@ -228,6 +230,7 @@ def main():
         crossyear_shot(ctx, desktop, dispatch, show, shot, work)
         sidebar_shots(ctx, desktop, dispatch, show, shot, work)
         fix_shots(ctx, desktop, dispatch, show, shot, work)
+        tooltip_shots(ctx, desktop, dispatch, show, shot, work)
         # No desktop.terminate(): with modified documents the GUI office would ask whether to
         # save them and block; the office is throwaway, it is killed below.
     finally:
@@ -374,6 +377,31 @@ def fix_shots(ctx, desktop, dispatch, show, shot, work):
     shot("fill-totals.png")
     subprocess.run(["xdotool", "key", "Escape"], env=dict(os.environ, DISPLAY=DISPLAY), timeout=30)   # Cancel
     opener.join(30)
+
+
+def tooltip_shots(ctx, desktop, dispatch, show, shot, work):
+    """The mouse resting on 检查表格: its tooltip (what it does, the shortcut). Prints every
+    toolbar button's tooltip as the accessibility tree gives it."""
+    doc = desktop.loadComponentFromURL("private:factory/swriter", "_blank", 0, ())
+    show(doc)
+    time.sleep(1.5)
+    bar = doc.CurrentController.Frame.LayoutManager.getElement(
+        "private:resource/toolbar/addon_org.ogi.reportchecker.toolbar").RealInterface
+    context = bar.AccessibleContext
+    first = None
+    for i in range(context.AccessibleChildCount):
+        item = context.getAccessibleChild(i).AccessibleContext
+        if item.AccessibleName:
+            print("tooltip:", item.getToolTipText())
+            first = first or item
+    if not shutil.which("xdotool") or first is None:
+        print("no xdotool: toolbar-tooltip.png not made", file=sys.stderr)
+        return
+    where, size = first.LocationOnScreen, first.Size
+    subprocess.run(["xdotool", "mousemove", str(where.X + size.Width // 2), str(where.Y + size.Height // 2)],
+                   env=dict(os.environ, DISPLAY=DISPLAY), check=True, timeout=30)
+    shot("toolbar-tooltip.png", crop="900x200+0+0")
+    subprocess.run(["xdotool", "mousemove", "800", "700"], env=dict(os.environ, DISPLAY=DISPLAY), timeout=30)
 
 
 if __name__ == "__main__":

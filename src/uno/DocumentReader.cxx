@@ -1,6 +1,7 @@
 #include "DocumentReader.hxx"
 
 #include "UnoUtil.hxx"
+#include "ogi/SheetSplit.h"
 
 #include <com/sun/star/frame/XModel.hpp>
 #include <com/sun/star/lang/IllegalArgumentException.hpp>
@@ -50,54 +51,21 @@ void addReaderFindings(const ReadResult& read, ogi::Report& report)
         switch (part.why) {
         case UnreadPart::Why::TooLarge:
             d.severity = ogi::Severity::Warning;
-            d.messages["zh-CN"] = where + " 的内容过大（" + cells + " 个单元格位置），未读取，其中的表格未检查";
-            d.messages["en-US"] = where + " is too large to read (" + cells + " cell positions); tables in it were not checked";
+            d.text = ogi::Message("reader.too-large").text("where", where).text("cells", cells);
             break;
         case UnreadPart::Why::SaveLimit:
             d.severity = ogi::Severity::Info;
-            d.messages["zh-CN"] = "保存时未检查 " + where + "（" + cells + " 个有内容的单元格，超出保存时检查的范围）；请用“检查表格”检查";
-            d.messages["en-US"] = where + " was not checked on save (" + cells +
-                                  " cells with content, beyond the save-time check's bound); use Check Tables";
+            d.text = ogi::Message("reader.save-limit").text("where", where).text("cells", cells);
             break;
         case UnreadPart::Why::Deadline:
             d.severity = ogi::Severity::Info;
-            d.messages["zh-CN"] = "保存时的检查用完了时间预算，未检查 " + where + "；请用“检查表格”检查";
-            d.messages["en-US"] = "The save-time check ran out of its time budget before " + where +
-                                  "; use Check Tables to check it";
+            d.text = ogi::Message("reader.deadline").text("where", where);
             break;
         }
         report.diagnostics.push_back(std::move(d));
     }
 }
 
-int writerLettersToIndex(const OUString& letters)
-{
-    // Writer names columns in bijective base 52: A..Z, a..z, then AA, AB, ... (sw_GetCellName).
-    int value = 0;
-    for (sal_Int32 i = 0; i < letters.getLength(); ++i) {
-        sal_Unicode c = letters[i];
-        int digit;
-        if (c >= 'A' && c <= 'Z')
-            digit = c - 'A';
-        else if (c >= 'a' && c <= 'z')
-            digit = 26 + (c - 'a');
-        else
-            return -1;
-        value = value * 52 + digit + 1;
-    }
-    return value - 1;
-}
-
-OUString calcColumnName(sal_Int32 col)
-{
-    OUString name;
-    sal_Int32 n = col + 1;
-    while (n > 0) {
-        sal_Int32 rem = (n - 1) % 26;
-        name = OUString(static_cast<sal_Unicode>('A' + rem)) + name;
-        n = (n - 1) / 26;
-    }
-    return name;
-}
+OUString calcColumnName(sal_Int32 col) { return toOU(ogi::calcColumnName(col)); }
 
 } // namespace ogiuno

@@ -78,8 +78,6 @@ void readCalcDocument(const css::uno::Reference<css::lang::XComponent>& model, R
 /// Number of cells with content in a Calc sheet (an XSpreadsheet), 0 when empty.
 sal_Int64 usedCellCount(const css::uno::Reference<css::uno::XInterface>& sheet);
 
-/// Writer cell-name letters ("A".."Z","a".."z","AA",...) → 0-based box index.
-int writerLettersToIndex(const rtl::OUString& letters);
 /// Calc column index → letters ("A", ..., "Z", "AA", ...).
 rtl::OUString calcColumnName(sal_Int32 col);
 

@@ -94,7 +94,7 @@ OUString detailText(const ogi::Report& r, const ogi::Diagnostic& d, const std::s
         s += "\n" + fill(tr(Str::DetailCell, lang), "CELL", toOU(shortAddress(d.cell)));
     if (!d.expected.empty() || !d.actual.empty())
         s += "\n" + fill(fill(tr(Str::DetailExpectedActual, lang), "EXPECTED", toOU(d.expected)), "ACTUAL", toOU(d.actual));
-    if (!d.suggestion.reasons.empty())   // issue 14: the likely cause and its fix (修正)
+    if (d.suggestion.hasReason())   // issue 14: the likely cause and its fix (修正)
         s += "\n" + toOU(std::string(lang == "zh-CN" ? (d.suggestion.empty() ? "无法确定：" : "建议：")
                                                       : (d.suggestion.empty() ? "Undecided: " : "Suggestion: ")) +
                          d.suggestion.reason(lang));

@@ -1,21 +1,19 @@
 // Template insertion (see TemplateInserter.hxx).
 //
+// The layout (roles, widths, merge order, cell names after merging, SUM formulas) is
+// ogi::templateLayout and its helpers (src/core, TemplateLayout.h); this file makes the calls.
 // Writer (recipe §7.1): initialize(rows, cols), insert, set the column widths while the table
-// is still regular, then merge. A horizontal merge renames the boxes to its right in the same
-// rows (names are per row, §5.1), a vertical merge keeps the covered names. So the merges are
-// done from the rightmost column to the left: when a merge runs, every box to its left is
-// still unmerged and still has its original name. After all merges, the box index of an
-// anchor within its row is the number of distinct anchors covering that row to its left; the
-// names are computed from that and checked against getCellNames().
-// Calc (recipe §7.2): a new sheet, title row, merges, labels, SUM formulas (English names,
-// ';' separators: the API grammar) for every total of ogi::totalDefinitions, borders, widths.
+// is still regular, then merge right to left (ogi::writerMerges), and fill the cells by their
+// names after merging (ogi::writerCellNames, checked against getCellNames()).
+// Calc (recipe §7.2): a new sheet, title row, merges, labels, SUM formulas for every total of
+// ogi::totalDefinitions (ogi::calcTotalFormulas), borders, widths.
 #include "TemplateInserter.hxx"
 
 #include "DocumentReader.hxx"
 #include "EditGuards.hxx"
 #include "UnoUtil.hxx"
 
-#include <cmath>
+#include <ogi/TemplateLayout.h>
 #include <ogi/Templates.h>
 
 #include <com/sun/star/awt/FontWeight.hpp>
@@ -74,99 +72,15 @@ constexpr sal_Int32 kBorderWidth = 18;        // 1/100 mm ≈ 0.5 pt
 
 // ------------------------------------------------------------------------- shared layout
 
-enum class Role { Header, Label, HeadingLabel, Value, Unit };
-
-struct PlacedCell {
-    ogi::Cell cell;                 ///< from the generator (row, col, spans, text)
-    const ogi::TemplateCell* def = nullptr;
-    Role role = Role::Label;
-};
-
-/// The generated table with each anchor's role; widths per column (relative weights).
-struct Layout {
-    const ogi::TemplateDef* def = nullptr;
-    ogi::Table table;
-    std::vector<PlacedCell> cells;
-    std::vector<double> weights;
-    int headerRows = 0;             ///< leading rows made only of header cells
-};
-
-size_t codePoints(const std::string& s)
-{
-    size_t n = 0;
-    for (unsigned char c : s)
-        if ((c & 0xC0) != 0x80)
-            ++n;
-    return n;
-}
+using Role = ogi::LayoutRole;
+using PlacedCell = ogi::LayoutCell;
+using Layout = ogi::TemplateLayout;
 
 Layout makeLayout(const std::string& templateId)
 {
-    Layout l;
-    l.def = ogi::findTemplate(templateId);
-    if (!l.def)
+    if (!ogi::findTemplate(templateId))
         throw lang::IllegalArgumentException(toOU("unknown template " + templateId), uno::Reference<uno::XInterface>(), 0);
-    l.table = ogi::generateTable(templateId);
-    std::map<std::pair<int, int>, const ogi::TemplateCell*> byPos;
-    for (const ogi::TemplateCell& c : l.def->cells)
-        byPos[{c.row, c.col}] = &c;
-    std::set<int> rowsWithValues;
-    std::map<int, bool> headingRow; // list layout: a row whose value cell must stay empty
-    for (const ogi::TemplateCell& c : l.def->cells)
-        if (!c.key.empty()) {
-            rowsWithValues.insert(c.row);
-            if (c.type == ogi::ValueType::Heading)
-                headingRow[c.row] = true;
-        }
-    const bool matrix = l.def->layout == "matrix";
-    for (const ogi::Cell& c : l.table.cells) {
-        PlacedCell p;
-        p.cell = c;
-        auto it = byPos.find({c.row, c.col});
-        p.def = it == byPos.end() ? nullptr : it->second;
-        if (p.def && !p.def->key.empty())
-            p.role = Role::Value;
-        else if (p.def && p.def->unit)
-            p.role = Role::Unit;
-        else if ((p.def && p.def->header) || (matrix && !rowsWithValues.count(c.row)))
-            p.role = Role::Header;
-        else if (headingRow.count(c.row))
-            p.role = Role::HeadingLabel;
-        else
-            p.role = Role::Label;
-        l.cells.push_back(std::move(p));
-    }
-    // Column weights: a column with 1-wide value cells is a value column (1.0); other
-    // columns are as wide as their longest 1-wide label asks for (7 characters per unit).
-    l.weights.assign(static_cast<size_t>(std::max(1, l.table.cols)), 0.0);
-    std::vector<bool> valueColumn(l.weights.size(), false);
-    std::vector<size_t> longest(l.weights.size(), 0);
-    for (const PlacedCell& p : l.cells) {
-        if (p.cell.colSpan != 1 || p.cell.col < 0 || p.cell.col >= static_cast<int>(l.weights.size()))
-            continue;
-        const size_t col = static_cast<size_t>(p.cell.col);
-        if (p.role == Role::Value)
-            valueColumn[col] = true;
-        else if (p.role != Role::Header)
-            longest[col] = std::max(longest[col], codePoints(p.cell.text));
-        else
-            longest[col] = std::max(longest[col], std::min<size_t>(codePoints(p.cell.text), 6));
-    }
-    for (size_t c = 0; c < l.weights.size(); ++c)
-        l.weights[c] = valueColumn[c] ? 1.0 : std::clamp(static_cast<double>(longest[c]) / 7.0, 0.6, 4.5);
-    // Header rows: leading rows whose every anchor is a header cell.
-    for (int r = 0; r < l.table.rows; ++r) {
-        bool all = true, any = false;
-        for (const PlacedCell& p : l.cells)
-            if (p.cell.row == r) {
-                any = true;
-                all = all && p.role == Role::Header && p.def && p.def->header;
-            }
-        if (!any || !all)
-            break;
-        l.headerRows = r + 1;
-    }
-    return l;
+    return ogi::templateLayout(templateId);
 }
 
 /// Short name of the table in Writer (table names may not contain spaces or dots).
@@ -215,31 +129,6 @@ void setBold(const uno::Reference<beans::XPropertySet>& props)
 }
 
 // ------------------------------------------------------------------------------- Writer
-
-/// Post-merge Writer name of every anchor: (row, col) -> name.
-std::map<std::pair<int, int>, OUString> writerNames(const ogi::Table& table)
-{
-    ogi::Grid grid(table);
-    std::map<std::pair<int, int>, OUString> names;
-    for (int r = 0; r < grid.rows(); ++r) {
-        int box = 0, last = -2;
-        for (int c = 0; c < grid.cols(); ++c) {
-            const int a = grid.at(r, c);
-            if (a == last)
-                continue;
-            last = a;
-            if (a < 0) {
-                ++box;
-                continue;
-            }
-            const ogi::Cell& cell = table.cells[static_cast<size_t>(a)];
-            if (cell.row == r && cell.col == c)
-                names[{r, c}] = writerColumnLetters(box) + OUString::number(r + 1);
-            ++box;
-        }
-    }
-    return names;
-}
 
 OUString uniqueTableName(const uno::Reference<lang::XComponent>& model, const std::string& base)
 {
@@ -290,32 +179,22 @@ OUString insertWriterTable(const uno::Reference<lang::XComponent>& model, const 
     if (l.table.cols > 1) {
         sal_Int16 sum = 10000;
         tableProps->getPropertyValue("TableColumnRelativeSum") >>= sum;
-        double total = 0;
-        for (double w : l.weights)
-            total += w;
-        uno::Sequence<text::TableColumnSeparator> seps(l.table.cols - 1);
-        double acc = 0;
-        for (int c = 0; c + 1 < l.table.cols; ++c) {
-            acc += l.weights[static_cast<size_t>(c)];
-            seps[c].Position = static_cast<sal_Int16>(std::lround(acc / total * sum));
-            seps[c].IsVisible = true;
+        const std::vector<int> positions = ogi::columnSeparators(l.weights, sum);
+        uno::Sequence<text::TableColumnSeparator> seps(static_cast<sal_Int32>(positions.size()));
+        for (size_t c = 0; c < positions.size(); ++c) {
+            seps[static_cast<sal_Int32>(c)].Position = static_cast<sal_Int16>(positions[c]);
+            seps[static_cast<sal_Int32>(c)].IsVisible = true;
         }
         setProp(tableProps, "TableColumnSeparators", uno::Any(seps));
     }
-    // Merges, right to left (see the file comment).
-    std::vector<const ogi::Cell*> merges;
-    for (const ogi::Cell& c : l.table.cells)
-        if (c.rowSpan > 1 || c.colSpan > 1)
-            merges.push_back(&c);
-    std::stable_sort(merges.begin(), merges.end(), [](const ogi::Cell* a, const ogi::Cell* b) { return a->col > b->col; });
-    for (const ogi::Cell* c : merges) {
-        const OUString from = writerColumnLetters(c->col) + OUString::number(c->row + 1);
-        const OUString to = writerColumnLetters(c->col + c->colSpan - 1) + OUString::number(c->row + c->rowSpan);
+    // Merges, right to left (see ogi::writerMerges).
+    for (const ogi::WriterMerge& m : ogi::writerMerges(l.table)) {
+        const OUString from = toOU(m.from), to = toOU(m.to);
         uno::Reference<text::XTextTableCursor> cursor = table->createCursorByCellName(from);
         if (!cursor.is() || !cursor->gotoCellByName(to, true) || !cursor->mergeRange())
             throw uno::RuntimeException("cannot merge " + from + ":" + to, uno::Reference<uno::XInterface>());
     }
-    const std::map<std::pair<int, int>, OUString> names = writerNames(l.table);
+    const std::map<std::pair<int, int>, std::string> names = ogi::writerCellNames(l.table);
     if (static_cast<size_t>(table->getCellNames().getLength()) != names.size())
         logLine("insert: unexpected cell count after merging " + templateId);
 
@@ -324,9 +203,9 @@ OUString insertWriterTable(const uno::Reference<lang::XComponent>& model, const 
         auto it = names.find({p.cell.row, p.cell.col});
         if (it == names.end())
             continue;
-        uno::Reference<table::XCell> cell = table->getCellByName(it->second);
+        uno::Reference<table::XCell> cell = table->getCellByName(toOU(it->second));
         if (!cell.is())
-            throw uno::RuntimeException("no cell " + it->second, uno::Reference<uno::XInterface>());
+            throw uno::RuntimeException("no cell " + toOU(it->second), uno::Reference<uno::XInterface>());
         if (!p.cell.text.empty())
             uno::Reference<text::XText>(cell, uno::UNO_QUERY_THROW)->setString(toOU(p.cell.text));
         formatWriterCell(cell, p, charHeight);
@@ -402,49 +281,6 @@ CalcTarget calcTarget(const uno::Reference<lang::XComponent>& model, const uno::
     return t;
 }
 
-OUString cellAddress(sal_Int32 col, sal_Int32 row) { return calcColumnName(col) + OUString::number(row + 1); }
-
-/// "D6:D26;J5" for a list of cells: runs of consecutive rows in one column become ranges,
-/// as do runs of consecutive columns in one row.
-OUString sumArguments(std::vector<std::pair<sal_Int32, sal_Int32>> cells) // (col, row)
-{
-    std::sort(cells.begin(), cells.end());
-    std::vector<std::pair<std::pair<sal_Int32, sal_Int32>, std::pair<sal_Int32, sal_Int32>>> ranges;
-    for (const auto& c : cells) {
-        if (!ranges.empty() && ranges.back().second.first == c.first && ranges.back().second.second + 1 == c.second)
-            ranges.back().second = c;
-        else
-            ranges.push_back({c, c});
-    }
-    // Single cells in one row, consecutive columns: merge horizontally.
-    bool allSingle = true;
-    for (const auto& r : ranges)
-        allSingle = allSingle && r.first == r.second;
-    if (allSingle && ranges.size() > 1) {
-        std::sort(ranges.begin(), ranges.end(), [](const auto& a, const auto& b) {
-            return std::make_pair(a.first.second, a.first.first) < std::make_pair(b.first.second, b.first.first);
-        });
-        std::vector<std::pair<std::pair<sal_Int32, sal_Int32>, std::pair<sal_Int32, sal_Int32>>> merged;
-        for (const auto& r : ranges) {
-            if (!merged.empty() && merged.back().second.second == r.first.second &&
-                merged.back().second.first + 1 == r.first.first)
-                merged.back().second = r.first;
-            else
-                merged.push_back(r);
-        }
-        ranges.swap(merged);
-    }
-    OUString out;
-    for (const auto& r : ranges) {
-        if (!out.isEmpty())
-            out += ";";
-        out += cellAddress(r.first.first, r.first.second);
-        if (r.first != r.second)
-            out += ":" + cellAddress(r.second.first, r.second.second);
-    }
-    return out;
-}
-
 OUString insertCalcSheet(CalcTarget& target, const std::string& templateId)
 {
     const Layout l = makeLayout(templateId);
@@ -513,28 +349,19 @@ OUString insertCalcSheet(CalcTarget& target, const std::string& templateId)
         }
     }
     // Live totals.
-    for (const auto& [total, addends] : ogi::totalDefinitions(templateId)) {
-        const ogi::TemplateCell* t = l.def->cellForKey(total);
-        if (!t)
-            continue;
-        std::vector<std::pair<sal_Int32, sal_Int32>> cells;
-        for (const std::string& key : addends)
-            if (const ogi::TemplateCell* a = l.def->cellForKey(key))
-                cells.push_back({a->col, row0 + a->row});
-        if (cells.empty())
-            continue;
-        uno::Reference<table::XCell> cell = range->getCellByPosition(t->col, row0 + t->row);
-        cell->setFormula("=SUM(" + sumArguments(cells) + ")");
+    for (const ogi::CalcFormula& f : ogi::calcTotalFormulas(l, row0)) {
+        uno::Reference<table::XCell> cell = range->getCellByPosition(f.col, f.row);
+        cell->setFormula(toOU(f.formula));
         uno::Reference<beans::XPropertySet> props(cell, uno::UNO_QUERY_THROW);
         setProp(props, "CellBackColor", uno::Any(kTotalBack));
     }
-    // Widths: a value column is 2.2 cm; label columns by their weight.
+    // Widths: a value column is 2.6 cm (1.8 cm in wide tables); label columns by their weight.
     uno::Reference<table::XColumnRowRange> colRow(sheet, uno::UNO_QUERY_THROW);
     uno::Reference<container::XIndexAccess> columns(colRow->getColumns(), uno::UNO_QUERY_THROW);
-    const double unit = cols >= 10 ? 1800.0 : 2600.0;
+    const std::vector<int> widths = ogi::calcColumnWidths(l);
     for (sal_Int32 c = 0; c < cols; ++c) {
         uno::Reference<beans::XPropertySet> col(columns->getByIndex(c), uno::UNO_QUERY_THROW);
-        setProp(col, "Width", uno::Any(static_cast<sal_Int32>(l.weights[static_cast<size_t>(c)] * unit)));
+        setProp(col, "Width", uno::Any(static_cast<sal_Int32>(widths[static_cast<size_t>(c)])));
     }
     uno::Reference<table::XColumnRowRange> tableRows(all, uno::UNO_QUERY_THROW);
     uno::Reference<beans::XPropertySet> rowProps(tableRows->getRows(), uno::UNO_QUERY_THROW);
@@ -561,20 +388,6 @@ void setParagraphStyle(const uno::Reference<text::XTextCursor>& cursor, const ch
 }
 
 } // namespace
-
-OUString writerColumnLetters(int index)
-{
-    // Bijective base 52 (A..Z, a..z), as sw_GetCellName.
-    OUString name;
-    int n = index + 1;
-    while (n > 0) {
-        const int rem = (n - 1) % 52;
-        const sal_Unicode ch = static_cast<sal_Unicode>(rem < 26 ? 'A' + rem : 'a' + (rem - 26));
-        name = OUString(ch) + name;
-        n = (n - 1) / 52;
-    }
-    return name;
-}
 
 InsertOutcome insertTemplate(const uno::Reference<lang::XComponent>& model,
                              const uno::Reference<frame::XController>& controller, const std::string& templateId)

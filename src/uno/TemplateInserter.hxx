@@ -32,7 +32,4 @@ InsertOutcome insertTemplate(const css::uno::Reference<css::lang::XComponent>& m
 InsertOutcome insertSkeleton(const css::uno::Reference<css::lang::XComponent>& model,
                              const css::uno::Reference<css::frame::XController>& controller);
 
-/// Writer cell-name letters of a 0-based box index ("A".."Z", "a".."z", "AA", ...).
-rtl::OUString writerColumnLetters(int index);
-
 } // namespace ogiuno

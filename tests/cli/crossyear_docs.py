@@ -92,8 +92,8 @@ def main(argv):
     ([{"path", "title", "t3": {key: text}, "version"}]) in one office; run in a process of
     its own with URE_MORE_TYPES naming our types (ogicheck.paths.uno_env)."""
     import json
-    sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "integration"))
-    from office import Office
+    sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "tools"))
+    from ogicheck.office import Office
     oxt, workdir, spec = argv[1], argv[2], argv[3]
     with open(spec, encoding="utf-8") as f:
         reports = json.load(f)

@@ -17,7 +17,6 @@ import struct
 import sys
 import zlib
 
-from ogicheck.paths import import_office
 
 
 def tiny_png():
@@ -48,7 +47,7 @@ def make_plain(fixtures, dest):
 
 
 def make_with_office(fixtures, dest, oxt, workdir):
-    office = import_office()
+    from ogicheck import office
     prop = office.prop
     import uno
     o = office.Office(oxt, workdir, install=False)   # no extension needed to make documents

@@ -57,7 +57,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
     doc.addTable(std::move(table));
     const ogi::Report r = ogi::Checker().check(doc);
     for (const ogi::Diagnostic& d : r.diagnostics)
-        if (d.rule.empty() || d.messages.empty())
+        if (d.rule.empty() || d.message().empty())
             std::abort();
     (void)r.toJson();
     (void)r.toText("en-US");

@@ -31,8 +31,9 @@ if "URE_MORE_TYPES" not in os.environ:
     os.execv(sys.executable, [sys.executable] + sys.argv)
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "tools"))
 
-from office import Office, prop  # noqa: E402
+from ogicheck.office import Office, prop  # noqa: E402
 import uno  # noqa: E402
 
 SETTINGS = "/org.ogi.reportchecker.OgiReportChecker/Settings"

@@ -7,12 +7,21 @@ each must produce (fixtures/README.md), and the one office a test module runs.
 """
 import glob
 import os
+import pwd
+import shutil
+import sys
 
-from office import Office
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "tools"))
+from ogicheck.office import Office  # noqa: E402
+
+import docstate  # noqa: E402
 
 OXT = os.environ["OGI_OXT"]
 FIXTURES = os.environ["OGI_FIXTURES"]
 WORKDIR = os.environ["OGI_WORKDIR"]
+# The profile with the .oxt installed and docstate's macro, made once for all suites by the ctest
+# fixture integration.profile (provision.py); unset (a suite run by hand): each office installs.
+PROFILE = os.environ.get("OGI_PROFILE")
 PROTOCOL = "vnd.org.ogi.reportchecker:"
 OFFICE_FORMATS = (".odt", ".docx", ".doc", ".ods", ".xlsx")
 
@@ -33,9 +42,13 @@ EXPECTED = {
 
 
 def fixtures(formats=OFFICE_FORMATS):
-    """The fixture documents in these formats, sorted."""
+    """The fixture documents in these formats, sorted. None at all is an error, not a pass: a test
+    looping over them would assert nothing (a missing or empty ../shared/fixtures)."""
     files = sorted(glob.glob(os.path.join(FIXTURES, "seed*.*")))
-    return [f for f in files if os.path.splitext(f)[1] in formats]
+    found = [f for f in files if os.path.splitext(f)[1] in formats]
+    if not found:
+        raise AssertionError("no fixtures %s in %s" % ("/".join(formats), FIXTURES))
+    return found
 
 
 def stem(path):
@@ -50,9 +63,37 @@ def close_quietly(doc):
         pass
 
 
+class CopiedProfileOffice(Office):
+    """An Office started on a fresh copy of the provisioned profile (no unopkg, no first start)."""
+
+    def __init__(self, oxt, workdir, template, ui_locale=None):
+        super().__init__(oxt, workdir, install=False, ui_locale=ui_locale)
+        self.template = template
+
+    def _prepare_workdir(self):
+        super()._prepare_workdir()  # may move the workdir to /tmp when nobody cannot reach it
+        shutil.copytree(self.template, self.profile, symlinks=True)
+        if os.geteuid() == 0:
+            nobody = pwd.getpwnam("nobody")
+            for base, dirs, files in os.walk(self.profile):
+                os.chown(base, nobody.pw_uid, nobody.pw_gid)
+                for name in files:
+                    os.lchown(os.path.join(base, name), nobody.pw_uid, nobody.pw_gid)
+
+
+def suite_office(workdir, ui_locale=None):
+    """A started office with the .oxt and docstate's macro: on a copy of the shared profile, or
+    (no OGI_PROFILE) installed into a profile of its own."""
+    if PROFILE:
+        return CopiedProfileOffice(OXT, workdir, PROFILE, ui_locale=ui_locale).__enter__()
+    office = Office(OXT, workdir, ui_locale=ui_locale).__enter__()
+    docstate.install(office.profile)
+    return office
+
+
 class ModuleOffice:
-    """The office of one test module (a headless soffice with the .oxt installed into a
-    throwaway profile under WORKDIR/<name>): started by setUpModule, stopped by
+    """The office of one test module (a headless soffice with the .oxt installed, on a throwaway
+    profile under WORKDIR/<name>, see suite_office): started by setUpModule, stopped by
     tearDownModule; attributes are the running Office's."""
 
     def __init__(self, name="office", ui_locale=None, **environment):
@@ -65,7 +106,7 @@ class ModuleOffice:
         saved = {k: os.environ.get(k) for k in self._environment}
         os.environ.update(self._environment)    # inherited by the soffice process only
         try:
-            self._office = Office(OXT, os.path.join(WORKDIR, self._name), ui_locale=self._ui_locale).__enter__()
+            self._office = suite_office(os.path.join(WORKDIR, self._name), ui_locale=self._ui_locale)
         finally:
             for k, v in saved.items():
                 if v is None:

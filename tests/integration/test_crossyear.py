@@ -15,13 +15,14 @@ import unittest
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
+sys.path.insert(0, os.path.join(HERE, "..", "..", "tools"))
 sys.path.insert(0, os.path.join(HERE, "..", "cli"))
 
 import uno  # noqa: E402
 
 from crossyear_docs import balanced_t3, make_report  # noqa: E402
 from docstate import writer_comments  # noqa: E402
-from office import prop  # noqa: E402
+from ogicheck.office import prop  # noqa: E402
 from suite import PROTOCOL, WORKDIR, ModuleOffice, close_quietly  # noqa: E402
 
 office = ModuleOffice(OGI_UI_LANG="zh-CN")

@@ -21,8 +21,9 @@ import unohelper
 from com.sun.star.frame import XStatusListener
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "tools"))
 
-from office import prop  # noqa: E402
+from ogicheck.office import prop  # noqa: E402
 from suite import PROTOCOL, ModuleOffice, close_quietly  # noqa: E402
 
 SOURCE = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))

@@ -5,8 +5,9 @@ import sys
 import unittest
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "tools"))
 
-from office import Office  # noqa: E402
+from ogicheck.office import Office  # noqa: E402
 import docstate  # noqa: E402
 
 OXT = os.environ["OGI_OXT"]

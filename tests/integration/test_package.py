@@ -5,8 +5,9 @@ import sys
 import unittest
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "tools"))
 
-from office import Office, EXTENSION_ID, prop  # noqa: E402
+from ogicheck.office import Office, EXTENSION_ID, prop  # noqa: E402
 
 OXT = os.environ["OGI_OXT"]
 WORKDIR = os.environ["OGI_WORKDIR"]

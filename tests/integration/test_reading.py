@@ -21,8 +21,9 @@ import unittest
 import uno
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "tools"))
 
-from office import prop  # noqa: E402
+from ogicheck.office import prop  # noqa: E402
 from suite import FIXTURES, ModuleOffice, close_quietly  # noqa: E402
 import docstate  # noqa: E402
 

@@ -22,8 +22,9 @@ import unittest
 import uno
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "tools"))
 
-from office import prop  # noqa: E402
+from ogicheck.office import prop  # noqa: E402
 from suite import EXPECTED, FIXTURES, PROTOCOL, ModuleOffice, close_quietly, fixtures, stem  # noqa: E402
 import docstate  # noqa: E402
 from docstate import COLORS, CALC_MARKER, OUR_AUTHOR  # noqa: E402

@@ -24,8 +24,9 @@ import time
 import unittest
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "tools"))
 
-from office import EXTENSION_ID, prop  # noqa: E402
+from ogicheck.office import EXTENSION_ID, prop  # noqa: E402
 from suite import FIXTURES, PROTOCOL, ModuleOffice, close_quietly  # noqa: E402
 
 PANEL_URL = "private:resource/toolpanel/OgiReportCheckerPanelFactory/Findings"

@@ -21,8 +21,9 @@ import urllib.parse
 import uno
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "tools"))
 
-from office import EXTENSION_ID, prop  # noqa: E402
+from ogicheck.office import EXTENSION_ID, prop  # noqa: E402
 from suite import FIXTURES, PROTOCOL, ModuleOffice, close_quietly  # noqa: E402
 
 SETTINGS = "/org.ogi.reportchecker.OgiReportChecker/Settings"
@@ -34,6 +35,9 @@ LABELS = {
     "zh-CN": {"CheckOnSave": "保存时检查年报表格", "MarkError": "标记错误", "SaveLine": "保存时", "RulesLine": "规则"},
 }
 PRODUCT = {"en-US": "OGI Report Checker", "zh-CN": "年报检查"}
+# The toolbar's buttons, in order: the name each tooltip starts with (then what it does).
+BUTTONS = {"en-US": ["Check Tables", "Clear Marks", "Check Results", "Insert Template", "Insert Skeleton"],
+           "zh-CN": ["检查表格", "清除标记", "检查结果列表", "插入模板", "插入年报框架"]}
 ISSUES_TITLE = {"en-US": "Report Check Results", "zh-CN": "年报检查结果"}
 # The summary of 检查表格 on seed 004 (two warnings, one info; every part counted, none zero).
 SUMMARY_START = {"en-US": "Report check: %d warnings, %d info.", "zh-CN": "年报检查：%d 处警告、%d 条提示。"}
@@ -180,6 +184,30 @@ class UiChecks:
             ours = [(k.KeyCode, k.Modifiers) for k in shortcuts.getAllKeyEvents()
                     if shortcuts.getCommandByKeyEvent(k) == PROTOCOL + "Check"]
             self.assertEqual(ours, [(R, 1 | 2 | 4)], module)  # SHIFT|MOD1|MOD2
+
+    def test_toolbar_tooltips_say_what_each_button_does(self):
+        """Every button's tooltip, read from the toolbar of an open Writer and Calc window (its
+        accessibility tree, as a screen reader reads it): the button's name, then what it does,
+        in the UI language. LibreOffice adds the shortcut (Ctrl+Alt+Shift+R for 检查表格) when it
+        shows the tooltip; a headless office cannot name keys, so that part is seen in
+        docs/screenshots/toolbar-tooltip.png (Xvfb)."""
+        off = self.office
+        separator = {"en-US": ": ", "zh-CN": "："}[self.lang]
+        for fixture in ("seed004-jinfeng-2017-old.odt", "seed004-jinfeng-2017-old.ods"):
+            with self.subTest(fixture=fixture):
+                doc = self.visible_doc(fixture, "-tips")
+                bar = doc.CurrentController.Frame.LayoutManager.getElement(
+                    "private:resource/toolbar/addon_%s.toolbar" % EXTENSION_ID)
+                self.assertIsNotNone(bar)
+                context = bar.RealInterface.AccessibleContext
+                items = [context.getAccessibleChild(i).AccessibleContext for i in range(context.AccessibleChildCount)]
+                tips = [item.getToolTipText() for item in items if item.AccessibleName]   # not the separator
+                self.assertEqual([t.split(separator, 1)[0] for t in tips], BUTTONS[self.lang], tips)
+                for tip in tips:
+                    what = tip.split(separator, 1)[1]
+                    self.assertGreaterEqual(len(what), 20 if self.lang == "zh-CN" else 40, tip)
+                    has_cjk = bool(re.search(r"[\u4e00-\u9fff]", what))
+                    self.assertEqual(has_cjk, self.lang == "zh-CN", tip)
 
     def test_issue_list_opens_the_deck(self):
         """检查结果列表 in a window with a sidebar opens the 年报检查 deck, not the dialog."""

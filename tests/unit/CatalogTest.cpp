@@ -2,12 +2,14 @@
 // loads, and each kind of mistake in a rules or template file is a configuration error that
 // names the file and the rule (or template) instead of a silently dropped finding.
 #include "Rules.h"
+#include "rules/Kind.h"
 
 #include "ogi/Checker.h"
 #include "ogi/Templates.h"
 
 #include <gtest/gtest.h>
 
+#include <set>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -158,4 +160,64 @@ TEST(Catalog, EachMistakeInATemplateFileIsAnError)
     }
     EXPECT_TRUE(has(templateError("[1, 2]"), "not a template object"));
     EXPECT_TRUE(has(templateError("{"), "not JSON"));
+}
+
+TEST(Catalog, EachKindValidatesItsOwnSettingsNamingTheRule)
+{
+    // a declaration of `kind` with `settings`, on table three, with a message of its placeholders
+    auto decl = [](const std::string& id, const std::string& kind, const std::string& settings) {
+        return R"({"rules": [{"id": ")" + id + R"(", "severity": "error", "templates": ["*-t3"], "kind": ")" + kind +
+               R"(", )" + settings + R"("title": {"zh-CN": "t", "en-US": "t"},
+               "message": {"zh-CN": "m", "en-US": "m"}}]})";
+    };
+    struct Case {
+        std::string id, kind, settings, says;
+    };
+    const std::vector<Case> cases = {
+        {"N-90", "eq", R"("rhs": ["R3_1.NP"], )", "kind eq needs lhs"},
+        {"N-91", "eq", R"("lhs": "R3_7.NP", "rhs": ["R3_1.NP"], )", "\"lhs\" is not a list of strings"},
+        {"N-92", "eq", R"("lhs": ["R3_7.NP"], "rhs": ["R3_1.NP"], "pattern": "x", )",
+         "field \"pattern\" does not apply to kind eq"},
+        {"N-93", "maxle", R"("parts": ["R3_1.NP"], )", "kind maxle needs a total and parts"},
+        {"N-94", "type", R"("valueTypes": ["integer"], )", "unknown value type \"integer\""},
+        {"X-90", "textcount", R"("pattern": "共{N}件", )", "kind textcount needs targets"},
+        {"X-91", "textcount", R"("pattern": "共({N}件", "targets": [["R3_1.NP"]], )", "bad pattern"},
+        {"X-92", "textzero", R"("pattern": "未收到", )", "kind textzero needs either a target or targets"},
+        {"X-93", "textcount", R"("pattern": "共{N}件", "targets": [[]], )", "an empty target set"},
+        {"S-90", "sections", R"("sections": [{"n": "一", "titel": "总体情况"}], )", "unknown field \"titel\""},
+        {"S-91", "sections", R"("sections": [{"n": "一"}], )", "needs a numeral (n) and a title"},
+        {"S-92", "tables", R"("families": ["t9"], )", "unknown template family \"t9\""},
+        {"S-93", "sectiontext", R"("pattern": "x", )", "kind sectiontext needs a section"},
+        {"Y-90", "yeareq", R"("lhs": ["R3_7.NP"], )", "kind yeareq needs lhs and rhs"},
+        {"Y-91", "yearrectified", R"("section": "问题", "pattern": "[", )", "bad pattern"},
+        {"R-90", "blank", R"("lhs": ["R3_7.NP"], )", "field \"lhs\" does not apply to kind blank"},
+        {"R-91", "resembled", "", "unknown kind \"resembled\""},
+    };
+    for (const Case& c : cases) {
+        SCOPED_TRACE(c.id + " " + c.kind);
+        const std::string error = rulesError(decl(c.id, c.kind, c.settings));
+        EXPECT_TRUE(has(error, c.says)) << error;
+        EXPECT_TRUE(has(error, "bad-rules.json")) << error;
+        EXPECT_TRUE(has(error, "rule " + c.id)) << error;
+    }
+    // the same declarations with good settings load: the failures above are the settings' own
+    EXPECT_EQ(rulesError(decl("N-90", "eq", R"("lhs": ["R3_7.NP"], "rhs": ["R3_1.NP"], )")), "");
+    EXPECT_EQ(rulesError(decl("X-90", "textcount", R"("pattern": "共{N}件", "targets": [["R3_1.NP"]], )")), "");
+    EXPECT_EQ(rulesError(decl("S-91", "sections", R"("sections": [{"n": "一", "title": "总体情况"}], )")), "");
+    EXPECT_EQ(rulesError(decl("Y-90", "yeareq", R"("lhs": ["R3_7.NP"], "rhs": ["prev:R3_7.NP"], )")), "");
+}
+
+TEST(Catalog, EveryKindOfTheRulesFileIsRegisteredAndEveryRegisteredKindIsUsed)
+{
+    std::set<std::string> used;
+    for (const RuleDecl& r : ruleCatalog()) {
+        ASSERT_NE(r.impl, nullptr) << r.id;
+        EXPECT_EQ(rules::kindRegistry().find(r.kind), r.impl) << r.id;
+        used.insert(r.kind);
+    }
+    std::set<std::string> registered;
+    for (const auto& [name, kind] : rules::kindRegistry().all())
+        registered.insert(name);
+    EXPECT_EQ(used, registered);
+    EXPECT_EQ(rules::kindRegistry().find("equal"), nullptr);
 }

@@ -113,7 +113,7 @@ TEST(Exactness, TooLargeIsATypeFindingNeverWrapped)
     bool said = false;
     for (const Diagnostic& d : r.diagnostics)
         if (d.rule == "B-15")
-            said = d.messages.at("en-US").find("value too large") != std::string::npos;
+            said = d.message("en-US").find("value too large") != std::string::npos;
     EXPECT_TRUE(said) << r.toText("en-US");
 }
 

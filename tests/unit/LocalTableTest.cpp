@@ -182,7 +182,7 @@ TEST(LocalTable, ThePingtan2011PageIsALocalTableAndHolds)
     EXPECT_EQ(r.year, 2011);
     EXPECT_TRUE(r.tables.empty());
     EXPECT_EQ(findings(r), (std::set<Finding>{{"R-3", "info", "A1", "national template", "local"}})) << r.toText();
-    EXPECT_EQ(r.diagnostics[0].messages.at("zh-CN"),
+    EXPECT_EQ(r.diagnostics[0].message("zh-CN"),
               "此表是地方格式的统计表（指标名称 | 计量单位 | 2011年度 | 历年累计），不是国家统一的年报表格模板："
               "只核对了其中项不大于所属总数、累计数不小于本期数。");
 }
@@ -203,12 +203,12 @@ TEST(LocalTable, AnItemAboveItsParentAndACumulativeBelowTheYearAreFound)
         << r.toText();
     for (const Diagnostic& d : r.diagnostics) {
         if (d.rule == "R-4") {
-            EXPECT_EQ(d.messages.at("zh-CN"), "“其中:1.网站公开”为 426，大于其所属的“主动公开信息数”（425）（2011年度）：其中项不应大于总数。");
+            EXPECT_EQ(d.message("zh-CN"), "“其中:1.网站公开”为 426，大于其所属的“主动公开信息数”（425）（2011年度）：其中项不应大于总数。");
             ASSERT_EQ(d.related.size(), 1u);
             EXPECT_EQ(d.related[0].address, "C2");
         }
         if (d.rule == "R-5") {
-            EXPECT_EQ(d.messages.at("en-US"),
+            EXPECT_EQ(d.message("en-US"),
                       "\"2.政府公报公开\": \"历年累计\" is 6, less than \"2011年度\" (7); a cumulative figure cannot be below the period's.");
             ASSERT_EQ(d.related.size(), 1u);
             EXPECT_EQ(d.related[0].address, "C4");

@@ -415,14 +415,14 @@ TEST(RecognizerVersion, CutShort2021TableThreeInA2021DocumentIs2021WithoutS4)
             r1 = &d;
     ASSERT_NE(r1, nullptr) << r.toText();
     EXPECT_EQ(r1->templateId, "2021-t3");
-    const std::string& zh = r1->messages.at("zh-CN");
+    const std::string& zh = r1->message("zh-CN");
     EXPECT_NE(zh.find("缺少“（六）其他处理 1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请”、"
                       "“（六）其他处理 2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请”、"
                       "“（六）其他处理 3.其他”、“（七）总计”、“四、结转下年度继续办理”（共 35 个单元格未能识别）"),
               std::string::npos)
         << zh;
     EXPECT_EQ(zh.find("R3_"), std::string::npos) << zh;   // labels, not keys
-    const std::string& en = r1->messages.at("en-US");
+    const std::string& en = r1->message("en-US");
     EXPECT_NE(en.find("lacks \"（六）其他处理 1.申请人无正当理由"), std::string::npos) << en;
     EXPECT_EQ(en.find("R3_"), std::string::npos) << en;
 

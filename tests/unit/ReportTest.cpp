@@ -61,7 +61,7 @@ TEST(Report, TextSummaryInBothLanguages)
     EXPECT_NE(zh.find("B-9"), std::string::npos);
     EXPECT_NE(zh.find("合计：0 处错误，2 处警告，1 处提示"), std::string::npos) << zh;
     const std::string en = r.toText("en-US");
-    EXPECT_NE(en.find("Total: 0 errors, 2 warnings, 1 infos"), std::string::npos) << en;
+    EXPECT_NE(en.find("Total: 0 errors, 2 warnings, 1 info"), std::string::npos) << en;
 }
 
 TEST(Report, EmptyDocument)

@@ -124,5 +124,5 @@ TEST(Seeds, Seed004JinfengSplitLabelsB9WarningAndBlanks)
         blank.push_back(c.key);
     EXPECT_EQ(blank, (std::vector<std::string>{"B06", "B56", "B57"}));
     EXPECT_EQ(s3->actual, "3");
-    EXPECT_EQ(s3->messages.at("zh-CN"), "统计表有 3 个单元格空白：没有数据时应填 0。");
+    EXPECT_EQ(s3->message("zh-CN"), "统计表有 3 个单元格空白：没有数据时应填 0。");
 }

@@ -365,8 +365,8 @@ TEST_P(TemplatesRoundTrip, BlankTableGivesOneS3ForTheWholeTableAndNothingElse)
     EXPECT_EQ(related, keys);
     EXPECT_EQ(addresses.size(), keys.size());   // each a cell of its own
     const TemplateDef* t = findTemplate(id);
-    EXPECT_EQ(d.messages.at("zh-CN"), t->nameZh + "有 " + std::to_string(keys.size()) + " 个单元格空白：没有数据时应填 0。");
-    EXPECT_EQ(d.messages.at("en-US"), t->nameEn + " has " + std::to_string(keys.size()) +
+    EXPECT_EQ(d.message("zh-CN"), t->nameZh + "有 " + std::to_string(keys.size()) + " 个单元格空白：没有数据时应填 0。");
+    EXPECT_EQ(d.message("en-US"), t->nameEn + " has " + std::to_string(keys.size()) +
                                           " blank cells: enter 0 where there is no data.");
 }
 

@@ -133,7 +133,7 @@ TEST(TextRulesWording, DisclosedAndPartlyDisclosedIsOneClaim)
     EXPECT_TRUE(withText("2021-t3", v, {"其中予以公开、部分公开" + str(both) + "件。"}).diagnostics.empty());
     const Report r = withText("2021-t3", v, {"予以公开和部分公开" + str(both + 1) + "件。"});
     EXPECT_EQ(details(r), (std::set<Detail>{{"X-3", "warning", "R3_1.TOT", str(both + 1), str(both)}})) << r.toText();
-    EXPECT_TRUE(contains(find(r, "X-3")->messages.at("zh-CN"), "予以公开与部分公开")) << r.toText();
+    EXPECT_TRUE(contains(find(r, "X-3")->message("zh-CN"), "予以公开与部分公开")) << r.toText();
     // The separate claims still hold on their own.
     EXPECT_TRUE(withText("2021-t3", v, {"予以公开" + v.at("R3_1.TOT") + "件，部分公开" + v.at("R3_2.TOT") + "件。"})
                     .diagnostics.empty());
@@ -188,14 +188,14 @@ TEST(TextRulesWording, ABlankTotalIsNotZero)
     // It disagrees: compared with the sum of the parts, and the message says the cell is blank.
     r = withText("2021-t3", v, {"本年度收到申请" + str(std::stoi(r1) + 9) + "件。"});
     EXPECT_EQ(details(r, "X-2"), (std::set<Detail>{{"X-2", "warning", "R1.TOT", str(std::stoi(r1) + 9), r1}})) << r.toText();
-    EXPECT_TRUE(contains(find(r, "X-2")->messages.at("zh-CN"), "空白")) << r.toText();
+    EXPECT_TRUE(contains(find(r, "X-2")->message("zh-CN"), "空白")) << r.toText();
     // The whole row blank: the finding says the table is blank there, never "actual 0".
     for (const char* c : {"NP", "BIZ", "RES", "NGO", "LAW", "OTH", "TOT"})
         v[std::string("R1.") + c] = "";
     r = withText("2021-t3", v, {"本年度收到申请" + r1 + "件。"});
     EXPECT_EQ(details(r, "X-2"), (std::set<Detail>{{"X-2", "warning", "R1.TOT", r1, ""}})) << r.toText();
-    EXPECT_TRUE(contains(find(r, "X-2")->messages.at("zh-CN"), "为 空白")) << r.toText();
-    EXPECT_TRUE(contains(find(r, "X-2")->messages.at("en-US"), "is blank")) << r.toText();
+    EXPECT_TRUE(contains(find(r, "X-2")->message("zh-CN"), "为 空白")) << r.toText();
+    EXPECT_TRUE(contains(find(r, "X-2")->message("en-US"), "is blank")) << r.toText();
 }
 
 TEST(TextRulesWording, X8AllClosedWhileApplicationsAreCarriedForward)
@@ -208,7 +208,7 @@ TEST(TextRulesWording, X8AllClosedWhileApplicationsAreCarriedForward)
         EXPECT_EQ(details(r), (std::set<Detail>{{"X-8", "warning", "R4.TOT", "0", forward}})) << said << "\n" << r.toText();
         const Diagnostic* d = find(r, "X-8");
         ASSERT_NE(d, nullptr);
-        EXPECT_TRUE(contains(d->messages.at("zh-CN"), forward) && contains(d->messages.at("en-US"), forward));
+        EXPECT_TRUE(contains(d->message("zh-CN"), forward) && contains(d->message("en-US"), forward));
     }
     // Nothing carried forward: the claim holds.
     EXPECT_TRUE(withText("2021-t3", zeros("2021-t3"), {"所有申请均已办结。"}).diagnostics.empty());
@@ -377,7 +377,7 @@ TEST(TextRulesTraditional, AWholeReportInTraditionalCharactersWithGlosses)
     // Quotes show the user's own (traditional) text; cells are addressed as in the original.
     const Diagnostic* x2 = find(t, "X-2");
     ASSERT_NE(x2, nullptr);
-    EXPECT_TRUE(contains(x2->messages.at("zh-CN"), "受理政府信息公開申請")) << x2->messages.at("zh-CN");
+    EXPECT_TRUE(contains(x2->message("zh-CN"), "受理政府信息公開申請")) << x2->message("zh-CN");
     for (size_t i = 0; i < s.diagnostics.size() && i < t.diagnostics.size(); ++i)
         EXPECT_EQ(t.diagnostics[i].cell.address, s.diagnostics[i].cell.address) << s.diagnostics[i].rule;
 }

@@ -1,15 +1,9 @@
-"""Where things are: repository, build tree, .oxt, our .rdb, the Office helper."""
+"""Where things are: repository, build tree, .oxt, our .rdb."""
 import os
-import sys
 
 REPO = os.path.abspath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".."))
 LO_HOME = os.environ.get("OGI_LO_HOME", "/usr/lib/libreoffice")
 UNO_PYTHON = "/usr/bin/python3"  # python3-uno lives in the system python (recipe pitfall 12)
-
-# The Office class (tests/integration/office.py) is shared with the integration tests.
-# TODO(move): when it moves to a shared location, change OFFICE_PY_DIR (or set OGI_OFFICE_PY_DIR).
-OFFICE_PY_DIR = os.environ.get("OGI_OFFICE_PY_DIR", os.path.join(REPO, "tests", "integration"))
-
 
 def build_dir():
     return os.path.abspath(os.environ.get("OGI_BUILD_DIR", os.path.join(REPO, "build")))
@@ -40,11 +34,3 @@ def uno_env(base=None):
     tools = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     env["PYTHONPATH"] = os.pathsep.join([tools] + [p for p in env.get("PYTHONPATH", "").split(os.pathsep) if p])
     return env
-
-
-def import_office():
-    """The shared Office helper. It installs signal handlers at import; callers set their own after."""
-    if OFFICE_PY_DIR not in sys.path:
-        sys.path.insert(0, OFFICE_PY_DIR)
-    import office  # noqa: E402
-    return office

@@ -1,4 +1,4 @@
-"""The office a worker owns: the shared Office helper, started from a copy of a profile
+"""The office a worker owns: the Office helper (office.py), started from a copy of a profile
 that already has the .oxt installed (no unopkg per start), and without the test helper's
 lifetime limit (a run over hundreds of files may take longer; the worker enforces per-file
 time limits instead)."""
@@ -7,9 +7,7 @@ import pwd
 import shutil
 import signal
 
-from ogicheck.paths import import_office
-
-office = import_office()
+from ogicheck import office
 
 
 def _chown_tree(root, uid, gid):

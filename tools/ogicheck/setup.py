@@ -51,8 +51,7 @@ def ensure_template(oxt, state, log=lambda *a: None):
         profile = current_template(oxt, state)
         if profile:
             return profile
-        from ogicheck.paths import import_office
-        office = import_office()
+        from ogicheck import office
         old = read_stamp(state)
         digest = sha256(oxt)
         # A new directory per .oxt: a run still using the previous template keeps it; older ones go.

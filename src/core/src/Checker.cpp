@@ -157,9 +157,7 @@ Report Checker::failedReport(const Document& doc, const std::string& what) const
     d.severity = Severity::Error;
     d.expected = "check completed";
     d.actual = what;
-    d.messages["zh-CN"] = "本文档的检查未能完成（内部错误：" + what + "），结果不完整；请将文档报告给开发者";
-    d.messages["en-US"] = "The check of this document could not complete (internal error: " + what +
-                          "); the results are incomplete — please report the document to the developers";
+    d.text = Message("check.failed").text("what", what);
     report.diagnostics.push_back(std::move(d));
     return report;
 }
@@ -196,13 +194,13 @@ Report Checker::checkUnguarded(const Document& doc) const
         facts.text = &text;
         const size_t firstDiag = report.diagnostics.size();
         for (const RuleDecl& rule : ruleCatalog())
-            if (enabled(rule) && rule.appliesTo(*rec.tmpl) && rule.kind != "blank")
+            if (enabled(rule) && rule.appliesTo(*rec.tmpl) && !rule.runsLast())
                 evaluate(rule, facts, report.diagnostics);
         if (m_options.suggest)
             attachSuggestions(facts, report.diagnostics, firstDiag, m_options.previous.get());   // issue 14
         // S-3 last: one finding per table, leaving out the cells the findings above are on (issue 9.6)
         for (const RuleDecl& rule : ruleCatalog())
-            if (enabled(rule) && rule.appliesTo(*rec.tmpl) && rule.kind == "blank")
+            if (enabled(rule) && rule.appliesTo(*rec.tmpl) && rule.runsLast())
                 evaluate(rule, facts, report.diagnostics);
         report.tables.back().values = facts.values;
         allFacts.push_back(std::move(facts));
@@ -233,7 +231,7 @@ Report Checker::checkUnguarded(const Document& doc) const
                 evaluateLocal(rule, doc, lt, report.diagnostics);
     }
     for (const RuleDecl& rule : ruleCatalog())
-        if (rule.kind == "resembles" && enabled(rule))
+        if (rule.resemblance() && enabled(rule))
             for (const Resemblance& r : resemblances(doc, recognized))
                 if (!localIndices.count(r.table))
                     report.diagnostics.push_back(resemblanceFinding(rule, doc, r));

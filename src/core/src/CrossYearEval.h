@@ -4,6 +4,10 @@
 #include "Rules.h"
 #include "ogi/CrossYear.h"
 
+#include <unicode/umachine.h>
+
+#include <string_view>
+#include <utility>
 #include <vector>
 
 namespace ogi {
@@ -12,6 +16,9 @@ namespace ogi {
 /// sections (`current`) against last year's snapshot. Appends findings.
 void evaluateCrossYear(const RuleDecl& rule, const std::vector<TableFacts>& facts, const Snapshot& current,
                        const Snapshot& previous, std::vector<Diagnostic>& out);
+
+/// The Han characters of a text (`hanOnly`; else letters, digits and Han) as bigrams, in order.
+std::vector<std::pair<UChar32, UChar32>> bigrams(std::string_view text, bool hanOnly);
 
 /// The level-1 sections of a document with their text (Snapshot::sections).
 std::vector<Snapshot::Section> sectionsOf(const Document& doc);

@@ -30,26 +30,12 @@ bool parseSeverity(const std::string& s, Severity& out)
     return true;
 }
 
-const std::string& Diagnostic::message(const std::string& lang) const
+std::map<std::string, std::string> Diagnostic::messagesByLanguage() const
 {
-    static const std::string empty;
-    for (const std::string& l : {lang, std::string("zh-CN")}) {
-        auto it = messages.find(l);
-        if (it != messages.end())
-            return it->second;
-    }
-    return messages.empty() ? empty : messages.begin()->second;
-}
-
-const std::string& Suggestion::reason(const std::string& lang) const
-{
-    static const std::string empty;
-    for (const std::string& l : {lang, std::string("zh-CN")}) {
-        auto it = reasons.find(l);
-        if (it != reasons.end())
-            return it->second;
-    }
-    return reasons.empty() ? empty : reasons.begin()->second;
+    std::map<std::string, std::string> out;
+    for (const std::string& l : messageLanguages())
+        out[l] = text.render(l);
+    return out;
 }
 
 std::string ignoreKey(const Diagnostic& d)
@@ -101,8 +87,8 @@ boost::json::object suggestionJson(const Suggestion& s, const std::string& lang)
     for (const std::string& r : s.rules)
         rules.push_back(boost::json::value(r));
     boost::json::object reasons;
-    for (const auto& [l, m] : s.reasons)
-        reasons[l] = m;
+    for (const std::string& l : messageLanguages())
+        reasons[l] = s.reason(l);
     boost::json::object o{{"key", first.cell.key}, {"cell", first.cell.address}, {"value", first.value},
                           {"reason", s.reason(lang)}, {"reasons", std::move(reasons)}, {"kind", s.kind},
                           {"rules", std::move(rules)}, {"changes", changesJson(s.changes)}};
@@ -152,8 +138,8 @@ std::string Report::toJson(const std::string& lang) const
         json::array related;
         for (const CellRef& r : d.related)
             related.push_back(cellJson(r));
-        json::object messagesJson;
-        for (const auto& [l, m] : d.messages)
+        json::object messagesJson;   // every language that has a catalog
+        for (const auto& [l, m] : d.messagesByLanguage())
             messagesJson[l] = m;
         diags.push_back(json::object{
             {"rule", d.rule}, {"severity", toString(d.severity)}, {"template", d.templateId},
@@ -192,47 +178,51 @@ std::string Report::toJson(const std::string& lang) const
 
 std::string Report::toText(const std::string& lang) const
 {
-    const bool zh = lang.rfind("zh", 0) == 0;
+    // Every word from the catalogs; rule ids, cell addresses and keys, template ids stay as
+    // the technical columns of a log line.
+    const auto say = [&](const Message& m) { return m.render(lang); };
+    const auto severity = [&](Severity s) { return say(Message(std::string("severity.") + toString(s))); };
     std::ostringstream os;
     if (!document.empty())
-        os << (zh ? "文档：" : "Document: ") << document << '\n';
+        os << say(Message("text.document").text("document", document)) << '\n';
     if (year)
-        os << (zh ? "报告年度：" : "Report year: ") << year << '\n';
+        os << say(Message("text.year").text("year", std::to_string(year))) << '\n';
     if (previous.used)
-        os << (zh ? "上年报告：" : "Last year's report: ") << (previous.title.empty() ? previous.path : previous.title)
-           << (previous.path.empty() || previous.title.empty() ? "" : " (" + previous.path + ")") << '\n';
+        os << say(Message("text.previous")
+                      .text("report", (previous.title.empty() ? previous.path : previous.title) +
+                                          (previous.path.empty() || previous.title.empty() ? "" : " (" + previous.path + ")")))
+           << '\n';
     if (tables.empty())
-        os << (zh ? "未发现年报统计表格。" : "No report table found.") << '\n';
+        os << say(Message("text.no-table")) << '\n';
     for (const TableInfo& t : tables) {
-        os << (zh ? "表格 " : "Table ") << t.index + 1 << ": " << t.templateId << " " << t.title;
+        os << say(Message("text.table").text("index", std::to_string(t.index + 1)).text("template", t.templateId).text("title", t.title));
         if (!t.location.empty())
             os << " @ " << t.location;
-        os << " (" << t.mappedKeys << "/" << t.totalKeys << (zh ? " 个单元格已识别)" : " cells mapped)") << '\n';
+        os << say(Message("text.mapped").text("mapped", std::to_string(t.mappedKeys)).text("total", std::to_string(t.totalKeys)))
+           << '\n';
         for (const Diagnostic& d : diagnostics) {
             if (d.table != t.index)
                 continue;
-            static const char* const zhSev[] = {"错误", "警告", "提示"};
-            os << "  [" << (zh ? zhSev[static_cast<int>(d.severity)] : toString(d.severity)) << "] " << d.rule;
+            os << "  [" << severity(d.severity) << "] " << d.rule;
             if (!d.cell.address.empty())
                 os << ' ' << d.cell.address;
             if (!d.cell.key.empty())
                 os << " (" << d.cell.key << ')';
             os << ": " << d.message(lang) << '\n';
-            if (!d.suggestion.reasons.empty())
+            if (d.suggestion.hasReason())
                 os << "    " << (d.suggestion.empty() ? "? " : "→ ") << d.suggestion.reason(lang) << '\n';
         }
     }
     for (const Diagnostic& d : diagnostics)
         if (d.table < 0)
-            os << "  [" << toString(d.severity) << "] " << d.rule << ' ' << d.cell.table << ": " << d.message(lang) << '\n';
-    if (zh)
-        os << "合计：" << count(Severity::Error) << " 处错误，" << count(Severity::Warning) << " 处警告，"
-           << count(Severity::Info) << " 处提示\n";
-    else
-        os << "Total: " << count(Severity::Error) << " errors, " << count(Severity::Warning) << " warnings, "
-           << count(Severity::Info) << " infos\n";
+            os << "  [" << severity(d.severity) << "] " << d.rule << ' ' << d.cell.table << ": " << d.message(lang) << '\n';
+    os << say(Message("text.total")
+                  .number("errors", count(Severity::Error))
+                  .number("warnings", count(Severity::Warning))
+                  .number("infos", count(Severity::Info)))
+       << '\n';
     if (ignored)
-        os << (zh ? "另有 " : "") << ignored << (zh ? " 项已忽略\n" : " ignored\n");
+        os << say(Message("text.ignored").number("count", ignored)) << '\n';
     return os.str();
 }
 

@@ -15,6 +15,10 @@
 
 namespace ogi {
 
+namespace rules {
+class RuleKind;
+}
+
 /// One expansion of a declaration's `each` (operands with {c}, {r}, {x} substituted).
 struct RuleInstance {
     std::vector<std::string> lhs, rhs, parts;
@@ -40,11 +44,16 @@ struct RuleDecl {
     std::string id;
     Severity severity = Severity::Error;
     std::vector<std::string> templates;   ///< template id patterns: "old*", "*-t3", "2021-t2", "*"
-    std::string kind;                     ///< eq le ge maxle plainsum requires type blank outdated unmapped resembles
+    std::string kind;                     ///< the name of its kind in the registry (rules/Kind.h)
+    const rules::RuleKind* impl = nullptr; ///< the kind itself, found on load
     std::vector<std::string> lhs, rhs, parts, valueTypes;
     std::string total, target;
     std::vector<std::pair<std::string, std::vector<std::string>>> each;
-    std::map<std::string, std::string> title, message; ///< language tag -> text
+    std::map<std::string, std::string> title; ///< language tag -> text
+    /// The catalog message of its findings ("rule.B-1"; data/messages/<lang>.json; variants
+    /// "rule.S-2.missing"). Empty when the declaration carries its texts inline (`message`).
+    std::string messageId;
+    std::map<std::string, std::string> message; ///< inline messages: language tag -> text (a rules file's own)
     std::vector<RuleInstance> instances;  ///< expanded once on load
     /// Text rules (kinds textzero, textcount; spec §6.6): an ICU regular expression matched
     /// against every paragraph (NFKC, whitespace removed); group 1 of textcount is the stated
@@ -67,12 +76,17 @@ struct RuleDecl {
     std::string section;
     std::shared_ptr<const TextPattern> sectionCompiled; ///< `section`, compiled once on load
 
-    bool documentLevel() const { return kind == "sections" || kind == "tables" || kind == "sectiontext"; }
+    /// Document-level rules (kinds sections, tables, sectiontext): evaluateDocument.
+    bool documentLevel() const;
     /// Local statistics tables (kinds local, localitem, localperiod; spec §2.4, issue 9.9): no
     /// template, evaluated once per LocalTable (evaluateLocal).
-    bool local() const { return kind.rfind("local", 0) == 0; }
-    /// Cross-year rules (kinds year*, spec §6.5): need last year's report (CrossYear.cpp).
-    bool crossYear() const { return kind.rfind("year", 0) == 0; }
+    bool local() const;
+    /// Cross-year rules (kinds year*, spec §6.5): need last year's report (evaluateCrossYear).
+    bool crossYear() const;
+    /// Run after a table's other rules and its suggestions (S-3, kind blank).
+    bool runsLast() const;
+    /// Evaluated through resemblanceFinding (R-2, kind resembles).
+    bool resemblance() const;
 
     bool appliesTo(const TemplateDef& t) const;
 };

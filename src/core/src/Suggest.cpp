@@ -231,12 +231,14 @@ std::string cellText(const TableFacts& f, const std::string& key)
     return f.doc->tables[static_cast<size_t>(it->second.table)].cells[static_cast<size_t>(it->second.cell)].text;
 }
 
-std::string joinRules(const std::vector<std::string>& ids, const std::string& sep)
+/// The rule ids as a list argument (joined by the catalog's separator).
+std::vector<Message> ruleList(const std::vector<std::string>& ids)
 {
-    std::string s;
+    std::vector<Message> out;
+    out.reserve(ids.size());
     for (const std::string& id : ids)
-        s += (s.empty() ? "" : sep) + id;
-    return s;
+        out.push_back(Message("value.text").text("text", id));
+    return out;
 }
 
 CellChange changeOf(const TableFacts& f, const std::string& key, Fixed v)
@@ -244,59 +246,39 @@ CellChange changeOf(const TableFacts& f, const std::string& key, Fixed v)
     return CellChange{f.ref(key), fixedText(v), cellText(f, key), f.rec->tmpl->describeKey(key)};
 }
 
-/// The reason of a suggestion in both languages.
+/// The reason of a suggestion, as a catalog message.
 void describe(Suggestion& s, bool chosenBySlip)
 {
-    const std::string rulesZh = joinRules(s.rules, "、"), rulesEn = joinRules(s.rules, ", ");
-    const bool several = s.rules.size() > 1;
-    std::string zh, en;
-    for (size_t i = 0; i < s.changes.size(); ++i) {
-        const CellChange& c = s.changes[i];
-        zh += (i ? "、" : "") + shortAddress(c.cell.address) + " 应为 " + c.value;
-        en += (i ? ", " : "") + shortAddress(c.cell.address) + " should be " + c.value;
-    }
+    std::vector<Message> changes;
+    for (const CellChange& c : s.changes)
+        changes.push_back(Message("suggest.change").text("cell", shortAddress(c.cell.address)).text("value", c.value));
     const CellChange& first = s.changes.front();
     const std::string was = normalizeValueText(first.current);
-    if (s.kind == "transposed") {
-        zh += "（疑似数字颠倒：" + was + " → " + first.value + "）";
-        en += " (digits transposed? " + was + " → " + first.value + ")";
-    } else if (s.kind == "dropped-digit") {
-        zh += "（疑似漏输一位数字：" + was + " → " + first.value + "）";
-        en += " (a digit left out? " + was + " → " + first.value + ")";
-    } else if (s.kind == "added-digit") {
-        zh += "（疑似多输一位数字：" + was + " → " + first.value + "）";
-        en += " (a digit too many? " + was + " → " + first.value + ")";
-    } else if (s.kind == "last-year") {
-        zh += "（疑似沿用了上年报告的数字 " + was + "）";
-        en += " (last year's number " + was + " copied?)";
-    } else if (s.kind == "neighbour-column") {
-        zh += "（疑似填入了相邻的申请人列）";
-        en += " (entered in the neighbouring applicant column?)";
-    }
-    zh += "：使 " + rulesZh + (several ? " 同时成立" : " 成立");
-    en += ": makes " + rulesEn + " hold";
-    if (chosenBySlip) {
-        zh += s.kind == "last-year" ? "；其他单元格也能使等式成立，但只有此处与上年相同"
-                                    : "；其他单元格也能使等式成立，但只有此处符合常见笔误";
-        en += s.kind == "last-year" ? "; other cells could balance the totals as well, only this one equals last year's"
-                                    : "; other cells could balance the totals as well, only this one is a typical slip";
-    }
-    s.reasons["zh-CN"] = zh;
-    s.reasons["en-US"] = en;
+    Message kind;
+    for (const char* k : {"transposed", "dropped-digit", "added-digit", "last-year", "neighbour-column"})
+        if (s.kind == k)
+            kind = Message(std::string("suggest.kind.") + k).text("was", was).text("value", first.value);
+    Message slip;
+    if (chosenBySlip)
+        slip = Message(s.kind == "last-year" ? "suggest.slip.last-year" : "suggest.slip.typical");
+    s.explanation = Message("suggest.reason")
+                        .list("changes", std::move(changes))
+                        .message("kind", std::move(kind))
+                        .list("rules", ruleList(s.rules))
+                        .number("count", static_cast<double>(s.rules.size()))
+                        .message("slip", std::move(slip));
 }
 
 void describeAmbiguous(Suggestion& s)
 {
-    std::string zh, en;
-    for (size_t i = 0; i < s.candidates.size(); ++i) {
-        const CellChange& c = s.candidates[i];
-        zh += (i ? "、" : "") + shortAddress(c.cell.address) + "（应为 " + c.value + "）";
-        en += (i ? ", " : "") + shortAddress(c.cell.address) + " (" + c.value + ")";
-    }
-    const std::string rulesZh = joinRules(s.rules, "、"), rulesEn = joinRules(s.rules, ", ");
-    s.reasons["zh-CN"] = "合计不一致，无法确定是哪一个单元格有误：" + zh + "，改其中任一处都能使 " + rulesZh + " 成立";
-    s.reasons["en-US"] = "The totals disagree and no single cell can be singled out: " + en +
-                         "; changing any one of them would make " + rulesEn + " hold";
+    std::vector<Message> candidates;
+    for (const CellChange& c : s.candidates)
+        candidates.push_back(
+            Message("suggest.candidate").text("cell", shortAddress(c.cell.address)).text("value", c.value));
+    s.explanation = Message("suggest.ambiguous")
+                        .list("candidates", std::move(candidates))
+                        .list("rules", ruleList(s.rules))
+                        .number("count", static_cast<double>(s.rules.size()));
 }
 
 bool sameFinding(const Diagnostic& d, const Equation& e)
@@ -439,10 +421,11 @@ void attachSuggestions(const TableFacts& f, std::vector<Diagnostic>& out, size_t
                 for (const auto& [k, c] : e.coef)
                     sum += c * values.at(k);
                 s.changes.push_back(CellChange{diag.cell, fixedText(sum), e.stated, {}});
-                s.reasons["zh-CN"] = "文中“" + e.quote + "”的 " + e.stated + " 应为 " + fixedText(sum) + "：与表格一致（" +
-                                     e.rule->id + "）";
-                s.reasons["en-US"] = "The text \"" + e.quote + "\" should say " + fixedText(sum) + " instead of " +
-                                     e.stated + ", as the table does (" + e.rule->id + ")";
+                s.explanation = Message("suggest.text")
+                                    .text("quote", e.quote)
+                                    .text("stated", e.stated)
+                                    .text("value", fixedText(sum))
+                                    .text("rule", e.rule->id);
                 diag.suggestion = std::move(s);
                 break;
             }

@@ -726,7 +726,7 @@ private:
         if (!d.expected.empty() || !d.actual.empty())
             s += "\n" + fill(fill(tr(Str::DetailExpectedActual, m_lang), "EXPECTED", toOU(d.expected)), "ACTUAL",
                              toOU(d.actual));
-        if (!d.suggestion.reasons.empty())
+        if (d.suggestion.hasReason())
             s += "\n" + trKey(d.suggestion.empty() ? "SidebarUndecided" : "SidebarSuggestion", m_lang) +
                  toOU(d.suggestion.reason(m_lang));
         return s;

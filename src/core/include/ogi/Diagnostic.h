@@ -2,6 +2,7 @@
 // tooling::Diagnostic): the UNO layer turns them into colours and comments, the CLI into JSON.
 #pragma once
 
+#include "ogi/Message.h"
 #include "ogi/Text.h"
 
 #include <map>
@@ -38,7 +39,8 @@ struct Suggestion {
     std::string kind;                 ///< "cell", "transposed", "dropped-digit", "added-digit",
                                       ///< "neighbour-column", "last-year", "text"
     std::vector<CellChange> changes;  ///< one cell (two for "neighbour-column"); the text finding's table cell for "text"
-    std::map<std::string, std::string> reasons; ///< language tag -> "C12 应为 27：使 N-2、N-3 同时成立"
+    /// Why, as a catalog message ("C12 应为 27：使 N-2、N-3 同时成立"); rendered by reason(lang).
+    Message explanation;
     std::vector<std::string> rules;   ///< the rule ids the change makes hold
     std::string quote;                ///< "text": the sentence (NFKC, no white space) that states the number
     std::string stated;               ///< "text": the number as the text states it
@@ -49,7 +51,9 @@ struct Suggestion {
     bool empty() const { return changes.empty(); }
     bool ambiguous() const { return changes.empty() && !candidates.empty(); }
     const std::string& key() const { static const std::string none; return changes.empty() ? none : changes.front().cell.key; }
-    const std::string& reason(const std::string& lang = "zh-CN") const;
+    bool hasReason() const { return !explanation.empty(); }
+    /// The reason in `lang` (Message::render).
+    std::string reason(const std::string& lang = "zh-CN") const { return explanation.render(lang); }
 };
 
 struct Diagnostic {
@@ -61,13 +65,18 @@ struct Diagnostic {
     std::vector<CellRef> related; ///< operands of the rule
     std::string expected;         ///< e.g. "47", "≥ 313", "a number"
     std::string actual;           ///< e.g. "46", "abc"; empty for a blank cell (messages say 空白/blank)
-    std::map<std::string, std::string> messages; ///< language tag ("zh-CN", "en-US") -> text
+    /// What the finding says: a catalog message id and its named arguments (Message.h),
+    /// rendered on demand in any language that has a catalog.
+    Message text;
     /// The likely cause and its fix (Suggest.h). When set, `cell` is the suggested cell and the
     /// total the rule was written against is among `related`.
     Suggestion suggestion;
 
-    /// Message in the requested language; falls back to zh-CN, then to any message.
-    const std::string& message(const std::string& lang = "zh-CN") const;
+    /// Message in the requested language (Message::render: the language's catalog, else the
+    /// one of its primary language, else zh-CN).
+    std::string message(const std::string& lang = "zh-CN") const { return text.render(lang); }
+    /// The message in every language that has a catalog: language tag -> text (JSON "messages").
+    std::map<std::string, std::string> messagesByLanguage() const;
 };
 
 /// The identity under which a user ignores a finding: "rule|template|cell key" ("B-12|old|B03"),

@@ -1,4 +1,5 @@
-"""A throwaway headless LibreOffice with the built .oxt installed, for integration tests.
+"""A headless LibreOffice with the built .oxt installed, in a private profile: ogi-check's office
+(session.py) and the integration tests' (they import it from here, tools/ogicheck/office.py).
 
 Usage:
     with Office(oxt, workdir) as office:
