@@ -1,6 +1,14 @@
 // Normalization (spec §5.3) and value parsing (spec §5.2) as tables of cases.
 #include "ogi/Text.h"
 
+#include "Seeds.h"
+
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
+#include <random>
+
 #include <clocale>
 #include <cstdio>
 #include <cstdlib>
@@ -245,4 +253,104 @@ TEST(Values, FormatNumber)
     EXPECT_EQ(formatNumber(*Decimal::parse("0.05")), "0.05");
     EXPECT_EQ(formatNumber(*Decimal::parse("-0.000001")), "-0.000001");
     EXPECT_EQ(formatNumber(*Decimal::parse("9223372036854775807")), "9223372036854775807");
+}
+
+// --- Folding's fast paths (issue 9: no slower than before) against a plain ICU reference ---
+
+namespace {
+
+std::u32string toU32(const icu::UnicodeString& u)
+{
+    std::u32string out;
+    for (int32_t i = 0; i < u.length(); i = u.moveIndex32(i, 1))
+        out.push_back(static_cast<char32_t>(u.char32At(i)));
+    return out;
+}
+
+bool droppable(UChar32 c)
+{
+    const int8_t type = u_charType(c);
+    return u_isUWhiteSpace(c) || u_isWhitespace(c) || type == U_FORMAT_CHAR || type == U_CONTROL_CHAR;
+}
+
+/// The folding as spec §5.3 words it, one ICU call per step and character, nothing skipped.
+std::string referenceFold(const std::string& text)
+{
+    auto strip = [](const icu::UnicodeString& in, bool& removed) {
+        icu::UnicodeString out;
+        removed = false;
+        for (char32_t c : toU32(in)) {
+            if (droppable(static_cast<UChar32>(c)))
+                removed = true;
+            else
+                out.append(static_cast<UChar32>(c));
+        }
+        return out;
+    };
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(status);
+    bool removed = false;
+    icu::UnicodeString u = strip(icu::UnicodeString::fromUTF8(text), removed);
+    for (int round = 0; round < 4; ++round) {
+        u = strip(nfkc->normalize(u, status), removed);
+        if (!removed)
+            break;
+    }
+    icu::UnicodeString out;
+    for (char32_t c : toU32(u)) {
+        auto cp = static_cast<UChar32>(c);
+        if (cp >= 0x80 && u_charType(cp) == U_DECIMAL_DIGIT_NUMBER && u_charDigitValue(cp) >= 0)
+            cp = U'0' + u_charDigitValue(cp);
+        out.append(cp);
+    }
+    std::string s;
+    out.toUTF8String(s);
+    return s;
+}
+
+} // namespace
+
+TEST(Normalize, PlainRangesAgreeWithIcu)
+{
+    int checked = 0;
+    for (char32_t c = 0; c < 0x110000; ++c) {
+        if (!detail::plainChar(c))
+            continue;
+        ++checked;
+        const auto cp = static_cast<UChar32>(c);
+        ASSERT_FALSE(droppable(cp)) << std::hex << static_cast<uint32_t>(c);
+        if (c >= 0x80)   // beyond ASCII a plain character is never a digit to map
+            ASSERT_NE(u_charType(cp), U_DECIMAL_DIGIT_NUMBER) << std::hex << static_cast<uint32_t>(c);
+    }
+    EXPECT_GT(checked, 28000);   // ASCII, CJK punctuation … ideographs, full-width forms
+}
+
+TEST(Normalize, FoldingAgreesWithThePlainIcuReference)
+{
+    // Real text (every cell and paragraph of every seed) and random mixes of what folding acts on.
+    std::vector<std::string> inputs;
+    for (int seed = 0; seed <= 4; ++seed) {   // the five seed reports (Seeds.h)
+        const Document doc = test::loadSeed(seed);
+        for (const Block& b : doc.blocks)
+            inputs.push_back(b.text);
+        for (const Table& t : doc.tables)
+            for (const Cell& c : t.cells)
+                inputs.push_back(c.text);
+    }
+    ASSERT_GT(inputs.size(), 500u);
+    const std::vector<UChar32> alphabet = {
+        U'1', U'a', U' ', U'\t', 0x3000, 0xA0, 0xAD, 0x200B, 0xFEFF, 0x2028, 0x0303, 0x00A8, 0x0308, 0xFF11, 0xFF0C,
+        0xFF08, 0x0666, 0x0968, 0x1D7D4, 0x4E00, 0x9805, 0x3001, 0x2460, 0x00BD, 0xFB01, 0x1100, 0x1161, 0x3164, 0x0000};
+    std::mt19937 rng(20261202);
+    for (int i = 0; i < 20000; ++i) {
+        icu::UnicodeString u;
+        const int len = 1 + static_cast<int>(rng() % 8);
+        for (int k = 0; k < len; ++k)
+            u.append(alphabet[rng() % alphabet.size()]);
+        std::string s;
+        u.toUTF8String(s);
+        inputs.push_back(s);
+    }
+    for (const std::string& s : inputs)
+        ASSERT_EQ(normalizeValueText(s), referenceFold(s)) << s;
 }
