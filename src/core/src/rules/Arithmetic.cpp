@@ -128,12 +128,11 @@ private:
     }
 };
 
-/// B-9: no part is larger than its total.
-class MaxLe : public RuleKind {
+/// A kind that compares one total with its parts (`total`, `parts`, `each`): B-9, B-11.
+class TotalAndParts : public RuleKind {
 public:
     Scope scope() const override { return Scope::Table; }
     std::set<std::string> fields() const override { return {"parts", "total", "each"}; }
-    std::set<std::string> placeholders() const override { return tablePlaceholders({"max", "worst"}); }
 
     void parse(RuleDecl& r, const Settings& s) const override
     {
@@ -145,15 +144,31 @@ public:
         expandInstances(r);
     }
 
+protected:
+    /// The instance's mapped parts in `parts`; false when the total or a part is not a number
+    /// or none is mapped. `blanks` tells whether a blank cell took part.
+    static bool gather(const RuleInstance& in, const TableFacts& f, Operands& parts, bool& blanks)
+    {
+        blanks = false;
+        const Operands tot = operands(f, {in.total}, blanks);
+        parts = operands(f, in.parts, blanks);
+        return tot.complete && !tot.keys.empty() && parts.complete && !parts.keys.empty();
+    }
+};
+
+/// B-9: no part is larger than its total.
+class MaxLe : public TotalAndParts {
+public:
+    std::set<std::string> placeholders() const override { return tablePlaceholders({"max", "worst"}); }
+
     void evaluate(const RuleDecl& rule, const TableFacts& f, std::vector<Diagnostic>& out) const override
     {
         for (const RuleInstance& in : rule.instances) {
             bool blanks = false;
-            const std::string& total = in.total;
-            const Operands tot = operands(f, {total}, blanks);
-            const Operands parts = operands(f, in.parts, blanks);
-            if (!tot.complete || tot.keys.empty() || !parts.complete || parts.keys.empty())
+            Operands parts;
+            if (!gather(in, f, parts, blanks))
                 continue;
+            const std::string& total = in.total;
             const Decimal T = f.values.at(total).number;
             std::string worst;
             Decimal mx = -1;
@@ -184,31 +199,18 @@ public:
 
 /// B-11: a total that is exactly the plain sum of two or more non-zero parts (the form wants
 /// a count of distinct items, not a sum).
-class PlainSum : public RuleKind {
+class PlainSum : public TotalAndParts {
 public:
-    Scope scope() const override { return Scope::Table; }
-    std::set<std::string> fields() const override { return {"parts", "total", "each"}; }
     std::set<std::string> placeholders() const override { return tablePlaceholders(); }
-
-    void parse(RuleDecl& r, const Settings& s) const override
-    {
-        r.parts = s.strings("parts");
-        r.total = s.string("total");
-        r.each = s.each("each");
-        if (r.total.empty() || r.parts.empty())
-            s.fail("kind " + r.kind + " needs a total and parts");
-        expandInstances(r);
-    }
 
     void evaluate(const RuleDecl& rule, const TableFacts& f, std::vector<Diagnostic>& out) const override
     {
         for (const RuleInstance& in : rule.instances) {
             bool blanks = false;
-            const std::string& total = in.total;
-            const Operands tot = operands(f, {total}, blanks);
-            const Operands parts = operands(f, in.parts, blanks);
-            if (blanks || !tot.complete || tot.keys.empty() || !parts.complete || parts.keys.empty())
+            Operands parts;
+            if (!gather(in, f, parts, blanks) || blanks)
                 continue;
+            const std::string& total = in.total;
             int nonZero = 0;
             for (const std::string& k : parts.keys)
                 nonZero += f.values.at(k).number > 0 ? 1 : 0;
