@@ -135,6 +135,10 @@ void registerYearKinds(KindRegistry& r);         // yeareq yearcopiedtable yearc
 std::shared_ptr<const TextPattern> compilePattern(std::string pattern, const std::string& context);
 bool matchesPattern(const TextPattern& p, const std::string& utf8);
 
+/// The `pattern` and `section` settings (both required) of a kind that looks for a pattern
+/// inside one section of the text (sectiontext: S-5, X-7; yearrectified: Y-5), compiled.
+void parsePatternInSection(RuleDecl& r, const Settings& s);
+
 /// `each` expanded into the declaration's instances (operands with {c}, {r}, … substituted).
 void expandInstances(RuleDecl& rule);
 

@@ -194,6 +194,18 @@ std::vector<std::string> substituteAll(const std::vector<std::string>& v, const 
 
 } // namespace
 
+void parsePatternInSection(RuleDecl& r, const Settings& s)
+{
+        r.pattern = s.string("pattern");
+        r.section = s.string("section");
+        if (r.pattern.empty())
+            s.fail("kind " + r.kind + " needs a pattern");
+        if (r.section.empty())
+            s.fail("kind " + r.kind + " needs a section");
+        r.compiled = compilePattern(r.pattern, s.where());
+        r.sectionCompiled = compilePattern(r.section, s.where() + " section");
+}
+
 void expandInstances(RuleDecl& r)
 {
     // Cartesian expansion of `each`.

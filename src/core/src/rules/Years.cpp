@@ -426,14 +426,7 @@ public:
 
     void parse(RuleDecl& r, const Settings& s) const override
     {
-        r.pattern = s.string("pattern");
-        r.section = s.string("section");
-        if (r.pattern.empty())
-            s.fail("kind " + r.kind + " needs a pattern");
-        if (r.section.empty())
-            s.fail("kind " + r.kind + " needs a section");
-        r.compiled = compilePattern(r.pattern, s.where());
-        r.sectionCompiled = compilePattern(r.section, s.where() + " section");
+        parsePatternInSection(r, s);
     }
 
     void evaluateYears(const RuleDecl& rule, const YearFacts& y, std::vector<Diagnostic>& out) const override
