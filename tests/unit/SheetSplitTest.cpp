@@ -3,6 +3,8 @@
 // merges reaching into a block, hidden content under a merge, the too-large bound.
 #include "ogi/SheetSplit.h"
 
+#include "CellTuples.h"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -15,16 +17,8 @@ using namespace ogi;
 
 namespace {
 
-using CellTuple = std::tuple<int, int, int, int, std::string, std::string>; // row, col, rs, cs, text, address
-
-std::vector<CellTuple> cellsOf(const Table& t)
-{
-    std::vector<CellTuple> out;
-    for (const Cell& c : t.cells)
-        out.emplace_back(c.row, c.col, c.rowSpan, c.colSpan, c.text, c.address);
-    std::sort(out.begin(), out.end());
-    return out;
-}
+using test::CellTuple;
+using test::cellsOf;
 
 /// "P:<text>" for a paragraph, "T:<name> <rows>x<cols>" for a table.
 std::vector<std::string> outline(const SheetSplit& s)

@@ -3,6 +3,8 @@
 // dotted cells after their row's regular cells, the regular fast path's conditions.
 #include "ogi/WriterGrid.h"
 
+#include "CellTuples.h"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -14,16 +16,8 @@ using namespace ogi;
 
 namespace {
 
-using CellTuple = std::tuple<int, int, int, int, std::string, std::string>; // row, col, rs, cs, text, name
-
-std::vector<CellTuple> cellsOf(const Table& t)
-{
-    std::vector<CellTuple> out;
-    for (const Cell& c : t.cells)
-        out.emplace_back(c.row, c.col, c.rowSpan, c.colSpan, c.text, c.address);
-    std::sort(out.begin(), out.end());
-    return out;
-}
+using test::CellTuple;
+using test::cellsOf;
 
 WriterCell cell(std::string name, std::string text, int rowSpan = 1) { return {std::move(name), std::move(text), rowSpan}; }
 
