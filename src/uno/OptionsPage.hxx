@@ -2,8 +2,12 @@
 // the options dialog calls callHandlerMethod(window, "initialize" | "ok" | "back",
 // "external_event"). "initialize" sets the labels in the UI language and shows the settings,
 // "back" shows them again (Reset), "ok" writes them. Converts between controls and
-// Settings only.
+// Settings only. The page's button 规则说明… calls callHandlerMethod(window, event, "openHelp"),
+// which opens the packaged help page of the rules (RuleHelpPage.hxx).
 #pragma once
+
+#include "OgiNames.hxx"
+#include "ServiceInfo.hxx"
 
 #include <com/sun/star/awt/XContainerWindowEventHandler.hpp>
 #include <com/sun/star/lang/XServiceInfo.hpp>
@@ -13,7 +17,8 @@
 namespace ogiuno {
 
 class OptionsPage
-    : public cppu::WeakImplHelper2<css::awt::XContainerWindowEventHandler, css::lang::XServiceInfo> {
+    : public ServiceInfo<OptionsPage,
+                         cppu::WeakImplHelper2<css::awt::XContainerWindowEventHandler, css::lang::XServiceInfo>> {
 public:
     explicit OptionsPage(const css::uno::Reference<css::uno::XComponentContext>& ctx) : m_ctx(ctx) {}
 
@@ -22,13 +27,9 @@ public:
                                         const css::uno::Any& event, const rtl::OUString& method) override;
     css::uno::Sequence<rtl::OUString> SAL_CALL getSupportedMethodNames() override;
 
-    // XServiceInfo
-    rtl::OUString SAL_CALL getImplementationName() override;
-    sal_Bool SAL_CALL supportsService(const rtl::OUString& name) override;
-    css::uno::Sequence<rtl::OUString> SAL_CALL getSupportedServiceNames() override;
-
-    static rtl::OUString implementationName();
-    static css::uno::Sequence<rtl::OUString> serviceNames();
+    // XServiceInfo (ServiceInfo.hxx)
+    static constexpr const char* kImplementationName = OGI_OPTIONS_IMPL;
+    static constexpr const char* kServiceName = OGI_OPTIONS_IMPL;
 
 private:
     css::uno::Reference<css::uno::XComponentContext> m_ctx;

@@ -25,6 +25,8 @@ const std::vector<std::pair<std::string_view, std::string_view>>& messageFiles()
 MessageSchema ruleMessageSchema();
 /// The messages the formats file asks for: format, table and menu names (Templates.cpp).
 MessageSchema formatMessageSchema();
+/// The help texts of every rule id and the rule reference's own messages (RuleHelp.cpp).
+MessageSchema ruleHelpSchema();
 
 Message& Message::text(std::string name, std::string value)
 {
@@ -378,6 +380,8 @@ const MessageSchema& messageSchema()
         for (auto& [id, spec] : ruleMessageSchema())
             s[id] = std::move(spec);
         for (auto& [id, spec] : formatMessageSchema())   // format.<id>, table.<family>, menu.<template>
+            s[id] = std::move(spec);
+        for (auto& [id, spec] : ruleHelpSchema())
             s[id] = std::move(spec);
         return s;
     }();
