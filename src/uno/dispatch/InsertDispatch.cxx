@@ -80,7 +80,7 @@ OUString InsertTemplateDispatch::execute(const std::map<std::string, std::string
         return tr(Str::NotADocument, lang);
     }
     const InsertOutcome out = insertTemplate(model, controllerOf(context()), def->id);
-    OUString text = fill(tr(Str::InsertedTemplate, lang), "TITLE", toOU(lang == "zh-CN" ? def->titleZh : def->titleEn));
+    OUString text = fill(tr(Str::InsertedTemplate, lang), "TITLE", toOU(localizedData(def->titleZh, def->titleEn, lang)));
     text = fill(text, "NAME", out.names.empty() ? OUString() : out.names.front());
     logLine(toStd(text));
     return text;
@@ -97,7 +97,7 @@ OUString InsertSkeletonDispatch::execute(const std::map<std::string, std::string
     const InsertOutcome out = insertSkeleton(model, controllerOf(context()));
     OUString names;
     for (const OUString& n : out.names)
-        names += (names.isEmpty() ? OUString() : OUString(", ")) + n;
+        names += (names.isEmpty() ? OUString() : trKey("ListSeparator", lang)) + n;
     const OUString text = fill(tr(Str::InsertedSkeleton, lang), "NAMES", names);
     logLine(toStd(text));
     return text;
