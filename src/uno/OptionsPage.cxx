@@ -143,19 +143,4 @@ uno::Sequence<OUString> OptionsPage::getSupportedMethodNames()
     return names;
 }
 
-OUString OptionsPage::implementationName() { return OGI_OPTIONS_IMPL; }
-
-uno::Sequence<OUString> OptionsPage::serviceNames()
-{
-    uno::Sequence<OUString> names(1);
-    names[0] = OGI_OPTIONS_IMPL;
-    return names;
-}
-
-OUString OptionsPage::getImplementationName() { return implementationName(); }
-
-sal_Bool OptionsPage::supportsService(const OUString& name) { return cppu::supportsService(this, name); }
-
-uno::Sequence<OUString> OptionsPage::getSupportedServiceNames() { return serviceNames(); }
-
 } // namespace ogiuno

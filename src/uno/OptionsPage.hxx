@@ -5,6 +5,9 @@
 // Settings only.
 #pragma once
 
+#include "OgiNames.hxx"
+#include "ServiceInfo.hxx"
+
 #include <com/sun/star/awt/XContainerWindowEventHandler.hpp>
 #include <com/sun/star/lang/XServiceInfo.hpp>
 #include <com/sun/star/uno/XComponentContext.hpp>
@@ -13,7 +16,8 @@
 namespace ogiuno {
 
 class OptionsPage
-    : public cppu::WeakImplHelper2<css::awt::XContainerWindowEventHandler, css::lang::XServiceInfo> {
+    : public ServiceInfo<OptionsPage,
+                         cppu::WeakImplHelper2<css::awt::XContainerWindowEventHandler, css::lang::XServiceInfo>> {
 public:
     explicit OptionsPage(const css::uno::Reference<css::uno::XComponentContext>& ctx) : m_ctx(ctx) {}
 
@@ -22,13 +26,9 @@ public:
                                         const css::uno::Any& event, const rtl::OUString& method) override;
     css::uno::Sequence<rtl::OUString> SAL_CALL getSupportedMethodNames() override;
 
-    // XServiceInfo
-    rtl::OUString SAL_CALL getImplementationName() override;
-    sal_Bool SAL_CALL supportsService(const rtl::OUString& name) override;
-    css::uno::Sequence<rtl::OUString> SAL_CALL getSupportedServiceNames() override;
-
-    static rtl::OUString implementationName();
-    static css::uno::Sequence<rtl::OUString> serviceNames();
+    // XServiceInfo (ServiceInfo.hxx)
+    static constexpr const char* kImplementationName = OGI_OPTIONS_IMPL;
+    static constexpr const char* kServiceName = OGI_OPTIONS_IMPL;
 
 private:
     css::uno::Reference<css::uno::XComponentContext> m_ctx;

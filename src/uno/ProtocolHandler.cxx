@@ -74,19 +74,4 @@ ProtocolHandler::queryDispatches(const uno::Sequence<frame::DispatchDescriptor>&
     return result;
 }
 
-OUString ProtocolHandler::implementationName() { return OGI_HANDLER_IMPL; }
-
-uno::Sequence<OUString> ProtocolHandler::serviceNames()
-{
-    uno::Sequence<OUString> names(1);
-    names[0] = "com.sun.star.frame.ProtocolHandler";
-    return names;
-}
-
-OUString ProtocolHandler::getImplementationName() { return implementationName(); }
-
-sal_Bool ProtocolHandler::supportsService(const OUString& name) { return cppu::supportsService(this, name); }
-
-uno::Sequence<OUString> ProtocolHandler::getSupportedServiceNames() { return serviceNames(); }
-
 } // namespace ogiuno

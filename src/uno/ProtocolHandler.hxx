@@ -2,6 +2,9 @@
 // its dispatch class; nothing else. The office creates one instance per frame.
 #pragma once
 
+#include "OgiNames.hxx"
+#include "ServiceInfo.hxx"
+
 #include <com/sun/star/frame/XDispatchProvider.hpp>
 #include <com/sun/star/frame/XFrame.hpp>
 #include <com/sun/star/lang/XInitialization.hpp>
@@ -12,7 +15,9 @@
 namespace ogiuno {
 
 class ProtocolHandler
-    : public cppu::WeakImplHelper3<css::frame::XDispatchProvider, css::lang::XInitialization, css::lang::XServiceInfo> {
+    : public ServiceInfo<ProtocolHandler,
+                         cppu::WeakImplHelper3<css::frame::XDispatchProvider, css::lang::XInitialization,
+                                               css::lang::XServiceInfo>> {
 public:
     explicit ProtocolHandler(const css::uno::Reference<css::uno::XComponentContext>& ctx) : m_ctx(ctx) {}
 
@@ -26,13 +31,9 @@ public:
     css::uno::Sequence<css::uno::Reference<css::frame::XDispatch>> SAL_CALL
     queryDispatches(const css::uno::Sequence<css::frame::DispatchDescriptor>& requests) override;
 
-    // XServiceInfo
-    rtl::OUString SAL_CALL getImplementationName() override;
-    sal_Bool SAL_CALL supportsService(const rtl::OUString& name) override;
-    css::uno::Sequence<rtl::OUString> SAL_CALL getSupportedServiceNames() override;
-
-    static rtl::OUString implementationName();
-    static css::uno::Sequence<rtl::OUString> serviceNames();
+    // XServiceInfo (ServiceInfo.hxx)
+    static constexpr const char* kImplementationName = OGI_HANDLER_IMPL;
+    static constexpr const char* kServiceName = "com.sun.star.frame.ProtocolHandler";
 
 private:
     css::uno::Reference<css::uno::XComponentContext> m_ctx;

@@ -11,8 +11,12 @@
 #include <com/sun/star/lang/IllegalArgumentException.hpp>
 #include <com/sun/star/uno/RuntimeException.hpp>
 #include <cppuhelper/supportsservice.hxx>
+#include <ogi/Checker.h>
 
 #include <exception>
+#include <set>
+#include <string>
+#include <vector>
 
 using namespace css;
 using rtl::OUString;
@@ -222,19 +226,35 @@ sal_Int32 ReportCheckerService::fillTotals(const uno::Reference<lang::XComponent
     });
 }
 
-OUString ReportCheckerService::implementationName() { return OGI_CHECKER_IMPL; }
+namespace {
 
-uno::Sequence<OUString> ReportCheckerService::serviceNames()
+uno::Sequence<OUString> toSequence(const std::vector<std::string>& items)
 {
-    uno::Sequence<OUString> names(1);
-    names[0] = OGI_SERVICE_NAME;
-    return names;
+    uno::Sequence<OUString> out(static_cast<sal_Int32>(items.size()));
+    for (size_t i = 0; i < items.size(); ++i)
+        out[static_cast<sal_Int32>(i)] = toOU(items[i]);
+    return out;
 }
 
-OUString ReportCheckerService::getImplementationName() { return implementationName(); }
+} // namespace
 
-sal_Bool ReportCheckerService::supportsService(const OUString& name) { return cppu::supportsService(this, name); }
+uno::Sequence<OUString> ReportCheckerService::getRuleIds()
+{
+    return guarded("getRuleIds", [] { return toSequence(ogi::ruleIds()); });
+}
 
-uno::Sequence<OUString> ReportCheckerService::getSupportedServiceNames() { return serviceNames(); }
+uno::Sequence<OUString> ReportCheckerService::parseRuleList(const OUString& list, uno::Sequence<OUString>& unknown)
+{
+    return guarded("parseRuleList", [&] {
+        std::vector<std::string> notRules;
+        const std::set<std::string> named = ogi::parseRuleList(toStd(list), &notRules);
+        std::vector<std::string> ordered;   // the catalog's order, not the set's (B-10 after B-9)
+        for (const std::string& id : ogi::ruleIds())
+            if (named.count(id))
+                ordered.push_back(id);
+        unknown = toSequence(notRules);
+        return toSequence(ordered);
+    });
+}
 
 } // namespace ogiuno

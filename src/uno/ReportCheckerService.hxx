@@ -1,6 +1,9 @@
 // The IDL service org.ogi.reportchecker.ReportChecker: converts and routes only.
 #pragma once
 
+#include "OgiNames.hxx"
+#include "ServiceInfo.hxx"
+
 #include <com/sun/star/lang/XServiceInfo.hpp>
 #include <com/sun/star/uno/XComponentContext.hpp>
 #include <cppuhelper/implbase2.hxx>
@@ -9,7 +12,8 @@
 namespace ogiuno {
 
 class ReportCheckerService
-    : public cppu::WeakImplHelper2<org::ogi::reportchecker::XReportChecker, css::lang::XServiceInfo> {
+    : public ServiceInfo<ReportCheckerService,
+                         cppu::WeakImplHelper2<org::ogi::reportchecker::XReportChecker, css::lang::XServiceInfo>> {
 public:
     explicit ReportCheckerService(const css::uno::Reference<css::uno::XComponentContext>& ctx);
 
@@ -33,14 +37,13 @@ public:
     sal_Bool SAL_CALL applySuggestion(const css::uno::Reference<css::lang::XComponent>& document,
                                       const rtl::OUString& finding) override;
     sal_Int32 SAL_CALL fillTotals(const css::uno::Reference<css::lang::XComponent>& document) override;
+    css::uno::Sequence<rtl::OUString> SAL_CALL getRuleIds() override;
+    css::uno::Sequence<rtl::OUString> SAL_CALL parseRuleList(const rtl::OUString& list,
+                                                             css::uno::Sequence<rtl::OUString>& unknown) override;
 
-    // XServiceInfo
-    rtl::OUString SAL_CALL getImplementationName() override;
-    sal_Bool SAL_CALL supportsService(const rtl::OUString& name) override;
-    css::uno::Sequence<rtl::OUString> SAL_CALL getSupportedServiceNames() override;
-
-    static rtl::OUString implementationName();
-    static css::uno::Sequence<rtl::OUString> serviceNames();
+    // XServiceInfo (ServiceInfo.hxx)
+    static constexpr const char* kImplementationName = OGI_CHECKER_IMPL;
+    static constexpr const char* kServiceName = OGI_SERVICE_NAME;
 
 private:
     css::uno::Reference<css::uno::XComponentContext> m_ctx;

@@ -48,19 +48,4 @@ uno::Any SaveCheckJob::execute(const uno::Sequence<beans::NamedValue>& args)
     return uno::Any();
 }
 
-OUString SaveCheckJob::implementationName() { return OGI_SAVE_JOB_IMPL; }
-
-uno::Sequence<OUString> SaveCheckJob::serviceNames()
-{
-    uno::Sequence<OUString> names(1);
-    names[0] = "com.sun.star.task.Job";
-    return names;
-}
-
-OUString SaveCheckJob::getImplementationName() { return implementationName(); }
-
-sal_Bool SaveCheckJob::supportsService(const OUString& name) { return cppu::supportsService(this, name); }
-
-uno::Sequence<OUString> SaveCheckJob::getSupportedServiceNames() { return serviceNames(); }
-
 } // namespace ogiuno

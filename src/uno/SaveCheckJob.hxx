@@ -4,6 +4,9 @@
 // a save, so everything is caught and logged.
 #pragma once
 
+#include "OgiNames.hxx"
+#include "ServiceInfo.hxx"
+
 #include <com/sun/star/lang/XServiceInfo.hpp>
 #include <com/sun/star/task/XJob.hpp>
 #include <com/sun/star/uno/XComponentContext.hpp>
@@ -11,20 +14,17 @@
 
 namespace ogiuno {
 
-class SaveCheckJob : public cppu::WeakImplHelper2<css::task::XJob, css::lang::XServiceInfo> {
+class SaveCheckJob
+    : public ServiceInfo<SaveCheckJob, cppu::WeakImplHelper2<css::task::XJob, css::lang::XServiceInfo>> {
 public:
     explicit SaveCheckJob(const css::uno::Reference<css::uno::XComponentContext>& ctx) : m_ctx(ctx) {}
 
     // XJob: args hold "Environment" with "EventName" and "Model" (no frame for document events).
     css::uno::Any SAL_CALL execute(const css::uno::Sequence<css::beans::NamedValue>& args) override;
 
-    // XServiceInfo
-    rtl::OUString SAL_CALL getImplementationName() override;
-    sal_Bool SAL_CALL supportsService(const rtl::OUString& name) override;
-    css::uno::Sequence<rtl::OUString> SAL_CALL getSupportedServiceNames() override;
-
-    static rtl::OUString implementationName();
-    static css::uno::Sequence<rtl::OUString> serviceNames();
+    // XServiceInfo (ServiceInfo.hxx)
+    static constexpr const char* kImplementationName = OGI_SAVE_JOB_IMPL;
+    static constexpr const char* kServiceName = "com.sun.star.task.Job";
 
 private:
     css::uno::Reference<css::uno::XComponentContext> m_ctx;

@@ -374,9 +374,22 @@ class ExitStatus(unittest.TestCase):
         self.assertNotIn("B-12", rules)
         self.assertNotIn("S-3", rules)
         self.assertEqual(report["summary"]["disabled_rules"], ["B-12", "S-3"])
-        code, _, stderr = ogi_check("--disable", "B-12,Z-9", seed)
-        self.assertEqual(code, 2)
-        self.assertIn("no such rule: Z-9", stderr)
+
+    def test_disable_unknown_rule_exit_2(self):
+        """An id that names no rule is a usage error naming it, and listing the rules the installed
+        extension knows (asked of its service, XReportChecker.parseRuleList/getRuleIds): here in a
+        state directory of its own, so that the office which makes the profile template answers."""
+        seed = os.path.join(FIXTURES, "seed002-dongyang-2017-old.odt")
+        out = os.path.join(WORK, "unknown-rule.json")
+        code, stdout, stderr = ogi_check("--json", out, "--disable", "B-12，z-9 q-1", seed,
+                                         OGI_CHECK_STATE=os.path.join(WORK, "state-unknown-rule"))
+        self.assertEqual(code, 2, stderr)
+        self.assertIn("ogi-check: --disable: no such rule: Z-9, Q-1 (rules: ", stderr)
+        with open(os.path.join(REPO, "src", "core", "data", "rules.json"), encoding="utf-8") as f:
+            catalog = {r["id"] for r in json.load(f)["rules"]}
+        listed = stderr.split("(rules: ", 1)[1].split(")", 1)[0].split(", ")
+        self.assertEqual(listed, sorted(catalog, key=lambda i: (i[0], int(i.split("-")[1]))))
+        self.assertFalse(os.path.exists(out))   # nothing was checked
 
     def test_findings_ignored_by_the_document(self):
         """A report whose author ignored B-12 (the issue list's 忽略此项: a custom document

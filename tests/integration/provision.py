@@ -2,7 +2,7 @@
 
 `unopkg add` of the .oxt into a fresh profile, one start of the office (so that the profile is
 complete and the service is there), then docstate's macro (docstate.install). The suites start
-their offices on copies of it (suite.CopiedProfileOffice, OGI_PROFILE) instead of each running
+their offices on copies of it (suite.suite_office: Office(from_profile=OGI_PROFILE)) instead of each running
 unopkg and a first start. test_package.py still installs into a clean profile of its own.
 
     provision.py PROFILE_DIR      (environment as the suites': OGI_OXT, URE_MORE_TYPES)

@@ -7,8 +7,6 @@ each must produce (fixtures/README.md), and the one office a test module runs.
 """
 import glob
 import os
-import pwd
-import shutil
 import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "tools"))
@@ -63,29 +61,11 @@ def close_quietly(doc):
         pass
 
 
-class CopiedProfileOffice(Office):
-    """An Office started on a fresh copy of the provisioned profile (no unopkg, no first start)."""
-
-    def __init__(self, oxt, workdir, template, ui_locale=None):
-        super().__init__(oxt, workdir, install=False, ui_locale=ui_locale)
-        self.template = template
-
-    def _prepare_workdir(self):
-        super()._prepare_workdir()  # may move the workdir to /tmp when nobody cannot reach it
-        shutil.copytree(self.template, self.profile, symlinks=True)
-        if os.geteuid() == 0:
-            nobody = pwd.getpwnam("nobody")
-            for base, dirs, files in os.walk(self.profile):
-                os.chown(base, nobody.pw_uid, nobody.pw_gid)
-                for name in files:
-                    os.lchown(os.path.join(base, name), nobody.pw_uid, nobody.pw_gid)
-
-
 def suite_office(workdir, ui_locale=None):
     """A started office with the .oxt and docstate's macro: on a copy of the shared profile, or
     (no OGI_PROFILE) installed into a profile of its own."""
     if PROFILE:
-        return CopiedProfileOffice(OXT, workdir, PROFILE, ui_locale=ui_locale).__enter__()
+        return Office(OXT, workdir, ui_locale=ui_locale, from_profile=PROFILE).__enter__()
     office = Office(OXT, workdir, ui_locale=ui_locale).__enter__()
     docstate.install(office.profile)
     return office

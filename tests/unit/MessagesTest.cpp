@@ -2,14 +2,24 @@
 // emits; a catalog with a misspelt key, an unknown message id, an unknown placeholder, a
 // numbered argument, a bad pattern or a missing message fails loading; rendering uses ICU
 // MessageFormat with named arguments and plurals, on demand, in any language with a catalog.
+#include "ogi/Checker.h"
 #include "ogi/Diagnostic.h"
 #include "ogi/Message.h"
+#include "ogi/RuleHelp.h"
 
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <set>
 #include <stdexcept>
 #include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace ogi::data {
+const std::vector<std::pair<std::string_view, std::string_view>>& messageFiles();
+}
 
 using namespace ogi;
 
@@ -149,4 +159,152 @@ TEST(MessageRender, DiagnosticRendersOnDemandInEveryLanguage)
     const std::string json = r.toJson("en-US");
     EXPECT_TRUE(has(json, R"("message":"The check of this document could not complete (internal error: x))")) << json;
     EXPECT_TRUE(has(json, R"("zh-CN":"本文档的检查未能完成（内部错误：x）)")) << json;
+}
+
+// A page per rule (issue 10.2): the help texts are catalog messages, required for every rule id.
+
+namespace {
+
+/// The embedded catalog of `lang` with `from` (a whole JSON member, e.g. `"help.B-1.fix": "…"`)
+/// replaced by `to`; the error parsing it gives ("" when it loads).
+std::string embeddedCatalogError(const std::string& lang, const std::string& from, const std::string& to)
+{
+    for (const auto& [name, text] : data::messageFiles()) {
+        std::string t(text);
+        if (t.find("\"language\": \"" + lang + "\"") == std::string::npos)
+            continue;
+        const size_t at = t.find(from);
+        if (at == std::string::npos)
+            return "test setup: " + from + " not in " + std::string(name);
+        t.replace(at, from.size(), to);
+        return catalogError(t, messageSchema());
+    }
+    return "test setup: no catalog " + lang;
+}
+
+/// The JSON member of a help message in the embedded catalog of `lang`, as written there.
+std::string helpMember(const std::string& id, const std::string& lang)
+{
+    const std::string* p = messagePattern(id, lang);
+    return p ? "\"" + id + "\": \"" + *p + "\"" : std::string();
+}
+
+} // namespace
+
+TEST(RuleHelpCatalog, EveryRuleIdHasWhatWhyFixInEveryCatalog)
+{
+    const std::vector<std::string> ids = ruleHelpIds();
+    const std::vector<std::string> all = ruleIds();
+    EXPECT_EQ(std::set<std::string>(ids.begin(), ids.end()), std::set<std::string>(all.begin(), all.end()));
+    EXPECT_EQ(ids.size(), all.size());
+    EXPECT_EQ(ids.size(), 53u);
+    for (const MessageCatalog& c : messageCatalogs())
+        for (const std::string& id : ids)
+            for (const char* part : {"what", "why", "fix"}) {
+                const std::string key = "help." + id + "." + part;
+                ASSERT_TRUE(c.patterns.count(key)) << c.language << " lacks " << key;
+                EXPECT_GT(c.patterns.at(key).size(), 20u) << c.language << " " << key;
+                EXPECT_TRUE(messageSchema().at(key).placeholders.empty()) << key;
+                EXPECT_FALSE(messageSchema().at(key).optional) << key;
+            }
+}
+
+TEST(RuleHelpCatalog, MissingMisspeltOrStrayHelpFailsLoading)
+{
+    const std::string fix = helpMember("help.N-1.fix", "en-US");
+    ASSERT_FALSE(fix.empty());
+    // left out: the member and its comma
+    const std::string missing = embeddedCatalogError("en-US", fix + ",", "");
+    EXPECT_TRUE(has(missing, "no message \"help.N-1.fix\"")) << missing;
+    // misspelt part and misspelt rule id
+    const std::string part = embeddedCatalogError("en-US", "\"help.N-1.fix\"", "\"help.N-1.fxi\"");
+    EXPECT_TRUE(has(part, "\"help.N-1.fxi\"") && has(part, "unknown message id")) << part;
+    const std::string rule = embeddedCatalogError("zh-CN", "\"help.N-1.fix\"", "\"help.N-01.fix\"");
+    EXPECT_TRUE(has(rule, "\"help.N-01.fix\"") && has(rule, "unknown message id")) << rule;
+    // a help text for no rule, and a placeholder in a help text
+    const std::string stray = embeddedCatalogError("zh-CN", "\"help.N-1.fix\"", "\"help.N-99.what\": \"x\", \"help.N-1.fix\"");
+    EXPECT_TRUE(has(stray, "\"help.N-99.what\"") && has(stray, "unknown message id")) << stray;
+    const std::string what = helpMember("help.B-1.what", "en-US");
+    const std::string placeholder =
+        embeddedCatalogError("en-US", what, "\"help.B-1.what\": \"{target} must equal its channels\"");
+    EXPECT_TRUE(has(placeholder, "\"help.B-1.what\"") && has(placeholder, "unknown placeholder {target}"))
+        << placeholder;
+    // a family without its heading
+    const std::string family = helpMember("help.family.Y", "zh-CN");
+    ASSERT_FALSE(family.empty());
+    const std::string noFamily = embeddedCatalogError("zh-CN", family + ",", "");
+    EXPECT_TRUE(has(noFamily, "no message \"help.family.Y\"")) << noFamily;
+    // the unchanged catalogs load
+    EXPECT_EQ(embeddedCatalogError("en-US", fix, fix), "");
+    EXPECT_EQ(embeddedCatalogError("zh-CN", family, family), "");
+}
+
+TEST(RuleHelpApi, RendersARulesHelpInALanguage)
+{
+    RuleHelp zh, en, gb;
+    ASSERT_TRUE(ruleHelp("N-1", "zh-CN", zh));
+    ASSERT_TRUE(ruleHelp("N-1", "en-US", en));
+    ASSERT_TRUE(ruleHelp("N-1", "en-GB", gb));
+    EXPECT_EQ(zh.id, "N-1");
+    EXPECT_EQ(zh.what, *messagePattern("help.N-1.what", "zh-CN"));
+    EXPECT_EQ(en.fix, *messagePattern("help.N-1.fix", "en-US"));
+    EXPECT_TRUE(has(zh.what, "（七）总计") && has(zh.what, "结转下年度继续办理")) << zh.what;
+    EXPECT_TRUE(has(en.what, "carried forward")) << en.what;
+    EXPECT_NE(zh.why, en.why);
+    EXPECT_EQ(gb.what, en.what);   // same primary language
+    EXPECT_EQ(zh.title, "本列勾稽关系");
+    EXPECT_EQ(en.title, "Column balance");
+    EXPECT_EQ(zh.severities, std::vector<Severity>{Severity::Error});
+    EXPECT_EQ(zh.severity, "错误");
+    EXPECT_TRUE(has(zh.appliesTo, "表三") && !has(zh.appliesTo, "表二")) << zh.appliesTo;
+    // a rule of several declarations: distinct titles and severities, most severe first
+    RuleHelp b12;
+    ASSERT_TRUE(ruleHelp("B-12", "en-US", b12));
+    EXPECT_EQ(b12.severities, (std::vector<Severity>{Severity::Warning, Severity::Info}));
+    EXPECT_EQ(b12.severity, "warning / info");
+    EXPECT_EQ(b12.title, "More normative documents disclosed than issued / Some issued normative documents not disclosed");
+    RuleHelp local;
+    ASSERT_TRUE(ruleHelp("R-4", "en-US", local));
+    EXPECT_EQ(local.appliesTo, "local statistics tables");
+    RuleHelp none;
+    EXPECT_FALSE(ruleHelp("B-16", "zh-CN", none));   // spec: "do not check"
+    EXPECT_FALSE(ruleHelp("", "zh-CN", none));
+}
+
+TEST(RuleHelpApi, IdsInFamilyAndNaturalOrder)
+{
+    const std::vector<std::string> ids = ruleHelpIds();
+    ASSERT_FALSE(ids.empty());
+    EXPECT_EQ(ids.front(), "B-1");
+    auto pos = [&](const std::string& id) { return std::find(ids.begin(), ids.end(), id) - ids.begin(); };
+    EXPECT_LT(pos("B-2"), pos("B-10"));
+    EXPECT_LT(pos("B-17"), pos("N-1"));
+    EXPECT_LT(pos("R-1"), pos("R-2"));
+    EXPECT_LT(pos("S-1"), pos("S-5"));
+    EXPECT_EQ(ids.back(), "Y-5");
+}
+
+TEST(RuleHelpApi, ReferencePagesHaveAnAnchorPerRule)
+{
+    for (const std::string& lang : messageLanguages()) {
+        const std::string html = ruleReferenceHtml(lang);
+        const std::string md = ruleReferenceMarkdown(lang);
+        EXPECT_TRUE(has(html, "<html lang=\"" + lang + "\">")) << lang;
+        for (const std::string& id : ruleHelpIds()) {
+            RuleHelp h;
+            ASSERT_TRUE(ruleHelp(id, lang, h));
+            EXPECT_TRUE(has(html, "<section class=\"rule\" id=\"" + id + "\">")) << lang << " " << id;
+            EXPECT_TRUE(has(md, "<a id=\"" + id + "\"></a>")) << lang << " " << id;
+        }
+        RuleHelp n3;
+        ASSERT_TRUE(ruleHelp("N-3", lang, n3));
+        EXPECT_TRUE(has(md, n3.why)) << lang;   // no Markdown special character in it to escape
+        EXPECT_EQ(ruleHelpPageName(lang), "rules_" + lang + ".html");
+        EXPECT_EQ(ruleHelpLanguage(lang), lang);
+    }
+    EXPECT_EQ(ruleHelpLanguage("en-GB"), "en-US");
+    EXPECT_EQ(ruleHelpLanguage("fr-FR"), "zh-CN");   // the default catalog
+    const std::string index = ruleReferenceIndex();
+    EXPECT_TRUE(has(index, "| N-1 | error | [Column balance](rules.en-US.md#N-1) | [本列勾稽关系](rules.zh-CN.md#N-1) |"))
+        << index;
 }

@@ -147,34 +147,27 @@ def marked_targets(files, outdir):
     return out
 
 
-def setup_profile(oxt, state, verbose):
-    """The profile template with the .oxt installed (a subprocess: UNO stays out of this process)."""
+def setup_profile(oxt, state, verbose, rules=None):
+    """(the profile template with the .oxt installed, and with `rules` — a --disable list — the
+    installed extension's answer {"rules": named ids, "unknown": tokens, "all": every id}, else None).
+    A subprocess does it: UNO stays out of this process. The rule ids are asked once per run, of the
+    extension's service (setup.py), never read from the source tree."""
     from ogicheck import setup
     profile = setup.current_template(oxt, state) if os.path.isdir(state) else None
-    if profile:
-        return profile
-    print("ogi-check: preparing a private LibreOffice profile with the extension (first use) …", file=sys.stderr)
-    r = subprocess.run([paths.UNO_PYTHON, "-m", "ogicheck.setup", oxt, state], env=paths.uno_env(),
-                       stdout=subprocess.PIPE, stderr=None if verbose else subprocess.PIPE, text=True)
+    if profile and rules is None:
+        return profile, None
+    if not profile:
+        print("ogi-check: preparing a private LibreOffice profile with the extension (first use) …", file=sys.stderr)
+    cmd = [paths.UNO_PYTHON, "-m", "ogicheck.setup", oxt, state] + (["--rules", rules] if rules is not None else [])
+    r = subprocess.run(cmd, env=paths.uno_env(), stdout=subprocess.PIPE,
+                       stderr=None if verbose else subprocess.PIPE, text=True)
     if r.returncode != 0:
         raise RuntimeError((r.stderr or "").strip()[-2000:] or "setup failed (exit %d)" % r.returncode)
-    return r.stdout.strip().splitlines()[-1]
-
-
-def rule_ids():
-    """The rule ids of the engine's catalog (src/core/data/rules.json), in catalog order."""
-    with open(os.path.join(paths.REPO, "src", "core", "data", "rules.json"), encoding="utf-8") as f:
-        ids = [r["id"] for r in json.load(f)["rules"]]
-    return sorted(set(ids), key=lambda i: (i[0], int(i.split("-")[1])))
-
-
-def rule_list(text):
-    """(known ids, unknown tokens) of a --disable list: separators , ; 、 ， ； and spaces, any case."""
-    for sep in ("，", "；", "、", ";", "\u3000"):
-        text = text.replace(sep, ",")
-    tokens = [t.strip().upper() for t in text.replace(" ", ",").split(",") if t.strip()]
-    known = rule_ids()
-    return [t for t in known if t in tokens], [t for t in tokens if t not in known]
+    last = r.stdout.strip().splitlines()[-1]
+    if rules is None:
+        return last, None
+    answer = json.loads(last)
+    return answer["profile"], answer
 
 
 def main(argv=None):
@@ -203,13 +196,6 @@ def run(argv=None):
         except roster.RosterError as e:
             print("ogi-check: --roster %s: %s" % (a.roster, e), file=sys.stderr)
             return 2
-    disabled, unknown = rule_list(a.disable)
-    if unknown:
-        print("ogi-check: --disable: no such rule: %s (rules: %s)" % (", ".join(unknown), ", ".join(rule_ids())),
-              file=sys.stderr)
-        return 2
-    # The workers' offices read it at start into their profile's settings (worker.py).
-    os.environ["OGI_CHECK_DISABLED_RULES"] = ",".join(disabled)
     os.environ["OGI_CHECK_LANG"] = lang   # the marks' comments follow --lang
     os.environ["OGI_CHECK_SHOW_IGNORED"] = "1" if a.show_ignored else ""
     out_json_stdout = a.format == "json"
@@ -244,10 +230,17 @@ def run(argv=None):
         return 2
     state = paths.state_dir()
     try:
-        template = setup_profile(oxt, state, verbose=False)
+        template, rules = setup_profile(oxt, state, verbose=False, rules=a.disable if a.disable.strip() else None)
     except Exception as e:
         print("ogi-check: could not prepare the private LibreOffice profile:\n%s" % e, file=sys.stderr)
         return 2
+    disabled = rules["rules"] if rules else []
+    if rules and rules["unknown"]:
+        print("ogi-check: --disable: no such rule: %s (rules: %s)" % (", ".join(rules["unknown"]),
+                                                                     ", ".join(rules["all"])), file=sys.stderr)
+        return 2
+    # The workers' offices read it at start into their profile's settings (worker.py).
+    os.environ["OGI_CHECK_DISABLED_RULES"] = ",".join(disabled)
 
     marked_dir = os.path.abspath(a.marked_copies) if a.marked_copies else None
     targets_out = marked_targets(files, marked_dir) if marked_dir else [None] * len(files)

@@ -5,8 +5,10 @@ Usage:
     with Office(oxt, workdir) as office:
         doc = office.load(path)            # hidden, returns the model
         ...
-Start-up: `unopkg add` into a fresh profile under `workdir`, then `soffice --headless`
-accepting on a random pipe. As root both run as `nobody` (unopkg refuses to run as root,
+Start-up: `unopkg add` into a fresh profile under `workdir` — or, with `from_profile`, a fresh
+copy of a profile that has the .oxt installed already (no unopkg, no first start: ogi-check's
+profile template, the suites' provisioned profile) — then `soffice --headless` accepting on a
+local socket. As root both run as `nobody` (unopkg refuses to run as root,
 recipe pitfall 6). The office is always terminated, and killed if it does not exit.
 Run with /usr/bin/python3 (python3-uno) and URE_MORE_TYPES naming our .rdb (recipe §2.4).
 """
@@ -51,6 +53,13 @@ def prop(name, value):
     return p
 
 
+def _chown_tree(root, uid, gid):
+    os.chown(root, uid, gid)
+    for base, dirs, files in os.walk(root):
+        for name in dirs + files:
+            os.lchown(os.path.join(base, name), uid, gid)
+
+
 def log(*args):
     print("[office]", *args, file=sys.stderr, flush=True)
 
@@ -59,13 +68,16 @@ class Office:
     # The office's own session; ogi-check's workers keep it in theirs, in a group of its own (session.py).
     POPEN_GROUP = {"start_new_session": True}
 
-    def __init__(self, oxt, workdir, install=True, ui_locale=None):
+    def __init__(self, oxt, workdir, install=True, ui_locale=None, from_profile=None):
+        """from_profile: start on a copy of this profile directory, made at every start (implies
+        install=False)."""
         self.oxt = os.path.abspath(oxt)
+        self.from_profile = os.path.abspath(from_profile) if from_profile else None
         self.ui_locale = ui_locale  # e.g. "zh-CN": the profile's UI language (needs its language pack)
         self.workdir = os.path.abspath(workdir)
         self.profile = os.path.join(self.workdir, "profile")
         self.profile_url = uno.systemPathToFileUrl(self.profile)
-        self.install = install
+        self.install = install and not from_profile
         self.proc = None
         self.ctx = None
         self.desktop = None
@@ -101,6 +113,11 @@ class Office:
                 self.profile = os.path.join(self.workdir, "profile")
                 self.profile_url = uno.systemPathToFileUrl(self.profile)
                 log("build tree not accessible to nobody; using", self.workdir)
+        if self.from_profile:
+            shutil.copytree(self.from_profile, self.profile, symlinks=True)
+            if os.geteuid() == 0:
+                nobody = pwd.getpwnam("nobody")
+                _chown_tree(self.profile, nobody.pw_uid, nobody.pw_gid)
 
     def unopkg(self, *args, timeout=120):
         prefix, env = self._as_user()
@@ -253,3 +270,12 @@ class Office:
 
     def checker(self):
         return self.create("org.ogi.reportchecker.ReportChecker")
+
+    def rule_list(self, text):
+        """(the rule ids `text` names, the tokens that name no rule, every rule id), from the
+        installed extension's service: its catalog and its parsing, the settings' own."""
+        checker = self.checker()
+        if checker is None:
+            raise RuntimeError("the service org.ogi.reportchecker.ReportChecker is not available")
+        named, unknown = checker.parseRuleList(text, None)   # pyuno: the out parameter comes back
+        return list(named), list(unknown), list(checker.getRuleIds())

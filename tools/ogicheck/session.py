@@ -1,20 +1,11 @@
 """The office a worker owns: the Office helper (office.py), started from a copy of a profile
-that already has the .oxt installed (no unopkg per start), and without the test helper's
+that already has the .oxt installed (Office's from_profile: no unopkg per start), and without the test helper's
 lifetime limit (a run over hundreds of files may take longer; the worker enforces per-file
 time limits instead)."""
 import os
-import pwd
-import shutil
 import signal
 
 from ogicheck import office
-
-
-def _chown_tree(root, uid, gid):
-    os.chown(root, uid, gid)
-    for base, dirs, files in os.walk(root):
-        for name in dirs + files:
-            os.lchown(os.path.join(base, name), uid, gid)
 
 
 class Session(office.Office):
@@ -26,15 +17,7 @@ class Session(office.Office):
     POPEN_GROUP = {"process_group": 0}
 
     def __init__(self, oxt, workdir, template_profile):
-        super().__init__(oxt, workdir, install=False)
-        self.template_profile = template_profile
-
-    def _prepare_workdir(self):
-        super()._prepare_workdir()  # may move the workdir to /tmp when nobody cannot reach it
-        shutil.copytree(self.template_profile, self.profile, symlinks=True)
-        if os.geteuid() == 0:
-            nobody = pwd.getpwnam("nobody")
-            _chown_tree(self.profile, nobody.pw_uid, nobody.pw_gid)
+        super().__init__(oxt, workdir, from_profile=template_profile)
 
     def start(self):
         super().start()

@@ -4,6 +4,12 @@ changes. Workers start from copies of it.
 
 Run as `python3 -m ogicheck.setup OXT STATE_DIR` (with URE_MORE_TYPES set); prints the
 template profile's path on stdout. Concurrent runs are serialized with a lock file.
+
+`python3 -m ogicheck.setup OXT STATE_DIR --rules LIST` also asks the installed extension which
+rule ids LIST names (ogi-check --disable): its service parses the list as the settings do
+(XReportChecker.parseRuleList, getRuleIds), so the command line knows no catalog of its own.
+Prints one JSON line {"profile", "rules", "unknown", "all"}. The office that made the template
+answers when there is one; otherwise an office started on a copy of the template.
 """
 import fcntl
 import hashlib
@@ -44,7 +50,9 @@ def current_template(oxt, state):
     return None
 
 
-def ensure_template(oxt, state, log=lambda *a: None):
+def ensure_template(oxt, state, log=lambda *a: None, while_running=None):
+    """The template profile for `oxt`, made when it is missing or out of date; `while_running(office)`
+    is called with the office that made it, before it stops (not when the template was current)."""
     os.makedirs(state, exist_ok=True)
     with open(os.path.join(state, ".lock"), "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
@@ -71,6 +79,8 @@ def ensure_template(oxt, state, log=lambda *a: None):
             if checker is None:
                 raise RuntimeError("the service org.ogi.reportchecker.ReportChecker is not available "
                                    "after installing " + oxt)
+            if while_running is not None:
+                while_running(o)
         finally:
             o.stop()
         for name in (".lock",):  # an office lock left behind must not travel with the copies
@@ -88,14 +98,38 @@ def ensure_template(oxt, state, log=lambda *a: None):
         return o.profile
 
 
+def ask_rules(oxt, state, profile, text):
+    """(named, unknown, all) rule ids of `text`, asked of an office started on a copy of `profile`."""
+    from ogicheck import office
+    o = office.Office(oxt, os.path.join(state, "rules-%d" % os.getpid()), from_profile=profile)
+    try:
+        o.start()
+        return o.rule_list(text)
+    finally:
+        o.stop()
+        shutil.rmtree(o.workdir, ignore_errors=True)
+
+
 def main(argv):
     oxt, state = argv[1], argv[2]
+    rules_text = argv[4] if len(argv) > 4 and argv[3] == "--rules" else None
+    answer = {}
+
+    def ask(o):
+        answer["rules"], answer["unknown"], answer["all"] = o.rule_list(rules_text)
+
     try:
-        profile = ensure_template(oxt, state, log=lambda *a: print("ogi-check:", *a, file=sys.stderr, flush=True))
+        profile = ensure_template(oxt, state, log=lambda *a: print("ogi-check:", *a, file=sys.stderr, flush=True),
+                                  while_running=ask if rules_text is not None else None)
+        if rules_text is not None and not answer:
+            answer["rules"], answer["unknown"], answer["all"] = ask_rules(oxt, state, profile, rules_text)
     except Exception as e:  # reported by the caller as a setup failure
         print("ogi-check: setup failed: %s: %s" % (type(e).__name__, e), file=sys.stderr)
         return 2
-    print(profile)
+    if rules_text is None:
+        print(profile)
+    else:
+        print(json.dumps(dict(answer, profile=profile), ensure_ascii=True))
     return 0
 
 

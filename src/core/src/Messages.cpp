@@ -23,6 +23,8 @@ const std::vector<std::pair<std::string_view, std::string_view>>& messageFiles()
 
 /// The messages of the rule declarations and their placeholders (Rules.cpp).
 MessageSchema ruleMessageSchema();
+/// The help texts of every rule id and the rule reference's own messages (RuleHelp.cpp).
+MessageSchema ruleHelpSchema();
 
 Message& Message::text(std::string name, std::string value)
 {
@@ -377,6 +379,8 @@ const MessageSchema& messageSchema()
     static const MessageSchema schema = [] {
         MessageSchema s = coreSchema();
         for (auto& [id, spec] : ruleMessageSchema())
+            s[id] = std::move(spec);
+        for (auto& [id, spec] : ruleHelpSchema())
             s[id] = std::move(spec);
         return s;
     }();

@@ -34,14 +34,19 @@ std::string parseCommand(const OUString& rest, std::map<std::string, std::string
     return toStd(rest.copy(0, q));
 }
 
-uno::Reference<lang::XComponent> BaseDispatch::document() const
+OUString DocumentDispatch::run(const std::map<std::string, std::string>& query, bool& ok)
 {
-    if (!m_context.frame.is())
-        return uno::Reference<lang::XComponent>();
-    uno::Reference<frame::XController> controller = m_context.frame->getController();
-    if (!controller.is())
-        return uno::Reference<lang::XComponent>();
-    return uno::Reference<lang::XComponent>(controller->getModel(), uno::UNO_QUERY);
+    Invocation call{query, uiLanguage(context().ctx), uno::Reference<frame::XController>(),
+                    uno::Reference<lang::XComponent>()};
+    if (context().frame.is())
+        call.controller = context().frame->getController();
+    if (call.controller.is())
+        call.model.set(call.controller->getModel(), uno::UNO_QUERY);
+    if (!call.model.is()) {
+        ok = false;
+        return tr(Str::NotADocument, call.lang);
+    }
+    return execute(call, ok);
 }
 
 void BaseDispatch::dispatchWithNotification(const util::URL& url, const uno::Sequence<beans::PropertyValue>& args,
@@ -61,7 +66,7 @@ void BaseDispatch::dispatchWithNotification(const util::URL& url, const uno::Seq
                 query[toStd(arg.Name)] = toStd(value);
         }
         bool ok = true;
-        const OUString text = execute(query, ok);
+        const OUString text = run(query, ok);
         event.State = ok ? frame::DispatchResultState::SUCCESS : frame::DispatchResultState::FAILURE;
         event.Result <<= text;
     } catch (const uno::Exception& e) {

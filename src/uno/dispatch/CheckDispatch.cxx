@@ -13,15 +13,9 @@ using rtl::OUString;
 
 namespace ogiuno {
 
-OUString CheckDispatch::execute(const std::map<std::string, std::string>&, bool& ok)
+OUString CheckDispatch::execute(const Invocation& call, bool&)
 {
-    const std::string lang = uiLanguage(context().ctx);
-    uno::Reference<lang::XComponent> model = document();
-    if (!model.is()) {
-        ok = false;
-        return tr(Str::NotADocument, lang);
-    }
-    const CheckOutcome outcome = checkAndTell(context().ctx, context().frame, model);
+    const CheckOutcome outcome = checkAndTell(context().ctx, context().frame, call.model);
     if (!outcome.report.diagnostics.empty() && openDeck(context().ctx, context().frame)) {
         PanelRequest first;
         first.firstError = true;

@@ -73,14 +73,11 @@ OUString fileNameOf(const OUString& url)
 
 } // namespace
 
-OUString ChoosePreviousDispatch::execute(const std::map<std::string, std::string>& query, bool& ok)
+OUString ChoosePreviousDispatch::execute(const Invocation& call, bool& ok)
 {
-    const std::string lang = uiLanguage(context().ctx);
-    uno::Reference<lang::XComponent> model = document();
-    if (!model.is()) {
-        ok = false;
-        return tr(Str::NotADocument, lang);
-    }
+    const std::map<std::string, std::string>& query = call.query;
+    const std::string& lang = call.lang;
+    const uno::Reference<lang::XComponent>& model = call.model;
     auto it = query.find("URL");
     const OUString url = it != query.end() && !it->second.empty() ? toOU(it->second) : pickFile(context().ctx, model, lang);
     if (url.isEmpty())

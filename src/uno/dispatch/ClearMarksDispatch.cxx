@@ -11,16 +11,10 @@ using rtl::OUString;
 
 namespace ogiuno {
 
-OUString ClearMarksDispatch::execute(const std::map<std::string, std::string>&, bool& ok)
+OUString ClearMarksDispatch::execute(const Invocation& call, bool&)
 {
-    const std::string lang = uiLanguage(context().ctx);
-    uno::Reference<lang::XComponent> model = document();
-    if (!model.is()) {
-        ok = false;
-        return tr(Str::NotADocument, lang);
-    }
-    const int cells = clearDocument(model, readSettings(context().ctx).style);
-    const OUString text = trCount(Str::Cleared, cells, lang);
+    const int cells = clearDocument(call.model, readSettings(context().ctx).style);
+    const OUString text = trCount(Str::Cleared, cells, call.lang);
     notify(context().frame, text, NoticeKind::Info);
     return text;
 }

@@ -9,7 +9,7 @@ using rtl::OUString;
 
 namespace ogiuno {
 
-OUString DismissInfobarDispatch::execute(const std::map<std::string, std::string>&, bool&)
+OUString DismissInfobarDispatch::run(const std::map<std::string, std::string>&, bool&)
 {
     dismiss(context().frame);
     return OUString();

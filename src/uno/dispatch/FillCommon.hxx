@@ -16,14 +16,11 @@ inline bool flag(const std::map<std::string, std::string>& q, const char* name)
     return it != q.end() && (it->second == "1" || it->second == "true");
 }
 
-inline rtl::OUString runFill(const DispatchContext& c, const css::uno::Reference<css::lang::XComponent>& model, Fill what,
-                             const std::map<std::string, std::string>& query, bool& ok)
+inline rtl::OUString runFill(const DispatchContext& c, const Invocation& call, Fill what, bool& ok)
 {
-    const std::string lang = uiLanguage(c.ctx);
-    if (!model.is()) {
-        ok = false;
-        return tr(Str::NotADocument, lang);
-    }
+    const std::string& lang = call.lang;
+    const css::uno::Reference<css::lang::XComponent>& model = call.model;
+    const std::map<std::string, std::string>& query = call.query;
     const FixOutcome preview = previewFill(model, what);
     const rtl::OUString list = changeList(preview.changes, lang);
     if (flag(query, "Preview"))

@@ -8,9 +8,9 @@
 
 namespace ogiuno {
 
-rtl::OUString FillTotalsDispatch::execute(const std::map<std::string, std::string>& query, bool& ok)
+rtl::OUString FillTotalsDispatch::execute(const Invocation& call, bool& ok)
 {
-    return runFill(context(), document(), Fill::Totals, query, ok);
+    return runFill(context(), call, Fill::Totals, ok);
 }
 
 } // namespace ogiuno

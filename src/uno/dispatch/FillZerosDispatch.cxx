@@ -6,9 +6,9 @@
 
 namespace ogiuno {
 
-rtl::OUString FillZerosDispatch::execute(const std::map<std::string, std::string>& query, bool& ok)
+rtl::OUString FillZerosDispatch::execute(const Invocation& call, bool& ok)
 {
-    return runFill(context(), document(), Fill::Blanks, query, ok);
+    return runFill(context(), call, Fill::Blanks, ok);
 }
 
 } // namespace ogiuno

@@ -12,16 +12,14 @@ using rtl::OUString;
 
 namespace ogiuno {
 
-OUString FixDispatch::execute(const std::map<std::string, std::string>& query, bool& ok)
+OUString FixDispatch::execute(const Invocation& call, bool& ok)
 {
-    const std::string lang = uiLanguage(context().ctx);
-    uno::Reference<lang::XComponent> model = document();
-    auto it = query.find("Finding");
-    if (!model.is() || it == query.end() || it->second.empty()) {
+    auto it = call.query.find("Finding");
+    if (it == call.query.end() || it->second.empty()) {
         ok = false;
-        return model.is() ? OUString("Fix: the argument Finding=<index or ignore key> is missing") : tr(Str::NotADocument, lang);
+        return "Fix: the argument Finding=<index or ignore key> is missing";
     }
-    const FixOutcome o = applySuggestion(context().ctx, model, it->second);
+    const FixOutcome o = applySuggestion(context().ctx, call.model, it->second);
     ok = o.ok;
     notify(context().frame, o.message, o.ok ? NoticeKind::Success : NoticeKind::Warning);
     return o.message;

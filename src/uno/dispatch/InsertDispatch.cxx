@@ -24,11 +24,6 @@ namespace ogiuno {
 
 namespace {
 
-uno::Reference<frame::XController> controllerOf(const DispatchContext& c)
-{
-    return c.frame.is() ? c.frame->getController() : uno::Reference<frame::XController>();
-}
-
 } // namespace
 
 void InsertTemplateDispatch::addStatusListener(const uno::Reference<frame::XStatusListener>& listener,
@@ -61,40 +56,47 @@ void InsertTemplateDispatch::addStatusListener(const uno::Reference<frame::XStat
     }
 }
 
-OUString InsertTemplateDispatch::execute(const std::map<std::string, std::string>& query, bool& ok)
+namespace {
+
+/// The template a dispatch names: ?Template=<id>, or the toolbar drop-down's entry (Text); its id in `id`.
+const ogi::TemplateDef* chosenTemplate(const std::map<std::string, std::string>& query, std::string& id)
 {
-    const std::string lang = uiLanguage(context().ctx);
     auto it = query.find("Template");
     auto chosen = query.find("Text");          // an entry of the toolbar drop-down
-    const std::string id = it != query.end() ? it->second : chosen != query.end() ? chosen->second : std::string();
-    const ogi::TemplateDef* def = it != query.end() ? ogi::findTemplate(id) : ogi::findTemplateByName(id);
-    if (!def) {
+    id = it != query.end() ? it->second : chosen != query.end() ? chosen->second : std::string();
+    return it != query.end() ? ogi::findTemplate(id) : ogi::findTemplateByName(id);
+}
+
+} // namespace
+
+OUString InsertTemplateDispatch::run(const std::map<std::string, std::string>& query, bool& ok)
+{
+    std::string id;
+    if (!chosenTemplate(query, id)) {
         ok = false;
-        const OUString text = fill(tr(Str::UnknownTemplate, lang), "TEMPLATE", toOU(id));
+        const OUString text = fill(tr(Str::UnknownTemplate, uiLanguage(context().ctx)), "TEMPLATE", toOU(id));
         notify(context().frame, text, NoticeKind::Danger);
         return text;
     }
-    uno::Reference<lang::XComponent> model = document();
-    if (!model.is()) {
-        ok = false;
-        return tr(Str::NotADocument, lang);
-    }
-    const InsertOutcome out = insertTemplate(model, controllerOf(context()), def->id);
+    return DocumentDispatch::run(query, ok);
+}
+
+OUString InsertTemplateDispatch::execute(const Invocation& call, bool&)
+{
+    const std::string& lang = call.lang;
+    std::string id;
+    const ogi::TemplateDef* def = chosenTemplate(call.query, id);   // found: run() checked it
+    const InsertOutcome out = insertTemplate(call.model, call.controller, def->id);
     OUString text = fill(tr(Str::InsertedTemplate, lang), "TITLE", toOU(localizedData(def->titleZh, def->titleEn, lang)));
     text = fill(text, "NAME", out.names.empty() ? OUString() : out.names.front());
     logLine(toStd(text));
     return text;
 }
 
-OUString InsertSkeletonDispatch::execute(const std::map<std::string, std::string>&, bool& ok)
+OUString InsertSkeletonDispatch::execute(const Invocation& call, bool&)
 {
-    const std::string lang = uiLanguage(context().ctx);
-    uno::Reference<lang::XComponent> model = document();
-    if (!model.is()) {
-        ok = false;
-        return tr(Str::NotADocument, lang);
-    }
-    const InsertOutcome out = insertSkeleton(model, controllerOf(context()));
+    const std::string& lang = call.lang;
+    const InsertOutcome out = insertSkeleton(call.model, call.controller);
     OUString names;
     for (const OUString& n : out.names)
         names += (names.isEmpty() ? OUString() : trKey("ListSeparator", lang)) + n;

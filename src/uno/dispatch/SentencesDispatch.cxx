@@ -7,21 +7,15 @@
 
 namespace ogiuno {
 
-rtl::OUString SentencesDispatch::execute(const std::map<std::string, std::string>& query, bool& ok)
+rtl::OUString SentencesDispatch::execute(const Invocation& call, bool& ok)
 {
-    const std::string lang = uiLanguage(context().ctx);
-    css::uno::Reference<css::lang::XComponent> model = document();
-    if (!model.is()) {
-        ok = false;
-        return tr(Str::NotADocument, lang);
-    }
-    if (flag(query, "Preview")) {
+    if (flag(call.query, "Preview")) {
         rtl::OUString text;
-        for (const std::string& s : sentencesOf(model))
+        for (const std::string& s : sentencesOf(call.model))
             text += (text.isEmpty() ? rtl::OUString() : rtl::OUString("\n")) + toOU(s);
         return text;
     }
-    const FixOutcome o = insertSentences(context().ctx, model, context().frame);
+    const FixOutcome o = insertSentences(context().ctx, call.model, context().frame);
     ok = o.ok;
     notify(context().frame, o.message, o.ok ? NoticeKind::Success : NoticeKind::Warning);
     return o.message;

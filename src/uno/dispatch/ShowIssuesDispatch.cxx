@@ -20,14 +20,11 @@ using rtl::OUString;
 
 namespace ogiuno {
 
-OUString ShowIssuesDispatch::execute(const std::map<std::string, std::string>& query, bool& ok)
+OUString ShowIssuesDispatch::execute(const Invocation& call, bool&)
 {
-    const std::string lang = uiLanguage(context().ctx);
-    uno::Reference<lang::XComponent> model = document();
-    if (!model.is()) {
-        ok = false;
-        return tr(Str::NotADocument, lang);
-    }
+    const std::map<std::string, std::string>& query = call.query;
+    const std::string& lang = call.lang;
+    const uno::Reference<lang::XComponent>& model = call.model;
     if (query.empty() && openDeck(context().ctx, context().frame)) {
         PanelRequest first;
         first.firstError = true;

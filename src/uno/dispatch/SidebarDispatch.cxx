@@ -35,14 +35,11 @@ bool flagArg(const std::map<std::string, std::string>& query, const char* name)
 
 } // namespace
 
-OUString SidebarDispatch::execute(const std::map<std::string, std::string>& query, bool& ok)
+OUString SidebarDispatch::execute(const Invocation& call, bool&)
 {
-    const std::string lang = uiLanguage(context().ctx);
-    uno::Reference<lang::XComponent> model = document();
-    if (!model.is()) {
-        ok = false;
-        return tr(Str::NotADocument, lang);
-    }
+    const std::map<std::string, std::string>& query = call.query;
+    const std::string& lang = call.lang;
+    const uno::Reference<lang::XComponent>& model = call.model;
     openDeck(context().ctx, context().frame);
     PanelRequest request;
     request.select = intArg(query, "Select");

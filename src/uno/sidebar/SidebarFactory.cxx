@@ -41,19 +41,4 @@ uno::Reference<ui::XUIElement> SidebarFactory::createUIElement(const OUString& r
     }
 }
 
-OUString SidebarFactory::implementationName() { return OGI_PANEL_FACTORY_IMPL; }
-
-uno::Sequence<OUString> SidebarFactory::serviceNames()
-{
-    uno::Sequence<OUString> names(1);
-    names[0] = OGI_PANEL_FACTORY_IMPL;
-    return names;
-}
-
-OUString SidebarFactory::getImplementationName() { return implementationName(); }
-
-sal_Bool SidebarFactory::supportsService(const OUString& name) { return cppu::supportsService(this, name); }
-
-uno::Sequence<OUString> SidebarFactory::getSupportedServiceNames() { return serviceNames(); }
-
 } // namespace ogiuno

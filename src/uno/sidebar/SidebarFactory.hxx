@@ -3,6 +3,9 @@
 // gets the findings panel (SidebarPanel.hxx) as a child of ParentWindow.
 #pragma once
 
+#include "OgiNames.hxx"
+#include "ServiceInfo.hxx"
+
 #include <com/sun/star/lang/XServiceInfo.hpp>
 #include <com/sun/star/ui/XUIElementFactory.hpp>
 #include <com/sun/star/uno/XComponentContext.hpp>
@@ -10,7 +13,8 @@
 
 namespace ogiuno {
 
-class SidebarFactory : public cppu::WeakImplHelper2<css::ui::XUIElementFactory, css::lang::XServiceInfo> {
+class SidebarFactory
+    : public ServiceInfo<SidebarFactory, cppu::WeakImplHelper2<css::ui::XUIElementFactory, css::lang::XServiceInfo>> {
 public:
     explicit SidebarFactory(const css::uno::Reference<css::uno::XComponentContext>& ctx) : m_ctx(ctx) {}
 
@@ -18,13 +22,9 @@ public:
     css::uno::Reference<css::ui::XUIElement> SAL_CALL
     createUIElement(const rtl::OUString& resourceUrl, const css::uno::Sequence<css::beans::PropertyValue>& args) override;
 
-    // XServiceInfo
-    rtl::OUString SAL_CALL getImplementationName() override;
-    sal_Bool SAL_CALL supportsService(const rtl::OUString& name) override;
-    css::uno::Sequence<rtl::OUString> SAL_CALL getSupportedServiceNames() override;
-
-    static rtl::OUString implementationName();
-    static css::uno::Sequence<rtl::OUString> serviceNames();
+    // XServiceInfo (ServiceInfo.hxx)
+    static constexpr const char* kImplementationName = OGI_PANEL_FACTORY_IMPL;
+    static constexpr const char* kServiceName = OGI_PANEL_FACTORY_IMPL;
 
 private:
     css::uno::Reference<css::uno::XComponentContext> m_ctx;
