@@ -1,6 +1,7 @@
 #include "OptionsPage.hxx"
 
 #include "OgiNames.hxx"
+#include "RuleHelpPage.hxx"
 #include "Settings.hxx"
 #include "Strings.hxx"
 #include "UnoUtil.hxx"
@@ -75,6 +76,7 @@ void setLabels(Page& page, const std::string& lang)
     page.setLabel("RulesLine", tr(Str::OptRulesGroup, lang));
     page.setLabel("DisabledRulesLabel", tr(Str::OptDisabledRules, lang));
     page.setLabel("Hint", tr(Str::OptHint, lang));
+    page.setLabel("HelpButton", trKey("OptHelp", lang));
 }
 
 void show(Page& page, const Settings& s)
@@ -109,6 +111,12 @@ Settings collect(Page& page, Settings s)
 sal_Bool OptionsPage::callHandlerMethod(const uno::Reference<awt::XWindow>& window, const uno::Any& event,
                                         const OUString& method)
 {
+    if (method == "openHelp") {   // the page's 规则说明… button (OptionsPage.xdl)
+        bool opened = false;
+        containExceptions("options page help",
+                          [&] { opened = openHelpPage(m_ctx, helpPageUrl(m_ctx, uiLanguage(m_ctx), std::string())); });
+        return opened;
+    }
     if (method != "external_event")
         return false;
     try {
@@ -138,8 +146,9 @@ sal_Bool OptionsPage::callHandlerMethod(const uno::Reference<awt::XWindow>& wind
 
 uno::Sequence<OUString> OptionsPage::getSupportedMethodNames()
 {
-    uno::Sequence<OUString> names(1);
+    uno::Sequence<OUString> names(2);
     names[0] = "external_event";
+    names[1] = "openHelp";
     return names;
 }
 

@@ -2,7 +2,8 @@
 // the options dialog calls callHandlerMethod(window, "initialize" | "ok" | "back",
 // "external_event"). "initialize" sets the labels in the UI language and shows the settings,
 // "back" shows them again (Reset), "ok" writes them. Converts between controls and
-// Settings only.
+// Settings only. The page's button 规则说明… calls callHandlerMethod(window, event, "openHelp"),
+// which opens the packaged help page of the rules (RuleHelpPage.hxx).
 #pragma once
 
 #include "OgiNames.hxx"

@@ -9,25 +9,34 @@ once with the zh-CN UI and once with the en-US UI:
     modified flag kept), until another finding is selected;
   - one user action, one undo step named after it: check (with the cursor in a marked cell),
     clear, ignore (its undo also puts the ignore list back) and restore;
-  - buttons that cannot act are disabled (nothing selected, read-only document).
+  - buttons that cannot act are disabled (nothing selected, read-only document);
+  - each row shows its severity's icon (a 16 px PNG packaged in the extension), the word as its
+    tooltip;
+  - the selected finding's rule help (what it checks, why, how to fix: the message catalogs'
+    texts, src/core/data/messages) is shown, and 帮助 opens the packaged help page at the rule
+    (help/rules_<lang>.html#<id>, a file of the installed extension with that anchor).
 
 The Sidebar command (vnd.org.ogi.reportchecker:Sidebar?Select=n…) answers with the panel's
 state: "counts\t…", one line per row ("severity\twhere\tmessage"), "buttons\t<recheck> <ignore>
-<fix> <reset>", "selected\t<n>", "painted\t<n>" (SidebarPanel.hxx).
+<fix> <reset>", "selected\t<n>", "painted\t<n>", "help\t<its lines>", "helpurl\t<url>",
+"helpbutton\t<1|0>" (SidebarPanel.hxx).
 Environment: as test_extension.py (OGI_OXT, OGI_FIXTURES, OGI_WORKDIR, URE_MORE_TYPES).
 """
 import json
 import os
 import re
+import struct
 import sys
 import time
 import unittest
+
+import uno
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "tools"))
 
 from ogicheck.office import EXTENSION_ID, prop  # noqa: E402
-from suite import FIXTURES, PROTOCOL, ModuleOffice, close_quietly  # noqa: E402
+from suite import FIXTURES, PROTOCOL, WORKDIR, ModuleOffice, close_quietly  # noqa: E402
 
 PANEL_URL = "private:resource/toolpanel/OgiReportCheckerPanelFactory/Findings"
 FACTORY = EXTENSION_ID + ".SidebarPanelFactoryImpl"
@@ -38,6 +47,12 @@ REASONS = "OgiReportCheckerIgnoredReasons"
 SEED4 = "seed004-jinfeng-2017-old"
 INTERNAL_KEYS = re.compile(r"\bB\d\d\b|R\d_\d|Table\d|\d{4}-t\d|\bold\b|\(s\)")
 TOOLPANEL = 7  # com.sun.star.ui.UIElementType.TOOLPANEL
+SOURCE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..")
+ICONS = {"error": "/icons/severity_error_16.png", "warning": "/icons/severity_warning_16.png",
+         "info": "/icons/severity_info_16.png"}
+# The help box's lines (extension/resources/strings_*.properties) around the catalogs' texts.
+HELP_LINES = {"zh-CN": ("规则 %s：%s", "检查内容：%s", "原因：%s", "修改方法：%s"),
+              "en-US": ("Rule %s: %s", "What it checks: %s", "Why it matters: %s", "How to fix: %s")}
 
 STRINGS = {
     "zh-CN": {"columns": ("级别", "位置", "说明"), "recheck": "重新检查", "ignore": "忽略", "fix": "修正",
@@ -45,14 +60,14 @@ STRINGS = {
               "heading": "政府信息公开情况统计表",
               "check": "年报检查标记", "clear": "清除年报检查标记", "ignore_step": "忽略此项",
               "restore_step": "恢复已忽略", "save_problems": "本文档的年报表格有 %s。",
-              "save_marks": "文档含年报检查标记 %d 处，将随文档保存。"},
+              "save_marks": "文档含年报检查标记 %d 处，将随文档保存。", "help": "帮助"},
     "en-US": {"columns": ("Severity", "Where", "Message"), "recheck": "Check Again", "ignore": "Ignore",
               "fix": "Fix", "reset": "Restore Ignored (0)", "warning": "⚠ Warning", "info": "ℹ Info",
               "table": "Statistics table · ", "heading": "Government information disclosure statistics (2014 form)",
               "check": "Report Check Marks", "clear": "Clear Report Check Marks", "ignore_step": "Ignore Finding",
               "restore_step": "Restore Ignored Findings",
               "save_problems": "The report tables of this document have %s.",
-              "save_marks": "The document carries %d report check marks; they are saved with it."},
+              "save_marks": "The document carries %d report check marks; they are saved with it.", "help": "Help"},
 }
 
 
@@ -69,6 +84,59 @@ def counts(lang, diags, with_infos=True):
 
 
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+
+
+def catalog(lang):
+    """The message catalog of a language, as the build embeds it."""
+    with open(os.path.join(SOURCE, "src", "core", "data", "messages", lang + ".json"), encoding="utf-8") as f:
+        return json.load(f)["messages"]
+
+
+def rule_titles(rule, lang):
+    """The titles of a rule's declarations (data/rules.json), each once, in declaration order."""
+    with open(os.path.join(SOURCE, "src", "core", "data", "rules.json"), encoding="utf-8") as f:
+        titles = []
+        for r in json.load(f)["rules"]:
+            if r["id"] == rule and r["title"][lang] not in titles:
+                titles.append(r["title"][lang])
+    return " / ".join(titles)
+
+
+def launcher(name):
+    """A stand-in for the desktop's browser: the office's SystemShellExecute runs $DESKTOP_LAUNCH
+    with the URL; this one writes it to <launcher>.log."""
+    folder = os.path.join(WORKDIR, "launch-" + name)     # the office runs unprivileged: a folder it may write
+    os.makedirs(folder, exist_ok=True)
+    os.chmod(folder, 0o777)
+    path = os.path.join(folder, "launch")
+    if os.path.exists(path + ".log"):
+        os.remove(path + ".log")
+    with open(path, "w") as f:
+        f.write('#!/bin/sh\nprintf "%s\\n" "$1" >> "$0.log"\n')
+    os.chmod(path, 0o755)
+    return path
+
+
+def launched(office, timeout=15):
+    """The URLs the office handed to the desktop so far (waits for the first one)."""
+    log = office_launcher(office) + ".log"
+    deadline = time.time() + timeout
+    while not os.path.exists(log) and time.time() < deadline:
+        time.sleep(0.2)
+    if not os.path.exists(log):
+        return []
+    with open(log, encoding="utf-8") as f:
+        return f.read().split()
+
+
+def office_launcher(office):
+    return office._environment["DESKTOP_LAUNCH"]
+
+
+def png_size(path):
+    with open(path, "rb") as f:
+        head = f.read(24)
+    return struct.unpack(">II", head[16:24]) if head[:8] == b"\x89PNG\r\n\x1a\n" else None
 
 
 def selected_cell(doc):
@@ -94,7 +162,7 @@ def parse(result):
     state = {"rows": []}
     for line in lines:
         key, _, rest = line.partition("\t")
-        if key in ("counts", "buttons", "selected", "painted", "panel"):
+        if key in ("counts", "buttons", "selected", "painted", "panel", "help", "helpurl", "helpbutton"):
             state[key] = rest
         else:
             state["rows"].append(line.split("\t"))
@@ -156,7 +224,17 @@ class SidebarChecks:
         self.assertEqual(rows[0], ["", s["heading"], counts(self.lang, diags)])
         severities = sorted((d.Severity for d in diags), key=SEVERITY_ORDER.get)   # errors, warnings, infos
         self.assertEqual(severities[0], "warning")
-        self.assertEqual([r[0] for r in rows[1:]], [s[k][0] for k in severities])
+        # The severity column: the severity's icon, 16 px, the same graphic for the same severity.
+        icons = [r[0] for r in rows[1:]]
+        for icon in icons:
+            self.assertTrue(icon.supportsService("com.sun.star.graphic.Graphic"), icon)
+            self.assertEqual((icon.SizePixel.Width, icon.SizePixel.Height), (16, 16))
+        by_severity = {}
+        for k, icon in zip(severities, icons):
+            by_severity.setdefault(k, icon)
+            self.assertEqual(icon, by_severity[k])
+        self.assertGreaterEqual(len(by_severity), 2)
+        self.assertNotEqual(by_severity["warning"], by_severity["info"])
         self.assertEqual([data.getCellToolTip(0, r) for r in range(1, len(rows))], [s[k] for k in severities])
         self.assertEqual(sorted(r[2] for r in rows[1:]), sorted(d.Message for d in diags))
         for r in rows[1:]:
@@ -167,9 +245,100 @@ class SidebarChecks:
         for name in ("recheck", "ignore", "fix", "reset"):
             control = {"recheck": "Recheck", "ignore": "Ignore", "fix": "Fix", "reset": "ResetIgnored"}[name]
             self.assertEqual(window.getControl(control).Model.Label, s[name], name)
-        # Nothing selected: only 重新检查 can act.
+        # Nothing selected: only 重新检查 can act, and 帮助 (the page's top); no help shown yet.
         self.assertEqual([window.getControl(n).Model.Enabled for n in ("Recheck", "Ignore", "Fix", "ResetIgnored")],
                          [True, False, False, False])
+        self.assertEqual(window.getControl("HelpButton").Model.Label, s["help"])
+        self.assertTrue(window.getControl("HelpButton").Model.Enabled)
+        self.assertEqual(window.getControl("Help").Model.Text, "")
+        self.assertTrue(window.getControl("Help").Model.ReadOnly)
+
+    def package_location(self):
+        pip = self.office.ctx.getValueByName("/singletons/com.sun.star.deployment.PackageInformationProvider")
+        location = pip.getPackageLocation(EXTENSION_ID)
+        self.assertTrue(location)
+        return location
+
+    def test_help_button_opens_the_page_at_the_selected_rule(self):
+        """A click on 帮助 (through the button's accessible action, as a screen reader or a mouse
+        click would) hands the desktop the packaged help page at the selected finding's rule."""
+        off = self.office
+        doc = self.load(SEED4 + ".odt")
+        frame = doc.CurrentController.Frame
+        element = off.create(FACTORY).createUIElement(
+            PANEL_URL, (prop("Frame", frame), prop("ParentWindow", frame.ContainerWindow)))
+        self.addCleanup(element.dispose)
+        window = element.getRealInterface().Window
+        grid = window.getControl("Findings")
+        data = grid.Model.GridDataModel
+        grid.selectRow(1)                                  # row 0 is the table's heading
+        message = data.getCellData(2, 1)
+        rule = [d.Rule for d in self.diagnostics(doc) if d.Message == message][0]
+        texts = catalog(self.lang)
+        self.assertIn(texts["help.%s.why" % rule], window.getControl("Help").Model.Text)
+        before = launched(off, timeout=0)
+        window.getControl("HelpButton").getPeer().getAccessibleContext().doAccessibleAction(0)
+        deadline = time.time() + 15
+        while len(launched(off)) == len(before) and time.time() < deadline:
+            time.sleep(0.2)
+        urls = launched(off)[len(before):]
+        page = "%s/help/rules_%s.html" % (self.package_location(), self.lang)
+        self.assertEqual(urls, [page + "#" + rule])
+        self.assertTrue(os.path.isfile(uno.fileUrlToSystemPath(page)))
+
+    def test_every_severity_image_resolves(self):
+        location = self.package_location()
+        for severity, path in ICONS.items():
+            with self.subTest(severity=severity):
+                file = uno.fileUrlToSystemPath(location + path)
+                self.assertTrue(os.path.isfile(file), file)
+                self.assertEqual(png_size(file), (16, 16), file)
+                graphic = self.office.create("com.sun.star.graphic.GraphicProvider").queryGraphic(
+                    (prop("URL", location + path),))
+                self.assertEqual((graphic.SizePixel.Width, graphic.SizePixel.Height), (16, 16))
+
+    def test_selected_finding_shows_its_rules_help(self):
+        """Selecting a finding shows its rule's help — the catalog's what / why / fix of that rule —
+        and 帮助 points at the rule's anchor on the packaged help page."""
+        doc = self.load(SEED4 + ".odt")
+        self.office.dispatch(doc, PROTOCOL + "Check")
+        diags = self.diagnostics(doc)
+        texts = catalog(self.lang)
+        location = self.package_location()
+        page = "%s/help/rules_%s.html" % (location, self.lang)
+        lines = HELP_LINES[self.lang]
+
+        def expected(rule):
+            return [lines[0] % (rule, rule_titles(rule, self.lang))] + [
+                line % texts["help.%s.%s" % (rule, part)] for line, part in zip(lines[1:], ("what", "why", "fix"))]
+
+        # 检查表格 opened the deck at the first finding: its rule's help is shown already.
+        state = self.sidebar(doc)
+        shown = diags[int(state["selected"])].Rule
+        self.assertEqual(state["help"].split("\t"), expected(shown))
+        self.assertEqual(state["helpurl"], page + "#" + shown)
+        rules = {}
+        for k, d in enumerate(diags):
+            rules.setdefault(d.Rule, k)
+        self.assertGreaterEqual(len(rules), 3, sorted(rules))   # B-9, S-3, B-17 on seed 004
+        for rule, k in sorted(rules.items()):
+            with self.subTest(rule=rule):
+                state = self.sidebar(doc, "?Select=%d" % k)
+                self.assertEqual(int(state["selected"]), k)
+                self.assertEqual(state["help"].split("\t"), expected(rule))
+                self.assertEqual(state["helpurl"], page + "#" + rule)
+                self.assertEqual(state["helpbutton"], "1")
+                file = uno.fileUrlToSystemPath(page)
+                self.assertTrue(os.path.isfile(file), file)
+                with open(file, encoding="utf-8") as f:
+                    html = f.read()
+                self.assertIn('<section class="rule" id="%s">' % rule, html)
+                self.assertIn(texts["help.%s.fix" % rule], html)
+        # Back to the first rule: its help replaces the last one's.
+        first = sorted(rules)[0]
+        state = self.sidebar(doc, "?Select=%d" % rules[first])
+        self.assertIn(texts["help.%s.what" % first], state["help"])
+        self.assertNotIn(texts["help.%s.what" % sorted(rules)[-1]], state["help"])
 
     def test_check_opens_the_deck_at_the_first_finding(self):
         off = self.office
@@ -391,12 +560,12 @@ class SidebarChecks:
 
 
 class ChineseSidebarTest(SidebarChecks, unittest.TestCase):
-    office = ModuleOffice("zh-CN", ui_locale="zh-CN")
+    office = ModuleOffice("zh-CN", ui_locale="zh-CN", DESKTOP_LAUNCH=launcher("zh-CN"))
     lang = "zh-CN"
 
 
 class EnglishSidebarTest(SidebarChecks, unittest.TestCase):
-    office = ModuleOffice("en-US", ui_locale="en-US")
+    office = ModuleOffice("en-US", ui_locale="en-US", DESKTOP_LAUNCH=launcher("en-US"))
     lang = "en-US"
 
 

@@ -5,6 +5,9 @@ a real office, once with the en-US UI and once with the zh-CN UI (the profile's 
     that exists, and loads the way the Options dialog loads it (ContainerWindowProvider with
     the page's event handler, "initialize"); its controls carry labels in the UI language and
     the stored values; changing them and "ok" stores them;
+  - the page's help button (规则说明…) calls the handler's openHelp, which opens the packaged
+    help page of the UI language (help/rules_<lang>.html, a file of the installed extension):
+    a click hands its URL to the desktop (SystemShellExecute, $DESKTOP_LAUNCH as the browser);
   - every image registered in Addons.xcu resolves (after macro expansion) to an existing PNG
     of the registered size, and every toolbar button has one;
   - the issue list's window title is the localized title, " — ", the document title.
@@ -15,6 +18,7 @@ import os
 import re
 import struct
 import sys
+import time
 import unittest
 import urllib.parse
 
@@ -24,15 +28,16 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "tools"))
 
 from ogicheck.office import EXTENSION_ID, prop  # noqa: E402
-from suite import FIXTURES, PROTOCOL, ModuleOffice, close_quietly  # noqa: E402
+from suite import FIXTURES, PROTOCOL, WORKDIR, ModuleOffice, close_quietly  # noqa: E402
 
 SETTINGS = "/org.ogi.reportchecker.OgiReportChecker/Settings"
 HANDLER = "org.ogi.reportchecker.OptionsPageImpl"
 # Control id -> the label it shows, per UI language.
 LABELS = {
     "en-US": {"CheckOnSave": "Check the report tables when saving", "MarkError": "Mark errors",
-              "SaveLine": "When saving", "RulesLine": "Rules"},
-    "zh-CN": {"CheckOnSave": "保存时检查年报表格", "MarkError": "标记错误", "SaveLine": "保存时", "RulesLine": "规则"},
+              "SaveLine": "When saving", "RulesLine": "Rules", "HelpButton": "Rule Reference…"},
+    "zh-CN": {"CheckOnSave": "保存时检查年报表格", "MarkError": "标记错误", "SaveLine": "保存时", "RulesLine": "规则",
+              "HelpButton": "规则说明…"},
 }
 PRODUCT = {"en-US": "OGI Report Checker", "zh-CN": "年报检查"}
 # The toolbar's buttons, in order: the name each tooltip starts with (then what it does).
@@ -57,6 +62,28 @@ def expand(off, url):
         expander = off.ctx.getValueByName("/singletons/com.sun.star.util.theMacroExpander")
         url = expander.expandMacros(urllib.parse.unquote(url[len(prefix):]))
     return url
+
+
+def launcher(name):
+    """A stand-in for the desktop's browser: the office's SystemShellExecute runs $DESKTOP_LAUNCH
+    with the URL; this one appends it to <launcher>.log (in a folder the unprivileged office may write)."""
+    folder = os.path.join(WORKDIR, "launch-ui-" + name)
+    os.makedirs(folder, exist_ok=True)
+    os.chmod(folder, 0o777)
+    path = os.path.join(folder, "launch")
+    if os.path.exists(path + ".log"):
+        os.remove(path + ".log")
+    with open(path, "w") as f:
+        f.write('#!/bin/sh\nprintf "%s\\n" "$1" >> "$0.log"\n')
+    os.chmod(path, 0o755)
+    return path
+
+
+def launched(path):
+    if not os.path.exists(path + ".log"):
+        return []
+    with open(path + ".log", encoding="utf-8") as f:
+        return f.read().split()
 
 
 def png_size(path):
@@ -117,6 +144,27 @@ class UiChecks:
                 self.assertEqual(model("MarkOnSave").State, 1)
                 self.assertEqual(model("ErrorColor").Text, "#123456")
                 self.assertEqual(model("DisabledRules").Text, "B-11")
+                # 规则说明…: a button whose action is the handler's openHelp, the page it opens exists.
+                self.assertIn("openHelp", handler.getSupportedMethodNames())
+                with open(path, encoding="utf-8") as f:
+                    xdl = f.read()
+                self.assertRegex(xdl, r'<dlg:button dlg:id="HelpButton"[^>]*>\s*<script:event script:event-name='
+                                      r'"on-performaction" script:macro-name="vnd.sun.star.UNO:openHelp" '
+                                      r'script:language="UNO"/>')
+                pip = off.ctx.getValueByName("/singletons/com.sun.star.deployment.PackageInformationProvider")
+                page = "%s/help/rules_%s.html" % (pip.getPackageLocation(EXTENSION_ID), self.lang)
+                path = uno.fileUrlToSystemPath(page)
+                self.assertTrue(os.path.isfile(path), path)
+                with open(path, encoding="utf-8") as f:
+                    self.assertIn('<html lang="%s">' % self.lang, f.read())
+                # A click on it (the button's accessible action) hands the desktop that page.
+                script = off._environment["DESKTOP_LAUNCH"]
+                before = launched(script)
+                window.getControl("HelpButton").getPeer().getAccessibleContext().doAccessibleAction(0)
+                deadline = time.time() + 15
+                while len(launched(script)) == len(before) and time.time() < deadline:
+                    time.sleep(0.2)
+                self.assertEqual(launched(script)[len(before):], [page])
                 # The user changes two values and presses OK.
                 model("MarkOnSave").State = 0
                 model("DisabledRules").Text = "S-3"
@@ -328,12 +376,12 @@ class UiChecks:
 
 
 class EnglishUiTest(UiChecks, unittest.TestCase):
-    office = ModuleOffice("en-US", ui_locale="en-US")
+    office = ModuleOffice("en-US", ui_locale="en-US", DESKTOP_LAUNCH=launcher("en-US"))
     lang = "en-US"
 
 
 class ChineseUiTest(UiChecks, unittest.TestCase):
-    office = ModuleOffice("zh-CN", ui_locale="zh-CN")
+    office = ModuleOffice("zh-CN", ui_locale="zh-CN", DESKTOP_LAUNCH=launcher("zh-CN"))
     lang = "zh-CN"
 
 

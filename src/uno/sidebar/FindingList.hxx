@@ -17,7 +17,7 @@ namespace ogiuno {
 struct FindingRow {
     int diagnostic = -1;        ///< index in Report::diagnostics; -1 for a group heading
     rtl::OUString severity;     ///< "✖ 错误" (empty for a heading)
-    rtl::OUString symbol;       ///< "✖" (the grid's first column; the word is its tooltip)
+    rtl::OUString symbol;       ///< "✖" (the grid shows the severity's icon, this only when the icon cannot be read)
     rtl::OUString where;        ///< "表三 · （七）总计 · 自然人", or the heading's text
     rtl::OUString message;
 };

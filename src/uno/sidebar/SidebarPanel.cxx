@@ -7,6 +7,7 @@
 #include "Fixer.hxx"
 #include "IssuesDialog.hxx"
 #include "OgiNames.hxx"
+#include "RuleHelpPage.hxx"
 #include "Strings.hxx"
 #include "UnoUtil.hxx"
 
@@ -35,6 +36,7 @@
 #include <com/sun/star/awt/grid/XGridRowSelection.hpp>
 #include <com/sun/star/awt/grid/XGridSelectionListener.hpp>
 #include <com/sun/star/awt/grid/XMutableGridDataModel.hpp>
+#include <com/sun/star/graphic/XGraphic.hpp>
 #include <com/sun/star/beans/XPropertySet.hpp>
 #include <com/sun/star/container/XNameAccess.hpp>
 #include <com/sun/star/container/XNamed.hpp>
@@ -85,7 +87,7 @@ namespace ogiuno {
 namespace {
 
 // Layout, in pixels.
-constexpr sal_Int32 kMargin = 6, kGap = 4, kLine = 20, kButton = 26, kDetail = 96;
+constexpr sal_Int32 kMargin = 6, kGap = 4, kLine = 20, kButton = 26, kDetail = 96, kHelp = 120;
 constexpr sal_Int32 kMinimalWidth = 380; // three readable columns; the sidebar widens to it
 constexpr sal_Int32 kRelatedColor = 0xC6DBF7; // light blue: the other operands of the selected finding
 // Live re-check: this long after the last edit inside a recognized table (debounce); a live
@@ -137,12 +139,18 @@ public:
         m_counts = add("Counts", "FixedText", {});
         m_grid = add("Findings", "grid.UnoControlGrid", {});
         m_detail = add("Detail", "FixedText", {{"MultiLine", uno::Any(true)}});
+        // The selected finding's rule: what it checks, why, how to fix (the catalogs' help texts).
+        m_help = add("Help", "Edit", {{"MultiLine", uno::Any(true)}, {"ReadOnly", uno::Any(true)},
+                                      {"VScroll", uno::Any(true)}, {"HelpText", uno::Any(trKey("SidebarHelpHint", m_lang))}});
         m_reasonLabel = add("ReasonLabel", "FixedText", {{"Label", uno::Any(trKey("SidebarReasonLabel", m_lang))}});
         m_reason = add("Reason", "Edit", {{"HelpText", uno::Any(trKey("SidebarReasonHelp", m_lang))}});
         m_ignore = button("Ignore", trKey("SidebarIgnore", m_lang), "ignore");
         m_fix = button("Fix", trKey("SidebarFix", m_lang), "fix");
         m_recheck = button("Recheck", tr(Str::IssuesRecheck, m_lang), "recheck");
         m_reset = button("ResetIgnored", fill(tr(Str::IssuesResetIgnored, m_lang), "N", "0"), "reset");
+        m_helpButton = button("HelpButton", trKey("SidebarHelp", m_lang), "help");
+        for (ogi::Severity level : {ogi::Severity::Error, ogi::Severity::Warning, ogi::Severity::Info})
+            m_icons[static_cast<int>(level)] = severityIcon(m_ctx, level);
         setupGrid();
 
         m_parent->addWindowListener(this);
@@ -194,7 +202,15 @@ public:
             for (size_t i = 0; i < m_rows.size(); ++i) {
                 const FindingRow& row = m_rows[i];
                 uno::Sequence<uno::Any> cells(3);
-                cells[0] <<= row.symbol;
+                // the severity's icon (its word is the cell's tooltip); the symbol if it cannot be read
+                const uno::Reference<graphic::XGraphic> icon =
+                    row.diagnostic >= 0 ? m_icons[static_cast<int>(
+                                              m_report->diagnostics[static_cast<size_t>(row.diagnostic)].severity)]
+                                        : nullptr;
+                if (icon.is())
+                    cells[0] <<= icon;
+                else
+                    cells[0] <<= row.symbol;
                 cells[1] <<= row.where;
                 cells[2] <<= row.message;
                 data->addRow(uno::Any(), cells);
@@ -219,6 +235,7 @@ public:
             counts += " " + trCount(Str::SummaryIgnored, m_report->ignored, m_lang);
         setText(m_counts, counts);
         setText(m_detail, OUString());
+        showHelp(nullptr);
         setLabel(m_reset, fill(tr(Str::IssuesResetIgnored, m_lang), "N", OUString::number(m_report ? m_report->ignored : 0)));
         if (!keep.empty())
             for (size_t i = 0; i < m_rows.size(); ++i)
@@ -261,10 +278,12 @@ public:
         const ogi::Diagnostic* d = selectedFinding();
         if (!d) {
             setText(m_detail, m_rows[static_cast<size_t>(row)].where + "\n" + m_rows[static_cast<size_t>(row)].message);
+            showHelp(nullptr);
             updateButtons();
             return;
         }
         setText(m_detail, detailText(*d));
+        showHelp(d);
         updateButtons();
         if (goTo && m_model.is()) {
             selectDiagnosticCell(m_model, m_frame, *d);
@@ -368,6 +387,10 @@ public:
         out.push_back("buttons\t" + on(m_recheck) + " " + on(m_ignore) + " " + on(m_fix) + " " + on(m_reset));
         out.push_back("selected\t" + OUString::number(selectedIndex()));
         out.push_back("painted\t" + OUString::number(static_cast<sal_Int32>(m_painted.size())));
+        // the help shown (its lines, tab-separated), the page 帮助 opens, whether it can act
+        out.push_back("help\t" + m_helpText.replaceAll("\n", "\t"));
+        out.push_back("helpurl\t" + m_helpUrl);
+        out.push_back("helpbutton\t" + on(m_helpButton));
         return out;
     }
 
@@ -390,7 +413,7 @@ public:
     // XSidebarPanel: as tall as the list wants, at least a few rows; the deck may give more.
     ui::LayoutSize SAL_CALL getHeightForWidth(sal_Int32) override
     {
-        const sal_Int32 fixed = kMargin * 2 + kLine * 2 + kGap * 4 + kDetail + kButton * 2;
+        const sal_Int32 fixed = kMargin * 2 + kLine * 2 + kGap * 5 + kDetail + kHelp + kButton * 2;
         const sal_Int32 rows = std::max<sal_Int32>(6, std::min<sal_Int32>(30, static_cast<sal_Int32>(m_rows.size()) + 1));
         return ui::LayoutSize(fixed + 6 * 22, -1, fixed + rows * 22);
     }
@@ -429,6 +452,10 @@ public:
         m_fix.clear();
         m_recheck.clear();
         m_reset.clear();
+        m_help.clear();
+        m_helpButton.clear();
+        for (uno::Reference<graphic::XGraphic>& icon : m_icons)
+            icon.clear();
         m_parent.clear();
         m_report.reset();
     }
@@ -447,6 +474,8 @@ public:
                 fixSelected();
             else if (e.ActionCommand == "reset")
                 resetIgnored();
+            else if (e.ActionCommand == "help")
+                openHelpPage(m_ctx, m_helpUrl);
         });
     }
 
@@ -662,12 +691,14 @@ private:
         sal_Int32 y = kMargin;
         place(m_counts, kMargin, y, w, kLine);
         y += kLine + kGap;
-        const sal_Int32 bottom = height - kMargin - 2 * kButton - kGap * 3 - kDetail - kLine;
+        const sal_Int32 bottom = height - kMargin - 2 * kButton - kGap * 4 - kDetail - kHelp - kLine;
         const sal_Int32 gridHeight = std::max<sal_Int32>(bottom - y, 60);
         place(m_grid, kMargin, y, w, gridHeight);
         y += gridHeight + kGap;
         place(m_detail, kMargin, y, w, kDetail);
         y += kDetail + kGap;
+        place(m_help, kMargin, y, w, kHelp);
+        y += kHelp + kGap;
         place(m_reasonLabel, kMargin, y, w, kLine);
         y += kLine;
         // [reason …………] [忽略] [修正]
@@ -676,10 +707,11 @@ private:
         place(m_ignore, kMargin + w - 2 * small - kGap, y, small, kButton);
         place(m_fix, kMargin + w - small, y, small, kButton);
         y += kButton + kGap;
-        // [重新检查] [恢复已忽略（N）]
-        const sal_Int32 half = (w - kGap) / 2;
-        place(m_recheck, kMargin, y, half, kButton);
-        place(m_reset, kMargin + half + kGap, y, w - half - kGap, kButton);
+        // [重新检查] [恢复已忽略（N）] [帮助]
+        const sal_Int32 third = (w - 2 * kGap) / 3;
+        place(m_recheck, kMargin, y, third, kButton);
+        place(m_reset, kMargin + third + kGap, y, third, kButton);
+        place(m_helpButton, kMargin + 2 * (third + kGap), y, w - 2 * (third + kGap), kButton);
     }
 
     void updateButtons()
@@ -692,6 +724,24 @@ private:
         enable(m_reasonLabel, d && !readOnly);
         enable(m_fix, d && !d->suggestion.empty() && !readOnly);
         enable(m_reset, m_report && m_report->ignored > 0 && !readOnly);
+        enable(m_helpButton, !m_helpUrl.isEmpty());
+    }
+
+    /// The help of `d`'s rule in the help box, and the page 帮助 opens at it (the page's top
+    /// without a finding or for a finding without help).
+    void showHelp(const ogi::Diagnostic* d)
+    {
+        const std::string rule = d ? d->rule : std::string();
+        m_helpText = ruleHelpText(rule, m_lang);
+        try {
+            m_helpUrl = helpPageUrl(m_ctx, m_lang, rule);
+        } catch (const uno::Exception& e) {
+            m_helpUrl.clear();
+            logLine("sidebar: no help page: " + toStd(e.Message));
+        }
+        uno::Reference<awt::XTextComponent> text(m_help, uno::UNO_QUERY);
+        if (text.is())
+            text->setText(m_helpText);
     }
 
     static void enable(const uno::Reference<uno::XInterface>& c, bool on)
@@ -896,6 +946,9 @@ private:
     uno::Reference<awt::XControlContainer> m_container;
     uno::Reference<awt::XWindow> m_window;
     uno::Reference<uno::XInterface> m_counts, m_grid, m_detail, m_reasonLabel, m_reason, m_ignore, m_fix, m_recheck, m_reset;
+    uno::Reference<uno::XInterface> m_help, m_helpButton;
+    uno::Reference<graphic::XGraphic> m_icons[3];   ///< by ogi::Severity
+    OUString m_helpText, m_helpUrl;
     std::shared_ptr<const ogi::Report> m_report;
     std::vector<FindingRow> m_rows;
     int m_selectedRow = -1;

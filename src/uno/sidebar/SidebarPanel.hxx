@@ -1,8 +1,10 @@
 // The 年报检查 deck's panel (Sidebar.xcu, made by SidebarFactory): the findings of the
 // document's last check in a grid (severity, where in words, message), grouped by table
 // (FindingList.hxx), the counts per severity, a detail box, and the buttons 重新检查, 忽略 (with
-// an optional reason), 修正 (when the finding has a suggestion) and 恢复已忽略. Selecting a
-// finding selects its cell (which brings it into view) and paints its related cells — the
+// an optional reason), 修正 (when the finding has a suggestion), 恢复已忽略 and 帮助. The severity
+// column shows the severity's icon (RuleHelpPage.hxx). Selecting a finding shows its rule's
+// help (what it checks, why, how to fix; the catalogs' texts), 帮助 opens the packaged help page
+// at that rule (the page's top when nothing is selected), and it selects its cell (which brings it into view) and paints its related cells — the
 // other operands of the failing rule — until another finding is selected, the panel goes, or
 // the document is saved; that paint is not an undo step and leaves the modified flag alone.
 // Buttons that cannot act are disabled (no finding selected, read-only document, no
@@ -48,7 +50,9 @@ struct PanelRequest {
 /// Runs `request` on the panel of `frame` (found = false when there is none: then nothing is
 /// clicked). Returns the panel's state, one line each: "counts\t<text>", then per row
 /// "<severity>\t<where>\t<message>" (a heading row has an empty severity), then
-/// "buttons\t<recheck> <ignore> <fix> <reset>" as 1/0 for enabled, "selected\t<finding>".
+/// "buttons\t<recheck> <ignore> <fix> <reset>" as 1/0 for enabled, "selected\t<finding>",
+/// "painted\t<cells>", "help\t<the help box's lines, tab-separated>", "helpurl\t<the page 帮助
+/// opens>", "helpbutton\t<1/0>".
 std::vector<rtl::OUString> runPanel(const css::uno::Reference<css::frame::XFrame>& frame, const PanelRequest& request,
                                     bool& found);
 
