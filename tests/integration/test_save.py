@@ -391,10 +391,17 @@ class SaveTest(unittest.TestCase):
         self.assertTrue(during, "the save did not mark (no undo context)")
         self.assertEqual(during[0], (CHECKING, []))
         after = our_infobar(doc)
-        self.assertIsNotNone(after)
-        self.assertTrue(after[0].startswith(before[0]), (after, before))   # the same findings
-        self.assertIn("report check mark", after[0])                    # now in the file
-        self.assertIn("Ignore", after[1])
+        self.assertNotEqual(after, (CHECKING, []))                    # the progress notice never stays
+        report = self.report(doc)
+        if [d for d in report["diagnostics"] if d["severity"] in ("error", "warning")]:
+            self.assertTrue(after[0].startswith(before[0]), (after, before))   # the same findings
+            self.assertIn("report check mark", after[0])                    # now in the file
+            self.assertIn("Ignore", after[1])
+        else:
+            # The marking's time budget (SaveCheck.cxx, kMarkBudgetMs) ran out on a loaded machine:
+            # nothing read, nothing to say (the E-2 info names what was not read).
+            self.assertIn("E-2", [d["rule"] for d in report["diagnostics"]])
+            self.assertIsNone(after)
 
     def test_progress_infobar_on_a_deferred_check(self):
         """Check only (the default: the check runs right after the save): the save replaces the
