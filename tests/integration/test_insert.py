@@ -84,13 +84,25 @@ def template_layout(tid):
     return keys
 
 
+def applies(rule, tid):
+    """Whether a declaration selects template `tid`: by format/family ("tables": ["*/t3"],
+    issue 10.4) or by template id pattern ("templates")."""
+    with open(os.path.join(TEMPLATE_DIR, tid + ".json"), encoding="utf-8") as f:
+        d = json.load(f)
+    for sel in rule.get("tables", []):
+        fmt, fam = ("*", "*") if sel == "*" else sel.split("/")
+        if fmt in ("*", d["version"]) and fam in ("*", d["family"]):
+            return True
+    return any(fnmatch.fnmatch(tid, p) for p in rule.get("templates", []))
+
+
 def eq_rules(tid, keys):
     """(rule, lhs keys, rhs keys) of every "eq" rule of rules.json that applies to `tid`."""
     with open(RULES, encoding="utf-8") as f:
         rules = json.load(f)["rules"]
     out = []
     for r in rules:
-        if r.get("kind") != "eq" or not any(fnmatch.fnmatch(tid, p) for p in r.get("templates", [])):
+        if r.get("kind") != "eq" or not applies(r, tid):
             continue
         each = r.get("each", {})
         name, values = next(iter(each.items())) if each else (None, [None])
