@@ -45,6 +45,10 @@ WRONG_TOTAL = {
 }
 
 office = ModuleOffice()
+# The undo steps are named after the commands, in the UI language (the module's office: en-US;
+# strings_*.properties UndoInsertTemplate / UndoInsertSkeleton: 插入模板 / 插入年报框架 in zh-CN).
+UNDO_INSERT_TEMPLATE = "Insert Template"
+UNDO_INSERT_SKELETON = "Insert Skeleton"
 setUpModule, tearDownModule = office.start, office.stop
 
 
@@ -290,7 +294,7 @@ class InsertTest(unittest.TestCase):
         self.assertEqual(len(table.CellNames), 215)
         # One undo step removes the table.
         um = doc.UndoManager
-        self.assertEqual(um.getCurrentUndoActionTitle(), "插入模板")
+        self.assertEqual(um.getCurrentUndoActionTitle(), UNDO_INSERT_TEMPLATE)
         um.undo()
         self.assertEqual(doc.TextTables.Count, 0)
         self.assertEqual(doc.Text.String, "前文")
@@ -355,7 +359,7 @@ class InsertTest(unittest.TestCase):
         doc = self.new_doc("swriter")
         result = office.dispatch(doc, PROTOCOL + "InsertSkeleton")
         self.assertEqual(result.State, 1, result.Result)
-        self.assertEqual(doc.UndoManager.getCurrentUndoActionTitle(), "插入年报框架")
+        self.assertEqual(doc.UndoManager.getCurrentUndoActionTitle(), UNDO_INSERT_SKELETON)
         again = self.reload(doc, "skeleton.odt")
         blocks = []
         en = again.Text.createEnumeration()
@@ -418,7 +422,7 @@ class InsertTest(unittest.TestCase):
         # One undo step. (Not undone here: undoing a sheet insertion in a hidden headless
         # document kills soffice 7.4 even for a plain Sheets.insertNewByName, no extension
         # involved.)
-        self.assertEqual(doc.UndoManager.getAllUndoActionTitles(), ("插入年报框架",))
+        self.assertEqual(doc.UndoManager.getAllUndoActionTitles(), (UNDO_INSERT_SKELETON,))
 
 
 if __name__ == "__main__":
