@@ -2,6 +2,7 @@
 
 #include "OgiNames.hxx"
 #include "UnoUtil.hxx"
+#include "ogi/Message.h"
 
 #include <com/sun/star/deployment/PackageInformationProvider.hpp>
 #include <com/sun/star/deployment/XPackageInformationProvider.hpp>
@@ -74,9 +75,11 @@ uno::Reference<resource::XStringResourceResolver> resourcesFor(const std::string
         const uno::Reference<uno::XComponentContext>& ctx = *g_ctx;
         const OUString folder =
             deployment::PackageInformationProvider::get(ctx)->getPackageLocation(OGI_EXTENSION_ID) + "/resources/";
+        // The .properties of the language (strings_<language>_<COUNTRY>.properties).
         lang::Locale locale;
-        locale.Language = lang == "zh-CN" ? OUString("zh") : OUString("en");
-        locale.Country = lang == "zh-CN" ? OUString("CN") : OUString("US");
+        const size_t dash = lang.find('-');
+        locale.Language = toOU(lang.substr(0, dash));
+        locale.Country = dash == std::string::npos ? OUString() : toOU(lang.substr(dash + 1));
         // The service wants a handler argument of the handler's type; an empty one is accepted.
         res.set(resource::StringResourceWithLocation::create(ctx, folder, true, locale, "strings", OUString(),
                                                              uno::Reference<task::XInteractionHandler>()),
@@ -154,7 +157,9 @@ std::string uiLanguage(const uno::Reference<uno::XComponentContext>& ctx)
     }
     if (locale.empty())
         locale = readConfiguredLocale(ctx);
-    return locale.rfind("zh", 0) == 0 ? "zh-CN" : "en-US";
+    // The catalogs' language for the office's (zh-TW reads zh-CN; a language we have no
+    // catalogs for reads English).
+    return ogi::matchLanguage(locale, "en-US");
 }
 
 const char* stringKey(Str id)
@@ -200,12 +205,14 @@ OUString trCount(Str id, long long n, const std::string& lang)
 
 OUString trCountKey(const char* key, long long n, const std::string& lang)
 {
-    // CLDR plural categories of our two languages: English one/other, Chinese other only.
+    // One key per CLDR plural category (ICU's rules of the language: English one/other,
+    // Chinese other only); a category the resources lack reads the ".other" text.
     const std::string base = key;
+    const std::string category = ogi::pluralCategory(lang, n);
     bool found = false;
     OUString text;
-    if (n == 1 && lang != "zh-CN")
-        text = resolve(base + ".one", lang, &found);
+    if (category != "other")
+        text = resolve(base + "." + category, lang, &found);
     if (!found)
         text = resolve(base + ".other", lang);
     return fill(text, "N", OUString::number(static_cast<sal_Int64>(n)));
@@ -223,11 +230,6 @@ OUString countsText(int errors, int warnings, int infos, const std::string& lang
         text += trCount(id, n, lang);
     }
     return text;
-}
-
-const std::string& localizedData(const std::string& zh, const std::string& en, const std::string& lang)
-{
-    return lang == "zh-CN" || en.empty() ? zh : en;
 }
 
 OUString fill(OUString text, const char* name, const OUString& value)

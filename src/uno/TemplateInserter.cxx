@@ -286,7 +286,7 @@ OUString insertCalcSheet(CalcTarget& target, const std::string& templateId)
 {
     const Layout l = makeLayout(templateId);
     uno::Reference<sheet::XSpreadsheets> sheets = target.doc->getSheets();
-    const std::string base = l.def->titleZh;
+    const std::string base = l.def->formTitle();
     OUString name = toOU(base);
     for (int i = 2; sheets->hasByName(name); ++i)
         name = toOU(base + " (" + std::to_string(i) + ")");
@@ -303,7 +303,7 @@ OUString insertCalcSheet(CalcTarget& target, const std::string& templateId)
         uno::Reference<table::XCellRange> title = range->getCellRangeByPosition(0, 0, std::max<sal_Int32>(0, cols - 1), 0);
         if (cols > 1)
             uno::Reference<util::XMergeable>(title, uno::UNO_QUERY_THROW)->merge(true);
-        uno::Reference<text::XText>(range->getCellByPosition(0, 0), uno::UNO_QUERY_THROW)->setString(toOU(l.def->titleZh));
+        uno::Reference<text::XText>(range->getCellByPosition(0, 0), uno::UNO_QUERY_THROW)->setString(toOU(l.def->formTitle()));
         uno::Reference<beans::XPropertySet> props(title, uno::UNO_QUERY_THROW);
         setBold(props);
         setProp(props, "CharHeight", uno::Any(14.0f));

@@ -308,3 +308,25 @@ TEST(RuleHelpApi, ReferencePagesHaveAnAnchorPerRule)
     EXPECT_TRUE(has(index, "| N-1 | error | [Column balance](rules.en-US.md#N-1) | [本列勾稽关系](rules.zh-CN.md#N-1) |"))
         << index;
 }
+
+TEST(Languages, TheUiLanguageIsTheBestMatchingCatalog)
+{
+    EXPECT_EQ(matchLanguage("zh-CN", "en-US"), "zh-CN");
+    EXPECT_EQ(matchLanguage("zh_TW", "en-US"), "zh-CN");   // same primary language
+    EXPECT_EQ(matchLanguage("zh", "en-US"), "zh-CN");
+    EXPECT_EQ(matchLanguage("en-GB", "zh-CN"), "en-US");
+    EXPECT_EQ(matchLanguage("en_US", "zh-CN"), "en-US");
+    EXPECT_EQ(matchLanguage("de-DE", "en-US"), "en-US");   // no German catalogs: the fallback
+    EXPECT_EQ(matchLanguage("", "en-US"), "en-US");
+}
+
+TEST(Languages, PluralCategoriesAreIcus)
+{
+    EXPECT_EQ(pluralCategory("en-US", 1), "one");
+    EXPECT_EQ(pluralCategory("en-US", 0), "other");
+    EXPECT_EQ(pluralCategory("en-US", 2), "other");
+    EXPECT_EQ(pluralCategory("zh-CN", 1), "other");   // Chinese has one form
+    EXPECT_EQ(pluralCategory("ru-RU", 3), "few");     // a language with more categories
+    EXPECT_EQ(pluralCategory("ru-RU", 5), "many");
+    EXPECT_EQ(pluralCategory("en-US", 1LL << 40), "other");
+}

@@ -374,8 +374,8 @@ TEST_P(TemplatesRoundTrip, BlankTableGivesOneS3ForTheWholeTableAndNothingElse)
     EXPECT_EQ(related, keys);
     EXPECT_EQ(addresses.size(), keys.size());   // each a cell of its own
     const TemplateDef* t = findTemplate(id);
-    EXPECT_EQ(d.message("zh-CN"), t->nameZh + "有 " + std::to_string(keys.size()) + " 个单元格空白：没有数据时应填 0。");
-    EXPECT_EQ(d.message("en-US"), t->nameEn + " has " + std::to_string(keys.size()) +
+    EXPECT_EQ(d.message("zh-CN"), t->name("zh-CN") + "有 " + std::to_string(keys.size()) + " 个单元格空白：没有数据时应填 0。");
+    EXPECT_EQ(d.message("en-US"), t->name("en-US") + " has " + std::to_string(keys.size()) +
                                           " blank cells: enter 0 where there is no data.");
 }
 
@@ -633,9 +633,9 @@ TEST(TemplatesFormats, TableAndFormatNamesComeFromTheCatalogs)
     EXPECT_EQ(Message("table.t3").render("en-US"), "table 3");
     // a template's name is its format's pattern in the catalog, with the family's name
     const TemplateDef& t = *findTemplate("2019-t4");
-    EXPECT_EQ(templateDisplayName(t, "zh-CN"), "2019年格式 表四 " + t.titleZh);
-    EXPECT_EQ(templateDisplayName(t, "en-US"), "2019 form, table 4: " + t.titleEn);
-    EXPECT_EQ(templateDisplayName(*findTemplate("old-b0"), "en-US"), findTemplate("old-b0")->titleEn);
+    EXPECT_EQ(templateDisplayName(t, "zh-CN"), "2019年格式 表四 " + t.title("zh-CN"));
+    EXPECT_EQ(templateDisplayName(t, "en-US"), "2019 form, table 4: " + t.title("en-US"));
+    EXPECT_EQ(templateDisplayName(*findTemplate("old-b0"), "en-US"), findTemplate("old-b0")->title("en-US"));
 }
 
 namespace {

@@ -180,7 +180,7 @@ Report Checker::checkUnguarded(const Document& doc) const
         info.index = static_cast<int>(report.tables.size());
         info.templateId = rec.tmpl->id;
         info.version = rec.tmpl->version;
-        info.title = rec.tmpl->titleZh;
+        info.title = rec.tmpl->formTitle();
         info.sourceTables = rec.sourceTables;
         const Table& first = doc.tables[static_cast<size_t>(rec.sourceTables.front())];
         info.location = first.location.empty() ? first.name : first.location;

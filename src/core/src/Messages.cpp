@@ -8,9 +8,11 @@
 #include <unicode/locid.h>
 #include <unicode/messagepattern.h>
 #include <unicode/msgfmt.h>
+#include <unicode/plurrule.h>
 #include <unicode/unistr.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <memory>
 #include <mutex>
 #include <stdexcept>
@@ -425,6 +427,34 @@ std::string Message::render(const std::string& lang) const
     Catalogs& all = catalogs();
     const std::lock_guard<std::mutex> lock(all.formatting);
     return renderIn(*c, *this);
+}
+
+std::string matchLanguage(const std::string& tag, const std::string& fallback)
+{
+    std::string norm = tag;
+    std::replace(norm.begin(), norm.end(), '_', '-');
+    const std::vector<std::string> langs = messageLanguages();
+    for (const std::string& l : langs)
+        if (l == norm)
+            return l;
+    for (const std::string& l : langs)
+        if (!norm.empty() && primary(l) == primary(norm))
+            return l;
+    return fallback;
+}
+
+std::string pluralCategory(const std::string& lang, long long n)
+{
+    UErrorCode status = U_ZERO_ERROR;
+    const std::unique_ptr<icu::PluralRules> rules(
+        icu::PluralRules::forLocale(icu::Locale::forLanguageTag(lang, status), status));
+    if (U_FAILURE(status) || !rules)
+        return "other";
+    if (n < INT32_MIN || n > INT32_MAX)
+        return "other";   // no count we show comes near; CLDR's categories of such numbers are "other" in our languages
+    std::string out;
+    rules->select(static_cast<int32_t>(n)).toUTF8String(out);
+    return out.empty() ? "other" : out;
 }
 
 } // namespace ogi

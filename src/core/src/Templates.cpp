@@ -139,7 +139,7 @@ TemplateDef parseTemplate(std::string_view fileName, std::string_view text, cons
         throw std::runtime_error(ctx + ": unknown format (version) \"" + t.version + "\"");
     if (!formats.hasFamily(t.family))
         throw std::runtime_error(ctx + ": unknown family \"" + t.family + "\"");
-    // Titles and short names by language tag; titleZh/titleEn are the two the UNO layer shows.
+    // Titles and short names by language tag.
     auto byLanguage = [&](std::string_view field) {
         std::map<std::string, std::string> out;
         if (auto* v = o.if_contains(field)) {
@@ -157,14 +157,8 @@ TemplateDef parseTemplate(std::string_view fileName, std::string_view text, cons
     t.names = byLanguage("name");
     if (t.names.empty())
         t.names = t.titles;
-    auto pick = [](const std::map<std::string, std::string>& m, const char* lang, const std::string& def) {
-        auto it = m.find(lang);
-        return it == m.end() ? def : it->second;
-    };
-    t.titleZh = pick(t.titles, "zh-CN", "");
-    t.titleEn = pick(t.titles, "en-US", t.titleZh);
-    t.nameZh = pick(t.names, "zh-CN", "");
-    t.nameEn = pick(t.names, "en-US", t.nameZh);
+    if (!t.titles.count(kFormLanguage) || !t.names.count(kFormLanguage))
+        throw std::runtime_error(ctx + ": \"title\" and \"name\" need the form's own text (" + kFormLanguage + ")");
     t.section = str(o, "section");
     t.describeColumns = num(o, "describeColumns", 1);
     if (t.describeColumns < 1)
@@ -553,6 +547,23 @@ const TemplateDef* findTemplate(const std::string& id)
 
 std::string rowKeyOf(const std::string& valueKey) { return valueKey.substr(0, valueKey.find('.')); }
 
+namespace {
+const std::string& inLanguage(const std::map<std::string, std::string>& texts, const std::string& lang)
+{
+    auto it = texts.find(lang);
+    if (it != texts.end())
+        return it->second;
+    const std::string primary = lang.substr(0, lang.find_first_of("-_"));
+    for (const auto& [tag, text] : texts)
+        if (tag.substr(0, tag.find_first_of("-_")) == primary)
+            return text;
+    return texts.at(kFormLanguage);
+}
+} // namespace
+
+const std::string& TemplateDef::title(const std::string& lang) const { return inLanguage(titles, lang); }
+const std::string& TemplateDef::name(const std::string& lang) const { return inLanguage(names, lang); }
+
 const TemplateCell* TemplateDef::cellForKey(const std::string& key) const
 {
     auto it = keyIndex.find(key);
@@ -690,7 +701,7 @@ Table generateTable(const std::string& templateId, const std::map<std::string, s
     if (!t)
         return table;
     table.name = t->id;
-    table.location = t->titleZh;
+    table.location = t->formTitle();
     table.rows = t->rows;
     table.cols = t->cols;
     for (const TemplateCell& c : t->cells) {

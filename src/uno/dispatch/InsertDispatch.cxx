@@ -87,7 +87,7 @@ OUString InsertTemplateDispatch::execute(const Invocation& call, bool&)
     std::string id;
     const ogi::TemplateDef* def = chosenTemplate(call.query, id);   // found: run() checked it
     const InsertOutcome out = insertTemplate(call.model, call.controller, def->id);
-    OUString text = fill(tr(Str::InsertedTemplate, lang), "TITLE", toOU(localizedData(def->titleZh, def->titleEn, lang)));
+    OUString text = fill(tr(Str::InsertedTemplate, lang), "TITLE", toOU(def->title(lang)));
     text = fill(text, "NAME", out.names.empty() ? OUString() : out.names.front());
     logLine(toStd(text));
     return text;

@@ -71,7 +71,7 @@ OUString tableShortName(const ogi::Report& r, int index, const std::string& lang
         return trKey(key.c_str(), lang);
     }
     if (def)
-        return toOU(lang == "zh-CN" || def->titleEn.empty() ? def->titleZh : def->titleEn);
+        return toOU(def->title(lang));
     return toOU(t->title);
 }
 
@@ -116,9 +116,9 @@ std::vector<FindingRow> findingRows(const ogi::Report& r, const std::string& lan
             const ogi::TableInfo* t = tableOf(r, d.table);
             const ogi::TemplateDef* def = t ? ogi::findTemplate(t->templateId) : nullptr;
             if (def && (def->family == "t2" || def->family == "t3" || def->family == "t4"))
-                title += " " + toOU(lang == "zh-CN" || def->titleEn.empty() ? def->titleZh : def->titleEn);
+                title += " " + toOU(def->title(lang));
             else if (def)   // the old form: its own title says it all
-                title = toOU(lang == "zh-CN" || def->titleEn.empty() ? def->titleZh : def->titleEn);
+                title = toOU(def->title(lang));
             heading.where = title;
             heading.message = countsText(counts[0], counts[1], counts[2], lang);
             rows.push_back(heading);

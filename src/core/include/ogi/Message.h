@@ -93,6 +93,15 @@ const std::vector<MessageCatalog>& messageCatalogs();
 /// Language tags of the embedded catalogs, sorted ("en-US", "zh-CN").
 std::vector<std::string> messageLanguages();
 
+/// The catalog language a user of `tag` ("zh-CN", "zh_TW", "en-GB", "de"…) reads: the exact tag,
+/// else a catalog of the same primary language, else `fallback` (a catalog's tag). What the UI
+/// uses to pick its language: adding a language is adding its catalogs.
+std::string matchLanguage(const std::string& tag, const std::string& fallback);
+
+/// The CLDR plural category ("one", "few", "other"…) of the count `n` in `lang` (ICU's
+/// PluralRules), for UI strings kept as one key per category; "other" when ICU has no rules.
+std::string pluralCategory(const std::string& lang, long long n);
+
 /// The pattern of `id` in the catalog `render` would use for `lang`; null when none.
 const std::string* messagePattern(const std::string& id, const std::string& lang);
 

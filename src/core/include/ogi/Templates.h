@@ -46,14 +46,24 @@ struct SubtotalRow {
     std::string first, last;         ///< row keys of the group's first and last item ("R3_3_1", "R3_3_8")
 };
 
+/// The language the national forms are written in (their labels, titles, the documents' words).
+inline constexpr const char* kFormLanguage = "zh-CN";
+
 struct TemplateDef {
     std::string id;        ///< "2021-t3", "old", ...
     std::string version;   ///< "2021", "2019", "2014"
     std::string family;    ///< "t2", "t3", "t4", "old"
     std::string layout;    ///< "matrix" or "list"
-    std::string titleZh, titleEn;
-    std::string nameZh, nameEn; ///< short name in messages: "表三" / "Table three" (JSON "name")
-    std::map<std::string, std::string> titles, names; ///< the same by language tag, as the file has them
+    /// Title and short name in messages ("表三" / "Table three"; JSON "title", "name") by
+    /// language tag, as the file has them; the kFormLanguage one is required.
+    std::map<std::string, std::string> titles, names;
+    /// The title as the national form prints it (its kFormLanguage title): what a document
+    /// carries and what a message quoting the document's own words shows.
+    const std::string& formTitle() const { return titles.at(kFormLanguage); }
+    /// The title / short name in `lang`: the exact tag, else the same primary language, else
+    /// the form's own.
+    const std::string& title(const std::string& lang) const;
+    const std::string& name(const std::string& lang) const;
     std::string section;   ///< heading of the report section the table belongs under
     int describeColumns = 1; ///< column label levels in a key's short name (describeKey); table four: 2
     int rows = 0, cols = 0;

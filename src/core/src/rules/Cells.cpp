@@ -230,7 +230,7 @@ Diagnostic resemblanceFinding(const RuleDecl& rule, const Document& doc, const R
     std::snprintf(score, sizeof score, "%.2f", r.score);
     d.expected = r.tmpl->id;
     d.actual = score;
-    rules::renderMessages(rule, {{{"table", r.tmpl->titleZh}, {"score", score}}, {}, {}, {}}, d);
+    rules::renderMessages(rule, {{{"table", r.tmpl->formTitle()}, {"score", score}}, {}, {}, {}}, d);
     return d;
 }
 

@@ -104,7 +104,7 @@ void emitTableFinding(const RuleDecl& rule, const TableFacts& f, Finding fd, std
             args.common["actual"] = fd.actual;
     }
     if (unset("table"))
-        args.common["table"] = f.rec->tmpl->titleZh;
+        args.common["table"] = f.rec->tmpl->formTitle();
     if (unset("year"))
         args.common["year"] = std::to_string(f.year);
     if (unset("name"))

@@ -69,7 +69,7 @@ void tablesCheck(const RuleDecl& rule, const std::vector<Recognition>& recognize
         const TemplateDef* t = formatTable(version, family);   // the format's national table (formats.json)
         if (!t)
             continue;
-        out.push_back(documentFinding(rule, {{{"table", t->titleZh}, {"table_en", t->titleEn}, {"version", version}}, {}, {}, {}},
+        out.push_back(documentFinding(rule, {{{"version", version}}, {}, {{"table", t->titles}}, {}},
                                       t->id, ""));
     }
 }
@@ -146,7 +146,7 @@ class TablesKind : public RuleKind {
 public:
     Scope scope() const override { return Scope::Document; }
     std::set<std::string> fields() const override { return {"families"}; }
-    std::set<std::string> placeholders() const override { return {"table", "table_en", "version"}; }
+    std::set<std::string> placeholders() const override { return {"table", "version"}; }
 
     void parse(RuleDecl& r, const Settings& s) const override
     {
