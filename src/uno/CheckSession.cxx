@@ -211,7 +211,7 @@ CheckOutcome checkAndMark(const uno::Reference<uno::XComponentContext>& ctx, con
             return outcome;
         }
         ControllerLock lock(model);
-        UndoContext undo(model, u8(OGI_UNDO_TITLE));
+        UndoContext undo(model, trKey("UndoCheck", uiLanguage(ctx)));
         OUString markNamespace;
         clearMarks(model, kind, style, &markNamespace);
         LazyProgress progress(model, tr(Str::ProductName, outcome.lang)); // marking a big document
@@ -270,7 +270,7 @@ OUString previousText(const CheckOutcome& o)
         return OUString();
     OUString files;
     for (const OUString& c : o.previousCandidates)
-        files += (files.isEmpty() ? OUString() : OUString(o.lang == "zh-CN" ? u8("、") : OUString(", "))) +
+        files += (files.isEmpty() ? OUString() : trKey("ListSeparator", o.lang)) +
                  c.copy(c.lastIndexOf('/') + 1);
     OUString text = fill(tr(Str::SummaryPreviousAsk, o.lang), "N", OUString::number(static_cast<sal_Int32>(o.previousCandidates.size())));
     return " " + fill(text, "FILES", files);

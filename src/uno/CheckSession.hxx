@@ -38,7 +38,7 @@ CheckOutcome checkDocument(const css::uno::Reference<css::uno::XComponentContext
 CheckOutcome checkDocument(const css::uno::Reference<css::uno::XComponentContext>& ctx,
                            const css::uno::Reference<css::lang::XComponent>& model);
 
-/// Clears previous marks, checks and marks, as one undo step (OGI_UNDO_TITLE). A read-only
+/// Clears previous marks, checks and marks, as one undo step (resource UndoCheck). A read-only
 /// document is only checked. Colours, marked severities, disabled rules and ignored findings
 /// come from `settings`.
 /// With `keepUnchangedMarks` (the save-time check), a document whose recorded marks are exactly

@@ -95,9 +95,8 @@ OUString detailText(const ogi::Report& r, const ogi::Diagnostic& d, const std::s
     if (!d.expected.empty() || !d.actual.empty())
         s += "\n" + fill(fill(tr(Str::DetailExpectedActual, lang), "EXPECTED", toOU(d.expected)), "ACTUAL", toOU(d.actual));
     if (d.suggestion.hasReason())   // issue 14: the likely cause and its fix (修正)
-        s += "\n" + toOU(std::string(lang == "zh-CN" ? (d.suggestion.empty() ? "无法确定：" : "建议：")
-                                                      : (d.suggestion.empty() ? "Undecided: " : "Suggestion: ")) +
-                         d.suggestion.reason(lang));
+        s += "\n" + fill(trKey(d.suggestion.empty() ? "DetailUndecided" : "DetailSuggestion", lang), "REASON",
+                         toOU(d.suggestion.reason(lang)));
     return s;
 }
 
@@ -137,12 +136,14 @@ public:
             m_detail.set(controls->getControl("Detail"), uno::UNO_QUERY_THROW);
             uno::Reference<awt::XFixedText> hint(controls->getControl("Hint"), uno::UNO_QUERY_THROW);
             hint->setText(tr(Str::IssuesHint, m_lang));
-            m_dialog->setTitle(tr(Str::IssuesTitle, m_lang) + u8(" — ") + documentTitle());
+            m_dialog->setTitle(
+                fill(fill(trKey("IssuesWindowTitle", m_lang), "TITLE", tr(Str::IssuesTitle, m_lang)), "DOCUMENT",
+                     documentTitle()));
             setButton(controls, "Recheck", tr(Str::IssuesRecheck, m_lang), "recheck");
             setButton(controls, "Close", tr(Str::IssuesClose, m_lang), "close");
             setButton(controls, "Ignore", tr(Str::IssuesIgnore, m_lang), "ignore");
             m_reset = setButton(controls, "ResetIgnored", resetLabel(0), "reset");
-            m_fix = setButton(controls, "Fix", toOU(m_lang == "zh-CN" ? "修正" : "Fix"), "fix");
+            m_fix = setButton(controls, "Fix", trKey("IssuesFix", m_lang), "fix");
             uno::Reference<awt::XWindow>(m_fix, uno::UNO_QUERY_THROW)->setEnable(false);
             m_list->addItemListener(this);
             uno::Reference<awt::XTopWindow> top(m_dialog, uno::UNO_QUERY);

@@ -27,6 +27,12 @@ struct NoticeButton {
 void notify(const css::uno::Reference<css::frame::XFrame>& frame, const rtl::OUString& text, NoticeKind kind,
             const std::vector<NoticeButton>& buttonList);
 
+/// Replaces our infobar at once with a progress notice (an info bar without buttons, e.g. "正在检查年报表格…"),
+/// so that a previous result never stays on screen while a new check runs; the result replaces it in
+/// turn (notify) or it is removed (dismiss). Not logged (the log keeps the results). False, and nothing
+/// shown, when the frame's window is hidden (a hidden document cannot show an infobar) or has none.
+bool notifyProgress(const css::uno::Reference<css::frame::XFrame>& frame, const rtl::OUString& text);
+
 /// Removes our infobar from the frame, if shown; true when one was removed.
 bool dismiss(const css::uno::Reference<css::frame::XFrame>& frame);
 

@@ -99,9 +99,35 @@ uno::Reference<frame::XFrame> frameOf(const uno::Reference<lang::XComponent>& mo
 }
 
 /// The infobar (FindingActions.hxx: tellSaveOutcome): problems, our marks in the saved file, or nothing.
-void tellUser(const uno::Reference<lang::XComponent>& model, const CheckOutcome& outcome, bool changed = true)
+/// After a progress notice (`progress`), "nothing" removes it, as does no repeated nag.
+void tellUser(const uno::Reference<lang::XComponent>& model, const CheckOutcome& outcome, bool changed = true,
+              bool progress = false)
 {
-    tellSaveOutcome(model, frameOf(model), outcome, changed);
+    const uno::Reference<frame::XFrame> frame = frameOf(model);
+    if (progress)
+        dismiss(frame);   // replaced in the same turn of the event loop: no flicker
+    tellSaveOutcome(model, frame, outcome, changed);
+}
+
+/// The infobar says at once that a check is under way (issue 12: a long check must not leave the
+/// previous result on screen): when the document changed since it was last saved. An unchanged
+/// document keeps what its infobar says (the same check gives the same result: no repeated nag).
+bool showProgress(const uno::Reference<uno::XComponentContext>& ctx, const uno::Reference<lang::XComponent>& model,
+                  bool changed)
+{
+    return changed && notifyProgress(frameOf(model), trKey("InfobarChecking", uiLanguage(ctx)));
+}
+
+/// A check that throws takes its progress notice away (the job logs the failure; the save goes on).
+template <typename F> void removingProgressOnFailure(const uno::Reference<lang::XComponent>& model, bool progress, F&& run)
+{
+    try {
+        run();
+    } catch (...) {
+        if (progress)
+            dismiss(frameOf(model));
+        throw;
+    }
 }
 
 } // namespace
@@ -138,16 +164,19 @@ void checkOnSave(const uno::Reference<uno::XComponentContext>& ctx, const uno::R
     uno::Reference<util::XModifiable> modifiable(model, uno::UNO_QUERY);
     const bool changed = !modifiable.is() || modifiable->isModified();   // before our marks change it
     const bool mark = settings.markOnSave && !isReadOnly(model);
+    const bool progress = showProgress(ctx, model, changed);
     if (!mark) {
         // Check only: nothing goes into the file, so the check need not delay the save. It
         // runs from the event loop right after the save (or earlier, when the report is asked
         // for: CheckSession::runPendingCheck); without an event loop, now.
         uno::WeakReference<lang::XComponent> weak(model);
-        deferCheck(model, [ctx, weak, settings, limits, changed]() {
+        deferCheck(model, [ctx, weak, settings, limits, changed, progress]() {
             uno::Reference<lang::XComponent> doc(weak);
             if (!doc.is())
                 return;
-            tellUser(doc, checkDocument(ctx, doc, settings, limits), changed);
+            removingProgressOnFailure(doc, progress, [&] {
+                tellUser(doc, checkDocument(ctx, doc, settings, limits), changed, progress);
+            });
         });
         try {
             uno::Reference<awt::XRequestCallback> async = awt::AsyncCallback::create(ctx);
@@ -160,8 +189,9 @@ void checkOnSave(const uno::Reference<uno::XComponentContext>& ctx, const uno::R
     }
     // MarkOnSave: within a time budget; unchanged findings leave the marks (and the file) alone.
     limits.deadline = [start]() { return std::chrono::steady_clock::now() - start > std::chrono::milliseconds(kMarkBudgetMs); };
-    const CheckOutcome outcome = checkAndMark(ctx, model, settings, limits, /*keepUnchangedMarks=*/true);
-    tellUser(model, outcome, changed);
+    removingProgressOnFailure(model, progress, [&] {
+        tellUser(model, checkAndMark(ctx, model, settings, limits, /*keepUnchangedMarks=*/true), changed, progress);
+    });
 
     const long ms = static_cast<long>(
         std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start).count());

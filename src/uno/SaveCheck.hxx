@@ -14,6 +14,10 @@
 //   a time budget (what is not read in it is named in one info finding, E-2), and not at all
 //   when the marks this check would lay out are the recorded ones (Highlighter.hxx). A
 //   read-only document is never marked.
+// - A document changed since it was last saved: before the check starts, our infobar is replaced
+//   at once by "正在检查年报表格…" / "Checking the report tables…" (the previous result never stays
+//   on screen meanwhile); the outcome below replaces it in turn, or removes it. An unchanged
+//   document keeps its infobar (the same check, the same result).
 // - Errors or warnings: an infobar "本文档的年报表格有 N 处错误、M 处警告" with the buttons
 //   标记并查看 (Check) / 查看 (ShowIssues, when already marked) and 忽略 (DismissInfobar).
 //   Hidden documents cannot show one (logged).

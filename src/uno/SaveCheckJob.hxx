@@ -1,5 +1,6 @@
 // The job bound to OnSave/OnSaveAs in Jobs.xcu (recipe §4.3): unpacks the job arguments
-// and hands the document to checkOnSave (SaveCheck.cxx). The office creates one instance per
+// and hands the document to checkOnSave (SaveCheck.cxx). Also bound to OnFocus: a window opened
+// before the extension was installed gets our toolbar when it is next activated (SaveCheckJob.cxx). The office creates one instance per
 // event, so it keeps no state. Nothing may escape: a failing check must never fail or delay
 // a save, so everything is caught and logged.
 #pragma once

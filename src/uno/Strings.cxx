@@ -225,6 +225,11 @@ OUString countsText(int errors, int warnings, int infos, const std::string& lang
     return text;
 }
 
+const std::string& localizedData(const std::string& zh, const std::string& en, const std::string& lang)
+{
+    return lang == "zh-CN" || en.empty() ? zh : en;
+}
+
 OUString fill(OUString text, const char* name, const OUString& value)
 {
     OUString token = "%" + OUString::createFromAscii(name) + "%";

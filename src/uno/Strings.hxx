@@ -108,6 +108,10 @@ rtl::OUString productName();
 /// The resource key of a string (tests, logs).
 const char* stringKey(Str id);
 
+/// Of a text the data carry in both languages (a template's titleZh / titleEn), the one of `lang`;
+/// the Chinese one when the English one is empty.
+const std::string& localizedData(const std::string& zh, const std::string& en, const std::string& lang);
+
 /// Replaces %NAME% in `text`.
 rtl::OUString fill(rtl::OUString text, const char* name, const rtl::OUString& value);
 

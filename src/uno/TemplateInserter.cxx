@@ -11,6 +11,7 @@
 
 #include "DocumentReader.hxx"
 #include "EditGuards.hxx"
+#include "Strings.hxx"
 #include "UnoUtil.hxx"
 
 #include <ogi/TemplateLayout.h>
@@ -396,7 +397,7 @@ InsertOutcome insertTemplate(const uno::Reference<lang::XComponent>& model,
         throw lang::IllegalArgumentException(toOU("unknown template " + templateId), uno::Reference<uno::XInterface>(), 0);
     const DocKind kind = documentKind(model);
     InsertOutcome out;
-    UndoContext undo(model, u8("插入模板"));   // one undo step, no repaint per cell
+    UndoContext undo(model, trKey("UndoInsertTemplate", officeLanguage()));   // one undo step, no repaint per cell
     ControllerLock lock(model);
     if (kind == DocKind::Writer) {
         WriterPosition pos = writerPosition(model, controller);
@@ -415,7 +416,7 @@ InsertOutcome insertSkeleton(const uno::Reference<lang::XComponent>& model,
     const DocKind kind = documentKind(model);
     const std::vector<ogi::SkeletonItem> items = ogi::reportSkeleton2021();
     InsertOutcome out;
-    UndoContext undo(model, u8("插入年报框架"));
+    UndoContext undo(model, trKey("UndoInsertSkeleton", officeLanguage()));
     ControllerLock lock(model);
     if (kind == DocKind::Calc) {
         CalcTarget target = calcTarget(model, controller);

@@ -8,6 +8,9 @@ make_broken(fixtures, dest, oxt, workdir) writes into `dest`:
   big-2000-rows.ods    the seed000 old-format table at the top of a sheet with 2,000 more rows below
   picture.png          a valid 1×1 PNG (not a text document or spreadsheet)
   with-error.html      seed000's source with 收到申请数 (B22) changed from 47 to 48: error B-1
+and, when `ignored_dest` is given, into that folder:
+  ignored-with-reason.odt  seed002 whose author ignored its B-12 warning with a reason (the deck's
+                       忽略: the document properties OgiReportCheckerIgnored / ...IgnoredReasons)
 Run with /usr/bin/python3 and URE_MORE_TYPES (like the CLI).
 """
 import os
@@ -46,7 +49,11 @@ def make_plain(fixtures, dest):
         f.write(html)
 
 
-def make_with_office(fixtures, dest, oxt, workdir):
+IGNORED_KEY = "B-12|old|B03"            # seed002's B-12 warning (rule|template|value key)
+IGNORED_REASON = "已与统计口径核对"
+
+
+def make_with_office(fixtures, dest, oxt, workdir, ignored_dest=None):
     from ogicheck import office
     prop = office.prop
     import uno
@@ -71,10 +78,22 @@ def make_with_office(fixtures, dest, oxt, workdir):
         sheet_doc.close(True)
         shutil.copyfile(out, os.path.join(dest, "big-2000-rows.ods"))
 
+        if ignored_dest:
+            # What the deck's 忽略 with a reason writes (src/uno/IgnoreList.cxx, sidebar/FindingActions.cxx).
+            doc = o.load(o.copy_in(os.path.join(fixtures, "seed002-dongyang-2017-old.odt")))
+            user = doc.DocumentProperties.UserDefinedProperties
+            user.addProperty("OgiReportCheckerIgnored", 0, IGNORED_KEY)
+            user.addProperty("OgiReportCheckerIgnoredReasons", 0, IGNORED_KEY + "\t" + IGNORED_REASON)
+            out = os.path.join(o.workdir, "ignored-with-reason.odt")
+            doc.storeToURL(uno.systemPathToFileUrl(out), (prop("FilterName", "writer8"),))
+            doc.close(True)
+            os.makedirs(ignored_dest, exist_ok=True)
+            shutil.copyfile(out, os.path.join(ignored_dest, "ignored-with-reason.odt"))
 
-def make_broken(fixtures, dest, oxt, workdir):
+
+def make_broken(fixtures, dest, oxt, workdir, ignored_dest=None):
     make_plain(fixtures, dest)
-    make_with_office(fixtures, dest, oxt, workdir)
+    make_with_office(fixtures, dest, oxt, workdir, ignored_dest)
 
 
 if __name__ == "__main__":

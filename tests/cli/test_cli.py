@@ -29,6 +29,7 @@ REAL_LOCAL = os.path.join(os.path.dirname(FIXTURES), "real", "pingtan-2011-local
 WORK = os.path.abspath(os.environ.get("OGI_WORKDIR", os.path.join(BUILD, "tests", "cli", "work")))
 STATE = os.path.join(WORK, "state")
 DOCS = os.path.join(WORK, "docs")
+IGNORED_DOCS = os.path.join(WORK, "ignored")   # made by make_docs, not among DOCS (whose every file is counted)
 OXT = os.path.abspath(os.environ.get("OGI_OXT", os.path.join(BUILD, "ogi-report-checker.oxt")))
 RDB = os.path.abspath(os.environ.get("OGI_TYPES_RDB", os.path.join(BUILD, "src", "uno", "ogireportchecker.rdb")))
 
@@ -37,7 +38,7 @@ sys.path.insert(0, HERE)
 
 FILE_KEYS = {"file", "status", "reason", "code", "format", "document_type", "year", "tables", "diagnostics",
              "summary", "marked_copy", "marked_copy_error", "load_ms", "check_ms", "mark_ms", "close_ms", "total_ms",
-             "attempts", "unit", "previous", "previous_candidates"}
+             "attempts", "unit", "previous", "previous_candidates", "ignored_findings"}
 DIAG_KEYS = {"rule", "severity", "template", "table", "cell", "key", "host_table", "related", "expected", "actual",
              "message", "messages", "suggestion", "ambiguous"}
 TABLE_KEYS = {"index", "template", "version", "title", "location", "source_tables", "mapped_cells",
@@ -108,7 +109,7 @@ def setUpModule():
     os.makedirs(DOCS)
     import make_docs
     # The documents that need an office are made through the office helper (URE_MORE_TYPES not needed).
-    make_docs.make_broken(FIXTURES, DOCS, OXT, os.path.join(WORK, "maker"))
+    make_docs.make_broken(FIXTURES, DOCS, OXT, os.path.join(WORK, "maker"), IGNORED_DOCS)
 
 
 class FixturesRun(unittest.TestCase):
@@ -409,11 +410,33 @@ class ExitStatus(unittest.TestCase):
         self.assertEqual(f["status"], "ok", f["reason"])
         self.assertNotIn("B-12", [d["rule"] for d in f["diagnostics"]])
         self.assertEqual(f["summary"]["ignored"], 1)
+        self.assertEqual([(i["key"], i["ignore_reason"]) for i in f["ignored_findings"]], [("B-12|old|B03", "")])
         self.assertIn("另有 1 项已被文档标为忽略", stdout)
         code, report, _, _ = run_json("--show-ignored", doc)
         f = report["files"][0]
         self.assertIn("B-12", [d["rule"] for d in f["diagnostics"]])
         self.assertEqual(f["summary"]["ignored"], 0)
+
+    def test_ignored_findings_with_their_reason(self):
+        """A document whose author ignored a finding with a reason (made through the office,
+        make_docs.py): the finding is under ignored_findings with its key, cell and reason, not
+        among the diagnostics; with --show-ignored it is a finding again and ignored_findings is empty."""
+        import make_docs
+        doc = os.path.join(IGNORED_DOCS, "ignored-with-reason.odt")
+        self.assertTrue(os.path.isfile(doc), doc)
+        code, report, _, _ = run_json("--show-ignored", doc)
+        f = report["files"][0]
+        self.assertEqual(f["status"], "ok", f["reason"])
+        b12 = [d for d in f["diagnostics"] if d["rule"] == "B-12"]
+        self.assertEqual([d["key"] for d in b12], ["B03"])
+        self.assertEqual(f["ignored_findings"], [])
+        code, report, _, _ = run_json(doc)
+        f = report["files"][0]
+        self.assertEqual(f["status"], "ok", f["reason"])
+        self.assertEqual(f["ignored_findings"], [{"key": make_docs.IGNORED_KEY, "rule": "B-12", "cell": b12[0]["cell"],
+                                                  "ignore_reason": make_docs.IGNORED_REASON}])
+        self.assertNotIn("B-12", [d["rule"] for d in f["diagnostics"]])
+        self.assertEqual(f["summary"]["ignored"], 1)
 
     def test_missing_build_exit_2(self):
         code, _, stderr = ogi_check(os.path.join(FIXTURES, "seed000-jiangsu-2017-old.odt"),

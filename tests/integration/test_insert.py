@@ -45,6 +45,10 @@ WRONG_TOTAL = {
 }
 
 office = ModuleOffice()
+# The undo steps are named after the commands, in the UI language (the module's office: en-US;
+# strings_*.properties UndoInsertTemplate / UndoInsertSkeleton: 插入模板 / 插入年报框架 in zh-CN).
+UNDO_INSERT_TEMPLATE = "Insert Template"
+UNDO_INSERT_SKELETON = "Insert Skeleton"
 setUpModule, tearDownModule = office.start, office.stop
 
 
@@ -80,13 +84,25 @@ def template_layout(tid):
     return keys
 
 
+def applies(rule, tid):
+    """Whether a declaration selects template `tid`: by format/family ("tables": ["*/t3"],
+    issue 10.4) or by template id pattern ("templates")."""
+    with open(os.path.join(TEMPLATE_DIR, tid + ".json"), encoding="utf-8") as f:
+        d = json.load(f)
+    for sel in rule.get("tables", []):
+        fmt, fam = ("*", "*") if sel == "*" else sel.split("/")
+        if fmt in ("*", d["version"]) and fam in ("*", d["family"]):
+            return True
+    return any(fnmatch.fnmatch(tid, p) for p in rule.get("templates", []))
+
+
 def eq_rules(tid, keys):
     """(rule, lhs keys, rhs keys) of every "eq" rule of rules.json that applies to `tid`."""
     with open(RULES, encoding="utf-8") as f:
         rules = json.load(f)["rules"]
     out = []
     for r in rules:
-        if r.get("kind") != "eq" or not any(fnmatch.fnmatch(tid, p) for p in r.get("templates", [])):
+        if r.get("kind") != "eq" or not applies(r, tid):
             continue
         each = r.get("each", {})
         name, values = next(iter(each.items())) if each else (None, [None])
@@ -278,7 +294,7 @@ class InsertTest(unittest.TestCase):
         self.assertEqual(len(table.CellNames), 215)
         # One undo step removes the table.
         um = doc.UndoManager
-        self.assertEqual(um.getCurrentUndoActionTitle(), "插入模板")
+        self.assertEqual(um.getCurrentUndoActionTitle(), UNDO_INSERT_TEMPLATE)
         um.undo()
         self.assertEqual(doc.TextTables.Count, 0)
         self.assertEqual(doc.Text.String, "前文")
@@ -343,7 +359,7 @@ class InsertTest(unittest.TestCase):
         doc = self.new_doc("swriter")
         result = office.dispatch(doc, PROTOCOL + "InsertSkeleton")
         self.assertEqual(result.State, 1, result.Result)
-        self.assertEqual(doc.UndoManager.getCurrentUndoActionTitle(), "插入年报框架")
+        self.assertEqual(doc.UndoManager.getCurrentUndoActionTitle(), UNDO_INSERT_SKELETON)
         again = self.reload(doc, "skeleton.odt")
         blocks = []
         en = again.Text.createEnumeration()
@@ -406,7 +422,7 @@ class InsertTest(unittest.TestCase):
         # One undo step. (Not undone here: undoing a sheet insertion in a hidden headless
         # document kills soffice 7.4 even for a plain Sheets.insertNewByName, no extension
         # involved.)
-        self.assertEqual(doc.UndoManager.getAllUndoActionTitles(), ("插入年报框架",))
+        self.assertEqual(doc.UndoManager.getAllUndoActionTitles(), (UNDO_INSERT_SKELETON,))
 
 
 if __name__ == "__main__":

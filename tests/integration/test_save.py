@@ -8,7 +8,10 @@ What is shown:
   - MarkSeverities / colours are honoured; CheckOnSave=false: no check at all;
   - a read-only document, a document without tables, and a failing checker
     (OGI_TEST_FAIL_ON_SAVE in a second office) never break the save;
-  - the infobar on a visible document, its "忽略" command, and the options page handler.
+  - the infobar on a visible document, its "忽略" command, and the options page handler;
+  - the progress infobar: a save of a changed document replaces our infobar at once with
+    "Checking the report tables…" (read from the window's accessibility tree while the check runs,
+    from an undo listener: the check's marking is an undo context), then the result replaces it.
 
 Environment: as test_extension.py (OGI_OXT, OGI_FIXTURES, OGI_WORKDIR, URE_MORE_TYPES).
 """
@@ -20,6 +23,8 @@ import time
 import unittest
 
 import uno
+import unohelper
+from com.sun.star.document import XUndoManagerListener
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "tools"))
@@ -30,6 +35,9 @@ import docstate  # noqa: E402
 from docstate import COLORS, CALC_MARKER, OUR_AUTHOR  # noqa: E402
 
 EXTENSION_ID = "org.ogi.reportchecker"
+# The module's office runs the en-US UI (strings_en_US.properties).
+PRODUCT = "OGI Report Checker"
+CHECKING = "Checking the report tables\u2026"
 SETTINGS = "/org.ogi.reportchecker.OgiReportChecker/Settings"
 DEFAULTS = {"CheckOnSave": True, "MarkOnSave": False, "MarkSeverities": "error,warning,info",
             "ErrorColor": 0xFFB3B3, "WarningColor": 0xFFE699, "InfoColor": 0xCCE5FF, "DisabledRules": "",
@@ -61,6 +69,75 @@ def wait_for(condition, seconds=20):
             return True
         time.sleep(0.1)
     return condition()
+
+
+# com.sun.star.accessibility.AccessibleRole: what an infobar is made of, and what to skip.
+STATIC, PUSH_BUTTON = 86, 44
+# Not walked: menu bar, scroll bar, the sidebar, tool bar, ruler, document text (large, and never an infobar).
+SKIPPED_ROLES = {35, 50, 56, 63, 77, 85}
+
+
+def infobars(doc):
+    """The infobars of the document's window as the user sees them, [(title, text, [button labels])],
+    read through the window's accessibility tree: an infobar is the largest part of the tree that
+    holds exactly two texts (its title and its message) and its buttons."""
+    bars = []
+
+    def visit(ctx):
+        if ctx.AccessibleRole in SKIPPED_ROLES:
+            return [], []
+        statics, buttons, children = [], [], []
+        if ctx.AccessibleRole == STATIC:
+            statics.append(ctx.AccessibleName)
+        if ctx.AccessibleRole == PUSH_BUTTON:
+            buttons.append(ctx.AccessibleName)
+        for i in range(ctx.AccessibleChildCount):
+            child = ctx.getAccessibleChild(i)
+            child = child.getAccessibleContext() if child is not None else None
+            if child is None:
+                continue
+            s, b = visit(child)
+            children.append((s, b))
+            statics += s
+            buttons += b
+        if len(statics) != 2:
+            bars.extend((s[0], s[1], b) for s, b in children if len(s) == 2)
+        return statics, buttons
+
+    statics, buttons = visit(doc.CurrentController.Frame.ContainerWindow.AccessibleContext)
+    if len(statics) == 2:
+        bars.append((statics[0], statics[1], buttons))
+    return bars
+
+
+def our_infobar(doc):
+    """Our infobar (its title is the product name): (text, buttons), or None."""
+    ours = [(text, buttons) for title, text, buttons in infobars(doc) if title == PRODUCT]
+    assert len(ours) <= 1, ours
+    return ours[0] if ours else None
+
+
+class UndoContextWatcher(unohelper.Base, XUndoManagerListener):
+    """Calls `on_enter` when an undo context is entered (the check's marking is one), while the
+    office waits: what it reads is the state during the check."""
+
+    def __init__(self, on_enter):
+        self.on_enter = on_enter
+
+    def enteredContext(self, event):
+        self.on_enter()
+
+    def undoActionAdded(self, event): pass
+    def actionUndone(self, event): pass
+    def actionRedone(self, event): pass
+    def allActionsCleared(self, event): pass
+    def redoActionsCleared(self, event): pass
+    def resetAll(self, event): pass
+    def enteredHiddenContext(self, event): pass
+    def leftContext(self, event): pass
+    def leftHiddenContext(self, event): pass
+    def cancelledContext(self, event): pass
+    def disposing(self, event): pass
 
 
 def our_comments(state):
@@ -293,6 +370,60 @@ class SaveTest(unittest.TestCase):
         clean.store()
         self.assertIsNotNone(self.report(clean))     # asking for the report runs the deferred check
         self.assertFalse(clean.CurrentController.hasInfobar(EXTENSION_ID))
+
+    def test_progress_infobar_replaces_the_previous_one_during_the_check(self):
+        """MarkOnSave (the check runs inside the save): while it runs, our infobar says
+        "Checking the report tables…" and nothing else (the previous save's result is gone);
+        after it, the new result, with its buttons."""
+        doc = self.load(self.copy(os.path.join(FIXTURES, "seed002-dongyang-2017-old.odt"), "-progress"), hidden=False)
+        doc.store()                                                 # check only: a first result
+        self.assertIsNotNone(self.report(doc))
+        before = our_infobar(doc)
+        self.assertIsNotNone(before)
+        self.assertTrue(before[0].startswith("The report tables of this document have "), before)
+        set_settings(MarkOnSave=True)
+        doc.Text.getEnd().setString("x")                           # a change since the last save
+        during = []
+        watcher = UndoContextWatcher(lambda: during.append(our_infobar(doc)))
+        doc.UndoManager.addUndoManagerListener(watcher)            # after the edit (an undo context too)
+        self.addCleanup(doc.UndoManager.removeUndoManagerListener, watcher)
+        doc.store()                                                 # marks: one undo context
+        self.assertTrue(during, "the save did not mark (no undo context)")
+        self.assertEqual(during[0], (CHECKING, []))
+        after = our_infobar(doc)
+        self.assertNotEqual(after, (CHECKING, []))                    # the progress notice never stays
+        report = self.report(doc)
+        if [d for d in report["diagnostics"] if d["severity"] in ("error", "warning")]:
+            self.assertTrue(after[0].startswith(before[0]), (after, before))   # the same findings
+            self.assertIn("report check mark", after[0])                    # now in the file
+            self.assertIn("Ignore", after[1])
+        else:
+            # The marking's time budget (SaveCheck.cxx, kMarkBudgetMs) ran out on a loaded machine:
+            # nothing read, nothing to say (the E-2 info names what was not read).
+            self.assertIn("E-2", [d["rule"] for d in report["diagnostics"]])
+            self.assertIsNone(after)
+
+    def test_progress_infobar_on_a_deferred_check(self):
+        """Check only (the default: the check runs right after the save): the save replaces the
+        previous infobar at once (progress, or the result when the check already ran); the result
+        follows."""
+        doc = self.load(self.copy(os.path.join(FIXTURES, "seed002-dongyang-2017-old.odt"), "-deferred"), hidden=False)
+        result = office.dispatch(doc, PROTOCOL + "Check")
+        self.assertEqual(our_infobar(doc)[0], result.Result)
+        doc.Text.getEnd().setString("x")
+        doc.store()
+        at_once = our_infobar(doc)
+        self.assertIsNotNone(at_once)
+        self.assertNotEqual(at_once[0], result.Result)              # the previous result is gone
+        self.assertIsNotNone(self.report(doc))                      # asking for the report runs the check
+        after = our_infobar(doc)
+        self.assertTrue(after[0].startswith("The report tables of this document have "), after)
+        self.assertIn(at_once[0], (CHECKING, after[0]))
+        # Saved again unchanged: the result stays, no progress (the same check, the same result).
+        doc.store()
+        self.assertEqual(our_infobar(doc), after)
+        self.assertIsNotNone(self.report(doc))
+        self.assertEqual(our_infobar(doc), after)
 
     # ------------------------------------------------------------------------ the options
     def test_options_defaults_and_registration(self):

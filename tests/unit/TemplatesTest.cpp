@@ -1,18 +1,27 @@
 // The national templates as data (spec §2–§4): the generated grids (size, merges, labels),
 // the round trip generate → fill → recognize → check, injected errors and blank tables, and
 // the 2021 report skeleton (spec §8.2).
+#include "Rules.h"
 #include "Seeds.h"
 
 #include "ogi/Checker.h"
+#include "ogi/Recognizer.h"
 #include "ogi/Templates.h"
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <map>
 #include <set>
 #include <string>
+#include <string_view>
 #include <tuple>
+#include <utility>
 #include <vector>
+
+namespace ogi::data {
+const std::vector<std::pair<std::string_view, std::string_view>>& templateFiles();
+} // namespace ogi::data
 
 using namespace ogi;
 
@@ -573,4 +582,129 @@ TEST(Templates, InsertionMenuOrderAndNames)
         }
     EXPECT_EQ(findTemplateByName("2019-t4"), findTemplate("2019-t4"));
     EXPECT_EQ(findTemplateByName("表五"), nullptr);
+}
+
+// ---------------------------------------------------------------------------------------
+// Formats as data (issue 10.4, data/formats.json)
+
+TEST(TemplatesFormats, TheYearDecidesTheFormatFromTheFormatsFile)
+{
+    auto id = [](int year) {
+        const FormatDef* f = formatForYear(year);
+        return f ? f->id : std::string("none");
+    };
+    EXPECT_EQ(id(2023), "2021");
+    EXPECT_EQ(id(2021), "2021");
+    EXPECT_EQ(id(2020), "2019");   // 2019–2020: the trial format
+    EXPECT_EQ(id(2019), "2019");
+    EXPECT_EQ(id(2018), "2014");
+    EXPECT_EQ(id(2014), "2014");
+    EXPECT_EQ(id(2013), "none");
+    EXPECT_EQ(id(0), "none");       // year unknown
+    // detection order: the newest first (a table four that could be either is 2021's)
+    EXPECT_LT(formats().rank("2021"), formats().rank("2019"));
+    EXPECT_LT(formats().rank("2019"), formats().rank("2014"));
+    EXPECT_EQ(formats().rank("2030"), formats().formats.size());
+}
+
+TEST(TemplatesFormats, EachFormatNamesItsNationalTables)
+{
+    EXPECT_EQ(formatTable("2021", "t3"), findTemplate("2021-t3"));
+    EXPECT_EQ(formatTable("2019", "t4"), findTemplate("2019-t4"));
+    EXPECT_EQ(formatTable("2014", "old"), findTemplate("old"));
+    EXPECT_EQ(formatTable("2014", "t3"), nullptr);
+    EXPECT_EQ(formatTable("2030", "t3"), nullptr);
+    // the menu is the formats file's, group by group; the skeleton is its 2021 format's
+    std::vector<std::string> menu;
+    for (const auto& group : formats().menu)
+        menu.insert(menu.end(), group.begin(), group.end());
+    std::vector<std::string> insertable;
+    for (const TemplateDef* t : insertableTemplates())
+        insertable.push_back(t->id);
+    EXPECT_EQ(insertable, menu);
+    EXPECT_EQ(formats().skeleton, "2021");
+    ASSERT_NE(formats().find("2021"), nullptr);
+    EXPECT_EQ(reportSkeleton2021().size(), formats().find("2021")->skeleton.size());
+}
+
+TEST(TemplatesFormats, TableAndFormatNamesComeFromTheCatalogs)
+{
+    EXPECT_EQ(Message("table.t3").render("zh-CN"), "表三");
+    EXPECT_EQ(Message("table.t3").render("en-US"), "table 3");
+    // a template's name is its format's pattern in the catalog, with the family's name
+    const TemplateDef& t = *findTemplate("2019-t4");
+    EXPECT_EQ(templateDisplayName(t, "zh-CN"), "2019年格式 表四 " + t.titleZh);
+    EXPECT_EQ(templateDisplayName(t, "en-US"), "2019 form, table 4: " + t.titleEn);
+    EXPECT_EQ(templateDisplayName(*findTemplate("old-b0"), "en-US"), findTemplate("old-b0")->titleEn);
+}
+
+namespace {
+
+/// Findings of the table rules that select the recognition's template, as (rule, key, expected, actual).
+std::set<std::tuple<std::string, std::string, std::string, std::string>> tableFindings(const Document& doc,
+                                                                                        const Recognition& rec)
+{
+    const TableFacts facts = collectFacts(doc, rec, 0, 2021);
+    std::vector<Diagnostic> out;
+    for (bool last : {false, true})
+        for (const RuleDecl& rule : ruleCatalog())
+            if (rule.appliesTo(*rec.tmpl) && rule.runsLast() == last)
+                evaluate(rule, facts, out);
+    std::set<std::tuple<std::string, std::string, std::string, std::string>> tuples;
+    for (const Diagnostic& d : out)
+        tuples.emplace(d.rule, d.cell.key, d.expected, d.actual);
+    return tuples;
+}
+
+} // namespace
+
+TEST(TemplatesFormats, AVariantDeclaringItsFormatAndFamilyGetsThatTablesRules)
+{
+    // A provincial variant as a contributor adds it: 2021-t3's file under another id, declaring
+    // (like the national one) "version": "2021", "family": "t3". No code names it.
+    std::string text;
+    for (const auto& [name, content] : data::templateFiles())
+        if (name == "2021-t3.json")
+            text = std::string(content);
+    const std::string id = R"("id": "2021-t3")";
+    ASSERT_NE(text.find(id), std::string::npos);
+    text.replace(text.find(id), id.size(), R"("id": "2021-t3-js")");
+    const TemplateDef variant = parseTemplate("2021-t3-js.json", text);
+    ASSERT_EQ(variant.id, "2021-t3-js");
+    const TemplateDef& national = *findTemplate("2021-t3");
+
+    // Every rule of the national table three selects the variant, and no other rule does.
+    std::vector<std::string> ofNational, ofVariant;
+    for (const RuleDecl& r : ruleCatalog()) {
+        if (r.appliesTo(national))
+            ofNational.push_back(r.id);
+        if (r.appliesTo(variant))
+            ofVariant.push_back(r.id);
+    }
+    EXPECT_EQ(ofVariant, ofNational);
+    for (const char* t3 : {"N-1", "N-2", "N-3", "N-4", "N-5", "N-6", "X-1"})
+        EXPECT_NE(std::find(ofVariant.begin(), ofVariant.end(), t3), ofVariant.end()) << t3;
+    // what selected table three before (an id pattern) misses it
+    RuleDecl byId;
+    byId.templates = {"*-t3"};
+    EXPECT_TRUE(byId.appliesTo(national));
+    EXPECT_FALSE(byId.appliesTo(variant));
+
+    // And the rules fire on it: a table three whose total is one too large, its cells read as
+    // the variant's, gives the national table's findings.
+    Values v = test::consistentValues("2021-t3");
+    v["R1.TOT"] = std::to_string(std::stoi(v.at("R1.TOT")) + 1);
+    const Document doc = test::documentWith("2021-t3", v);
+    const std::vector<Recognition> rec = recognize(doc, 2021);
+    ASSERT_EQ(rec.size(), 1u);
+    ASSERT_EQ(rec[0].tmpl, &national);
+    Recognition asVariant = rec[0];
+    asVariant.tmpl = &variant;
+    const auto expected = tableFindings(doc, rec[0]);
+    const auto found = tableFindings(doc, asVariant);
+    EXPECT_EQ(found, expected);
+    std::set<std::string> rules;
+    for (const auto& f : found)
+        rules.insert(std::get<0>(f));
+    EXPECT_TRUE(rules.count("N-3")) << found.size();   // 申请人情况 total: one more than its columns
 }

@@ -10,6 +10,7 @@
                              "suggestion": null | {"key", "cell", "value", "reason", "reasons",
                                                    "kind", "rules", "changes"},
                              "ambiguous": null | {"reason", "candidates"}}],
+            "ignored_findings": [{"key", "rule", "cell", "ignore_reason"}],
             "summary": {"errors", "warnings", "infos", "tables", "ignored"},
             "marked_copy", "marked_copy_error", "load_ms", "check_ms", "mark_ms", "close_ms", "total_ms",
             "attempts"}],
@@ -42,6 +43,9 @@ def fmt(template, **args):
 
 TABLE_FIELDS = ("index", "template", "version", "title", "location", "source_tables", "mapped_cells",
                 "template_cells", "values")
+# A finding the document records as ignored (the deck's 忽略, the issue list's 忽略此项), with the
+# reason the user gave ("" when none): the service's report JSON, passed through.
+IGNORED_FIELDS = ("key", "rule", "cell", "ignore_reason")
 DIAG_FIELDS = ("rule", "severity", "template", "table", "cell", "key", "host_table", "related", "expected",
                "actual", "message", "messages", "suggestion", "ambiguous")
 
@@ -235,12 +239,13 @@ def file_record(display, result, lang):
         rec["message"] = msgs.get(lang) or d.get("message")
         diags.append(rec)
     tables = [_pick(t, TABLE_FIELDS) for t in report.get("tables", [])]
+    ignored = [_pick(i, IGNORED_FIELDS) for i in report.get("ignored_findings") or []]
     counts = {s: sum(1 for d in diags if d["severity"] == s) for s in ("error", "warning", "info")}
     ok = result.get("status") == "ok"
     if not ok:
         # A failed file (timed out, crashed, damaged) has no findings, tables or marked copy, whatever
         # was done before it failed; nothing of it counts in the run's summary.
-        diags, tables, report = [], [], {}
+        diags, tables, ignored, report = [], [], [], {}
         counts = {"error": 0, "warning": 0, "info": 0}
         result = {k: v for k, v in result.items() if k not in ("marked_copy", "marked_copy_error")}
     reason = None
@@ -259,6 +264,7 @@ def file_record(display, result, lang):
         "year": report.get("year") or None,
         "tables": tables,
         "diagnostics": diags,
+        "ignored_findings": ignored,
         "summary": {"errors": counts["error"], "warnings": counts["warning"], "infos": counts["info"],
                     "tables": len(tables), "ignored": (report.get("summary") or {}).get("ignored", 0)},
         "marked_copy": shown(result.get("marked_copy")),

@@ -23,6 +23,8 @@ const std::vector<std::pair<std::string_view, std::string_view>>& messageFiles()
 
 /// The messages of the rule declarations and their placeholders (Rules.cpp).
 MessageSchema ruleMessageSchema();
+/// The messages the formats file asks for: format, table and menu names (Templates.cpp).
+MessageSchema formatMessageSchema();
 /// The help texts of every rule id and the rule reference's own messages (RuleHelp.cpp).
 MessageSchema ruleHelpSchema();
 
@@ -113,9 +115,6 @@ const MessageSchema& coreSchema()
         {"type.signed", {{"problem"}}},
         {"type.amount", {{"problem"}}},
         {"type.heading", {{"problem"}}},
-        {"format.2014", {{}}},
-        {"format.2019", {{}}},
-        {"format.2021", {{}}},
         {"severity.error", {{}}},
         {"severity.warning", {{}}},
         {"severity.info", {{}}},
@@ -379,6 +378,8 @@ const MessageSchema& messageSchema()
     static const MessageSchema schema = [] {
         MessageSchema s = coreSchema();
         for (auto& [id, spec] : ruleMessageSchema())
+            s[id] = std::move(spec);
+        for (auto& [id, spec] : formatMessageSchema())   // format.<id>, table.<family>, menu.<template>
             s[id] = std::move(spec);
         for (auto& [id, spec] : ruleHelpSchema())
             s[id] = std::move(spec);

@@ -749,9 +749,34 @@ std::vector<double> scores(const View& v)
     return out;
 }
 
+/// True when `a`'s format comes before `b`'s in formats.json's detection order (newest first):
+/// the one taken when nothing else tells two versions of a table apart.
+bool preferred(const TemplateDef& a, const TemplateDef& b)
+{
+    return formats().rank(a.version) < formats().rank(b.version);
+}
+
+/// True when templates of `family` exist in more than one format: only then does a table of it
+/// say which format the document's other tables are (a 2014 statistics table says nothing about
+/// a 表四 next to it).
+bool familyHasVersions(const std::string& family)
+{
+    static const std::set<std::string> families = [] {
+        std::map<std::string, std::set<std::string>> versions;
+        for (const TemplateDef& t : templates())
+            versions[t.family].insert(t.version);
+        std::set<std::string> out;
+        for (const auto& [f, v] : versions)
+            if (v.size() > 1)
+                out.insert(f);
+        return out;
+    }();
+    return families.count(family) > 0;
+}
+
 /// Best template given the scores. Versions that cannot be told apart by their labels
 /// (table four is the same in 2019 and 2021) are resolved by `preferredVersion` (the
-/// version of the document's other tables), else the newest wins.
+/// version of the document's other tables), else the detection order (the newest) wins.
 Best bestTemplate(const std::vector<double>& score, const std::string& preferredVersion = {})
 {
     Best best;
@@ -764,7 +789,7 @@ Best bestTemplate(const std::vector<double>& score, const std::string& preferred
         if (best.idx && std::fabs(s - best.score) <= 1e-9 && idx.tmpl->family == best.idx->tmpl->family) {
             best.tied = true;
             const bool preferNew = idx.tmpl->version == preferredVersion ||
-                                   (best.idx->tmpl->version != preferredVersion && idx.tmpl->version > best.idx->tmpl->version);
+                                   (best.idx->tmpl->version != preferredVersion && preferred(*idx.tmpl, *best.idx->tmpl));
             if (preferNew)
                 best.idx = &idx;
         } else if (s > best.score + 1e-9) {
@@ -856,7 +881,7 @@ Decision decide(const View& v, const std::vector<double>& sc)
     d.proven = false;
     // without the document's word: the better score, the newer version on a tie (table four)
     const bool rivalFirst = rivalScore > best.score + 1e-9 ||
-                            (std::fabs(rivalScore - best.score) <= 1e-9 && rival->tmpl->version > best.idx->tmpl->version);
+                            (std::fabs(rivalScore - best.score) <= 1e-9 && preferred(*rival->tmpl, *best.idx->tmpl));
     d.candidates = rivalFirst ? std::vector<const TemplateIndex*>{rival, best.idx}
                               : std::vector<const TemplateIndex*>{best.idx, rival};
     d.idx = d.candidates.front();
@@ -880,17 +905,18 @@ std::vector<Recognition> recognize(const Document& doc, int year)
     }
 
     // An undecided version is the one that the document's own tables prove (a 2021 表二 next
-    // to a 表三 cut short), else the report year's: 2019–2020 used the trial format.
+    // to a 表三 cut short), else the report year's (formats.json: 2019–2020 used the trial format).
     std::string docVersion;
     for (const Decision& d : decisions)
-        if (d.idx && d.proven && d.idx->tmpl->family != "old") {
+        if (d.idx && d.proven && familyHasVersions(d.idx->tmpl->family)) {
             docVersion = d.idx->tmpl->version;
             break;
         }
     if (docVersion.empty()) {
         if (!year)
             year = findReportYear(doc);
-        docVersion = year >= 2021 ? "2021" : year >= 2019 ? "2019" : "";
+        const FormatDef* format = formatForYear(year);
+        docVersion = format ? format->id : std::string();
     }
     const auto& all = indexes();
     for (Decision& d : decisions)

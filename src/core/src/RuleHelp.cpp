@@ -65,11 +65,12 @@ std::string appliesTo(const std::vector<const RuleDecl*>& decls, const std::stri
     bool all = false, local = false;
     std::set<std::string> ids;
     for (const RuleDecl* d : decls) {
-        if (d->templates.empty())
+        if (d->templates.empty() && d->tables.empty())
             local = true;
-        for (const std::string& p : d->templates)
-            if (p == "*")
-                all = true;
+        for (const auto* selectors : {&d->tables, &d->templates})
+            for (const std::string& p : *selectors)
+                if (p == "*")
+                    all = true;
         for (const TemplateDef& t : templates())
             if (d->appliesTo(t))
                 ids.insert(t.id);

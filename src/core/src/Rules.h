@@ -43,7 +43,10 @@ struct SectionDecl {
 struct RuleDecl {
     std::string id;
     Severity severity = Severity::Error;
-    std::vector<std::string> templates;   ///< template id patterns: "old*", "*-t3", "2021-t2", "*"
+    /// The tables the rule applies to, by format and family (formats.json, issue 10.4): "2021/t3",
+    /// "*/t3", "2021/*", "*" — a variant template declaring 2021/t3 is selected with no change here.
+    std::vector<std::string> tables;
+    std::vector<std::string> templates;   ///< besides: template ids (or id patterns "old*") for a rule about one file
     std::string kind;                     ///< the name of its kind in the registry (rules/Kind.h)
     const rules::RuleKind* impl = nullptr; ///< the kind itself, found on load
     std::vector<std::string> lhs, rhs, parts, valueTypes;

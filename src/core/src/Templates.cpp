@@ -3,6 +3,7 @@
 // blank tables from it.
 #include "ogi/Templates.h"
 
+#include "ogi/Message.h"
 #include "ogi/Text.h"
 
 #include <boost/json.hpp>
@@ -15,6 +16,7 @@
 namespace ogi {
 namespace data {
 const std::vector<std::pair<std::string_view, std::string_view>>& templateFiles();
+const std::vector<std::pair<std::string_view, std::string_view>>& formatFiles();
 }
 
 namespace {
@@ -102,6 +104,11 @@ void checkFields(const json::object& o, const std::set<std::string>& known, cons
 
 TemplateDef parseTemplate(std::string_view fileName, std::string_view text)
 {
+    return parseTemplate(fileName, text, formats());
+}
+
+TemplateDef parseTemplate(std::string_view fileName, std::string_view text, const Formats& formats)
+{
     std::string ctx(fileName);
     json::value root;
     try {
@@ -113,7 +120,7 @@ TemplateDef parseTemplate(std::string_view fileName, std::string_view text)
         throw std::runtime_error(ctx + ": not a template object");
     const json::object& o = root.as_object();
     checkFields(o, {"id", "version", "family", "layout", "title", "name", "section", "headerRows", "valueType",
-                    "columnKeys", "signatures", "subtotals", "rows"},
+                    "columnKeys", "signatures", "subtotals", "describeColumns", "rows"},
                 ctx);
     if (!o.contains("rows") || !o.at("rows").is_array())
         throw std::runtime_error(ctx + ": no \"rows\" array");
@@ -128,19 +135,40 @@ TemplateDef parseTemplate(std::string_view fileName, std::string_view text)
         throw std::runtime_error(ctx + ": unknown layout \"" + t.layout + "\"");
     if (t.version.empty() || t.family.empty())
         throw std::runtime_error(ctx + ": a template needs a version and a family");
-    if (auto* title = o.if_contains("title"); title && title->is_object()) {
-        t.titleZh = str(title->as_object(), "zh-CN");
-        t.titleEn = str(title->as_object(), "en-US", t.titleZh);
-    }
-    if (auto* name = o.if_contains("name"); name && name->is_object()) {
-        t.nameZh = str(name->as_object(), "zh-CN");
-        t.nameEn = str(name->as_object(), "en-US", t.nameZh);
-    }
-    if (t.nameZh.empty()) {
-        t.nameZh = t.titleZh;
-        t.nameEn = t.titleEn;
-    }
+    if (!formats.find(t.version))
+        throw std::runtime_error(ctx + ": unknown format (version) \"" + t.version + "\"");
+    if (!formats.hasFamily(t.family))
+        throw std::runtime_error(ctx + ": unknown family \"" + t.family + "\"");
+    // Titles and short names by language tag; titleZh/titleEn are the two the UNO layer shows.
+    auto byLanguage = [&](std::string_view field) {
+        std::map<std::string, std::string> out;
+        if (auto* v = o.if_contains(field)) {
+            if (!v->is_object())
+                throw std::runtime_error(ctx + ": \"" + std::string(field) + "\" is not an object of texts by language");
+            for (const auto& [lang, text] : v->as_object()) {
+                if (!text.is_string())
+                    throw std::runtime_error(ctx + ": \"" + std::string(field) + "\" is not an object of texts by language");
+                out[std::string(lang)] = std::string(text.as_string());
+            }
+        }
+        return out;
+    };
+    t.titles = byLanguage("title");
+    t.names = byLanguage("name");
+    if (t.names.empty())
+        t.names = t.titles;
+    auto pick = [](const std::map<std::string, std::string>& m, const char* lang, const std::string& def) {
+        auto it = m.find(lang);
+        return it == m.end() ? def : it->second;
+    };
+    t.titleZh = pick(t.titles, "zh-CN", "");
+    t.titleEn = pick(t.titles, "en-US", t.titleZh);
+    t.nameZh = pick(t.names, "zh-CN", "");
+    t.nameEn = pick(t.names, "en-US", t.nameZh);
     t.section = str(o, "section");
+    t.describeColumns = num(o, "describeColumns", 1);
+    if (t.describeColumns < 1)
+        throw std::runtime_error(ctx + ": \"describeColumns\" must be at least 1");
     const int headerRows = num(o, "headerRows", 0);
     const ValueType defaultType = parseType(str(o, "valueType", "int"), ctx);
     std::vector<std::string> columnKeys;
@@ -231,14 +259,272 @@ TemplateDef parseTemplate(std::string_view fileName, std::string_view text)
     return t;
 }
 
+// ---------------------------------------------------------------------------------------
+// Formats (data/formats.json, issue 10.4)
+
+const FormatDef* Formats::find(const std::string& id) const
+{
+    for (const FormatDef& f : formats)
+        if (f.id == id)
+            return &f;
+    return nullptr;
+}
+
+bool Formats::hasFamily(const std::string& family) const
+{
+    return std::find(families.begin(), families.end(), family) != families.end();
+}
+
+size_t Formats::rank(const std::string& id) const
+{
+    for (size_t i = 0; i < formats.size(); ++i)
+        if (formats[i].id == id)
+            return i;
+    return formats.size();
+}
+
+namespace {
+
+/// A string field that must be there and be a string.
+std::string requiredString(const json::object& o, std::string_view k, const std::string& ctx)
+{
+    const json::value* v = o.if_contains(k);
+    if (!v || !v->is_string() || v->as_string().empty())
+        throw std::runtime_error(ctx + ": \"" + std::string(k) + "\" must be a non-empty string");
+    return std::string(v->as_string());
+}
+
+const json::array& requiredArray(const json::object& o, std::string_view k, const std::string& ctx)
+{
+    const json::value* v = o.if_contains(k);
+    if (!v || !v->is_array())
+        throw std::runtime_error(ctx + ": \"" + std::string(k) + "\" must be a list");
+    return v->as_array();
+}
+
+std::string stringItem(const json::value& v, const std::string& ctx)
+{
+    if (!v.is_string() || v.as_string().empty())
+        throw std::runtime_error(ctx + ": a list item that is not a non-empty string");
+    return std::string(v.as_string());
+}
+
+/// {"h1": "一、总体情况"} | {"h2": "（一）主动公开"} | {"p": "【…】"} | {"table": "2021-t2"}
+SkeletonItem parseSkeletonItem(const json::value& v, const std::string& ctx)
+{
+    static const std::map<std::string, int> kLevels = {{"h1", 1}, {"h2", 2}, {"p", 0}, {"table", 0}};
+    if (!v.is_object() || v.as_object().size() != 1)
+        throw std::runtime_error(ctx + ": a skeleton item is one of {\"h1\": …}, {\"h2\": …}, {\"p\": …}, {\"table\": …}");
+    const auto& [field, value] = *v.as_object().begin();
+    const std::string f(field);
+    auto level = kLevels.find(f);
+    if (level == kLevels.end())
+        throw std::runtime_error(ctx + ": unknown skeleton item \"" + f + "\"");
+    SkeletonItem item;
+    item.outlineLevel = level->second;
+    (f == "table" ? item.templateId : item.text) = stringItem(value, ctx);
+    return item;
+}
+
+} // namespace
+
+Formats parseFormats(std::string_view fileName, std::string_view text)
+{
+    const std::string file(fileName);
+    json::value root;
+    try {
+        root = json::parse(json::string_view(text.data(), text.size()));
+    } catch (const std::exception& e) {
+        throw std::runtime_error(file + ": not JSON: " + e.what());
+    }
+    if (!root.is_object())
+        throw std::runtime_error(file + ": not a formats object");
+    const json::object& o = root.as_object();
+    checkFields(o, {"families", "formats", "skeleton", "menu"}, file);
+    Formats out;
+    for (const json::value& f : requiredArray(o, "families", file)) {
+        std::string family = stringItem(f, file + ": families");
+        if (out.hasFamily(family))
+            throw std::runtime_error(file + ": duplicate family \"" + family + "\"");
+        out.families.push_back(std::move(family));
+    }
+    for (const json::value& fv : requiredArray(o, "formats", file)) {
+        if (!fv.is_object())
+            throw std::runtime_error(file + ": a format that is not an object");
+        const json::object& fo = fv.as_object();
+        FormatDef f;
+        f.id = requiredString(fo, "id", file + ": format");
+        const std::string ctx = file + ": format " + f.id;
+        checkFields(fo, {"id", "from", "tables", "skeleton"}, ctx);
+        if (out.find(f.id))
+            throw std::runtime_error(file + ": duplicate format \"" + f.id + "\"");
+        const json::value* from = fo.if_contains("from");
+        if (!from || !from->is_int64() || from->as_int64() <= 0)
+            throw std::runtime_error(ctx + ": \"from\" must be the first report year of the format");
+        f.from = static_cast<int>(from->as_int64());
+        const json::value* tables = fo.if_contains("tables");
+        if (!tables || !tables->is_object() || tables->as_object().empty())
+            throw std::runtime_error(ctx + ": \"tables\" must map families to template ids");
+        for (const auto& [family, id] : tables->as_object()) {
+            if (!out.hasFamily(std::string(family)))
+                throw std::runtime_error(ctx + ": unknown family \"" + std::string(family) + "\"");
+            f.tables[std::string(family)] = stringItem(id, ctx + ": tables");
+        }
+        if (fo.contains("skeleton"))
+            for (const json::value& item : requiredArray(fo, "skeleton", ctx))
+                f.skeleton.push_back(parseSkeletonItem(item, ctx + ": skeleton"));
+        out.formats.push_back(std::move(f));
+    }
+    if (out.formats.empty())
+        throw std::runtime_error(file + ": no formats");
+    if (o.contains("skeleton")) {
+        out.skeleton = requiredString(o, "skeleton", file);
+        const FormatDef* f = out.find(out.skeleton);
+        if (!f)
+            throw std::runtime_error(file + ": \"skeleton\" names unknown format \"" + out.skeleton + "\"");
+        if (f->skeleton.empty())
+            throw std::runtime_error(file + ": \"skeleton\" names format " + out.skeleton + ", which has none");
+    }
+    std::set<std::string> inMenu;
+    for (const json::value& g : requiredArray(o, "menu", file)) {
+        if (!g.is_array() || g.as_array().empty())
+            throw std::runtime_error(file + ": a menu group is a non-empty list of template ids");
+        std::vector<std::string> group;
+        for (const json::value& id : g.as_array()) {
+            group.push_back(stringItem(id, file + ": menu"));
+            if (!inMenu.insert(group.back()).second)
+                throw std::runtime_error(file + ": template \"" + group.back() + "\" twice in the menu");
+        }
+        out.menu.push_back(std::move(group));
+    }
+    return out;
+}
+
+const Formats& formats()
+{
+    static const Formats all = [] {
+        const auto& files = data::formatFiles();
+        if (files.size() != 1)
+            throw std::runtime_error("the core embeds one formats file, not " + std::to_string(files.size()));
+        return parseFormats(files.front().first, files.front().second);
+    }();
+    return all;
+}
+
+const FormatDef* formatForYear(int year)
+{
+    const FormatDef* best = nullptr;
+    for (const FormatDef& f : formats().formats)
+        if (year >= f.from && (!best || f.from > best->from))
+            best = &f;
+    return best;
+}
+
+std::vector<TemplateDef> parseTemplates(const std::vector<std::pair<std::string_view, std::string_view>>& files,
+                                        const Formats& formats, std::string_view formatsFile)
+{
+    std::vector<TemplateDef> out;
+    std::map<std::string, std::string> fileOf;
+    for (const auto& [name, text] : files) {
+        TemplateDef t = parseTemplate(name, text, formats);
+        if (auto [it, fresh] = fileOf.emplace(t.id, std::string(name)); !fresh)
+            throw std::runtime_error(std::string(name) + ": duplicate template id \"" + t.id + "\" (also in " +
+                                     it->second + ")");
+        out.push_back(std::move(t));
+    }
+    const std::string ctx(formatsFile);
+    auto named = [&](const std::string& id, const std::string& where) -> const TemplateDef& {
+        for (const TemplateDef& t : out)
+            if (t.id == id)
+                return t;
+        throw std::runtime_error(ctx + ": " + where + " names unknown template \"" + id + "\"");
+    };
+    for (const FormatDef& f : formats.formats) {
+        for (const auto& [family, id] : f.tables) {
+            const TemplateDef& t = named(id, "format " + f.id + " table " + family);
+            if (t.version != f.id || t.family != family)
+                throw std::runtime_error(ctx + ": format " + f.id + " table " + family + " is template " + id +
+                                         ", which declares " + t.version + "/" + t.family);
+        }
+        for (const SkeletonItem& item : f.skeleton)
+            if (!item.templateId.empty() && named(item.templateId, "the skeleton of format " + f.id).version != f.id)
+                throw std::runtime_error(ctx + ": the skeleton of format " + f.id + " inserts template " +
+                                         item.templateId + " of another format");
+    }
+    for (const auto& group : formats.menu)
+        for (const std::string& id : group)
+            named(id, "the menu");
+    return out;
+}
+
+namespace {
+
+/// "2021/t3" -> {"2021", "t3"}; "*" -> {"*", "*"}; anything else -> {"", ""}.
+std::pair<std::string, std::string> splitSelector(const std::string& selector)
+{
+    if (selector == "*")
+        return {"*", "*"};
+    const size_t slash = selector.find('/');
+    if (slash == std::string::npos || slash == 0 || slash + 1 == selector.size() ||
+        selector.find('/', slash + 1) != std::string::npos)
+        return {};
+    return {selector.substr(0, slash), selector.substr(slash + 1)};
+}
+
+} // namespace
+
+bool tableSelectorMatches(const std::string& selector, const TemplateDef& t)
+{
+    const auto [format, family] = splitSelector(selector);
+    return !format.empty() && (format == "*" || format == t.version) && (family == "*" || family == t.family);
+}
+
+std::string tableSelectorError(const std::string& selector, const Formats& formats)
+{
+    const auto [format, family] = splitSelector(selector);
+    if (format.empty())
+        return "table selector \"" + selector + "\" is not format/family (\"2021/t3\", \"*/t3\", \"2021/*\", \"*\")";
+    if (format != "*" && !formats.find(format))
+        return "unknown format \"" + format + "\" in table selector \"" + selector + "\"";
+    if (family != "*" && !formats.hasFamily(family))
+        return "unknown family \"" + family + "\" in table selector \"" + selector + "\"";
+    return {};
+}
+
+const TemplateDef* formatTable(const std::string& format, const std::string& family)
+{
+    const FormatDef* f = formats().find(format);
+    if (!f)
+        return nullptr;
+    auto it = f->tables.find(family);
+    return it == f->tables.end() ? nullptr : findTemplate(it->second);
+}
+
+/// The catalog messages the formats file asks for (Messages.cpp validates the catalogs against
+/// them): each format's name and its templates' name pattern, each family's name, and the
+/// title of each menu entry (the Tools menu, generated into Addons.xcu at build time).
+MessageSchema formatMessageSchema()
+{
+    MessageSchema out;
+    const Formats& f = formats();
+    for (const FormatDef& format : f.formats) {
+        out["format." + format.id] = MessageSpec{{}, false};
+        out["format." + format.id + ".template"] = MessageSpec{{"table", "title"}, false};
+    }
+    for (const std::string& family : f.families)
+        out["table." + family] = MessageSpec{{}, false};
+    for (const auto& group : f.menu)
+        for (const std::string& id : group)
+            out["menu." + id] = MessageSpec{{}, false};
+    return out;
+}
+
 namespace {
 
 std::vector<TemplateDef> loadAll()
 {
-    std::vector<TemplateDef> out;
-    for (const auto& [name, text] : data::templateFiles())
-        out.push_back(parseTemplate(name, text));
-    return out;
+    const auto& files = data::formatFiles();
+    return parseTemplates(data::templateFiles(), formats(), files.empty() ? "formats.json" : files.front().first);
 }
 
 const TemplateCell* coveringLabel(const TemplateDef& t, int r, int c)
@@ -351,8 +637,10 @@ std::string TemplateDef::describeKey(const std::string& key) const
         if (!out.empty())
             out += " / ";
         out += col;
-        if (cols.size() >= 2 && family == "t4")
-            out = cols[cols.size() - 2] + " / " + out;
+        // the outer column levels too where the file asks ("describeColumns": 2, table four's
+        // 行政复议 / 结果纠正 beside 行政诉讼 / 未经复议直接起诉 / 结果纠正)
+        for (size_t level = 2; level <= static_cast<size_t>(describeColumns) && level <= cols.size(); ++level)
+            out = cols[cols.size() - level] + " / " + out;
     }
     return out.empty() ? key : out;
 }
@@ -360,36 +648,33 @@ std::string TemplateDef::describeKey(const std::string& key) const
 std::vector<const TemplateDef*> insertableTemplates()
 {
     std::vector<const TemplateDef*> out;
-    for (const TemplateDef& t : templates())
-        out.push_back(&t);
-    auto familyRank = [](const TemplateDef* t) { return t->family == "old" ? 9 : t->family[1] - '0'; };
-    std::stable_sort(out.begin(), out.end(), [&](const TemplateDef* a, const TemplateDef* b) {
-        if (a->version != b->version)
-            return a->version > b->version;
-        if (familyRank(a) != familyRank(b))
-            return familyRank(a) < familyRank(b);
-        return a->id.size() != b->id.size() ? a->id.size() < b->id.size() : a->id < b->id;
-    });
+    for (const auto& group : formats().menu)
+        for (const std::string& id : group)
+            if (const TemplateDef* t = findTemplate(id))
+                out.push_back(t);
     return out;
 }
 
 std::string templateDisplayName(const TemplateDef& t, const std::string& lang)
 {
-    static const std::map<std::string, std::pair<std::string, std::string>> kFamily = {
-        {"t2", {"表二", "table 2"}}, {"t3", {"表三", "table 3"}}, {"t4", {"表四", "table 4"}}};
-    auto f = kFamily.find(t.family);
-    if (lang == "zh-CN")
-        return t.version + "年格式 " + (f == kFamily.end() ? "" : f->second.first + " ") + t.titleZh;
-    if (f == kFamily.end())
-        return t.titleEn;                     // "… statistics (2014 form)" says its version itself
-    return t.version + " form, " + f->second.second + ": " + t.titleEn;
+    // The catalogs say how a format names its tables ("2021年格式 {table} {title}"; the 2014
+    // form's English title names its form itself); the title is the template's own.
+    Message name("format." + t.version + ".template");
+    name.message("table", Message("table." + t.family));
+    name.localized("title", t.titles);
+    return name.render(lang);
 }
 
 const TemplateDef* findTemplateByName(const std::string& text)
 {
-    for (const TemplateDef& t : templates())
-        if (text == t.id || text == templateDisplayName(t, "zh-CN") || text == templateDisplayName(t, "en-US"))
+    const std::vector<std::string> languages = messageLanguages();
+    for (const TemplateDef& t : templates()) {
+        if (text == t.id)
             return &t;
+        for (const std::string& lang : languages)
+            if (text == templateDisplayName(t, lang))
+                return &t;
+    }
     return nullptr;
 }
 
@@ -434,34 +719,12 @@ bool isFullWidthTemplateLabel(std::string_view text)
 
 std::vector<SkeletonItem> reportSkeleton2021()
 {
-    // Spec §8.2/§8.3: six fixed headings, the five sub-headings of 一, the three tables
-    // under 二/三/四, and placeholders for 五 (problems + last year's rectification) and
-    // 六 (信息处理费).
-    return {
-        {"一、总体情况", 1, ""},
-        {"（一）主动公开", 2, ""},
-        {"【请填写本年度主动公开政府信息的总体情况。】", 0, ""},
-        {"（二）依申请公开", 2, ""},
-        {"【请填写本年度收到和处理政府信息公开申请的总体情况。】", 0, ""},
-        {"（三）政府信息管理", 2, ""},
-        {"【请填写政府信息管理工作情况。】", 0, ""},
-        {"（四）政府信息公开平台建设", 2, ""},
-        {"【请填写政府信息公开平台建设情况。】", 0, ""},
-        {"（五）监督保障", 2, ""},
-        {"【请填写监督保障情况（人民政府还应包括工作考核、社会评议和责任追究结果情况）。】", 0, ""},
-        {"二、主动公开政府信息情况", 1, ""},
-        {"", 0, "2021-t2"},
-        {"三、收到和处理政府信息公开申请情况", 1, ""},
-        {"", 0, "2021-t3"},
-        {"四、政府信息公开行政复议、行政诉讼情况", 1, ""},
-        {"", 0, "2021-t4"},
-        {"五、存在的主要问题及改进情况", 1, ""},
-        {"【请填写本年度政府信息公开工作存在的主要问题及改进措施。】", 0, ""},
-        {"【请填写上年度问题整改情况。】", 0, ""},
-        {"六、其他需要报告的事项", 1, ""},
-        {"【请按照《政府信息公开信息处理费管理办法》报告本年度信息处理费的收取情况（发出收费通知的件数和总金额、实际收取的总金额）；未收取的，请写明“本年度未收取信息处理费”。】", 0, ""},
-        {"【其他需要报告的事项（如落实上级年度政务公开工作要点情况等）。】", 0, ""},
-    };
+    // Spec §8.2/§8.3, as formats.json writes it: six fixed headings, the five sub-headings of
+    // 一, the three tables under 二/三/四, and placeholders for 五 (problems + last year's
+    // rectification) and 六 (信息处理费).
+    const Formats& f = formats();
+    const FormatDef* format = f.find(f.skeleton);
+    return format ? format->skeleton : std::vector<SkeletonItem>{};
 }
 
 } // namespace ogi

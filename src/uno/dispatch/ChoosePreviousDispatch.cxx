@@ -33,9 +33,8 @@ OUString pickFile(const uno::Reference<uno::XComponentContext>& ctx, const uno::
     uno::Reference<ui::dialogs::XFilePicker3> picker =
         ui::dialogs::FilePicker::createWithMode(ctx, ui::dialogs::TemplateDescription::FILEOPEN_SIMPLE);
     picker->setTitle(tr(Str::ChoosePreviousTitle, lang));
-    picker->appendFilter(lang == "zh-CN" ? u8("年报文档") : OUString("Reports"),
-                         "*.odt;*.docx;*.doc;*.rtf;*.wps;*.ods;*.xlsx;*.xls");
-    picker->appendFilter(lang == "zh-CN" ? u8("所有文件") : OUString("All files"), "*.*");
+    picker->appendFilter(trKey("ChoosePreviousFilterReports", lang), "*.odt;*.docx;*.doc;*.rtf;*.wps;*.ods;*.xlsx;*.xls");
+    picker->appendFilter(trKey("ChoosePreviousFilterAll", lang), "*.*");
     uno::Reference<frame::XModel> m(model, uno::UNO_QUERY);
     const OUString url = m.is() ? m->getURL() : OUString();
     if (url.lastIndexOf('/') > 0)
@@ -46,20 +45,21 @@ OUString pickFile(const uno::Reference<uno::XComponentContext>& ctx, const uno::
     return files.getLength() > 0 ? files[0] : OUString();
 }
 
-/// Why a file cannot serve, in the UI language (PreviousReport's reasons are English).
+/// Why a file cannot serve, in the UI language: PreviousReport's reasons are English sentences
+/// (for the log), each known one has a resource; anything else is LibreOffice's own message.
 OUString reason(const std::string& error, const std::string& lang)
 {
-    static const std::pair<const char*, const char*> zh[] = {
-        {"no report table in it", "其中没有年报统计表格"},
-        {"the document is read-only", "本文档为只读，不能记录上年报告"},
-        {"that is this document", "这就是本文档"},
-        {"no such file", "文件不存在"},
+    static const std::pair<const char*, const char*> keys[] = {
+        {"no report table in it", "PreviousNoTables"},
+        {"the document is read-only", "PreviousReadOnly"},
+        {"that is this document", "PreviousIsThisDocument"},
+        {"no such file", "PreviousNoSuchFile"},
+        {"LibreOffice could not open it", "PreviousNotOpened"},
     };
-    if (lang == "zh-CN")
-        for (const auto& [en, text] : zh)
-            if (error == en)
-                return u8(text);
-    return toOU(error);
+    for (const auto& [en, key] : keys)
+        if (error == en)
+            return trKey(key, lang);
+    return fill(trKey("PreviousUnreadable", lang), "DETAIL", toOU(error));
 }
 
 /// The file name of a file URL, decoded ("%E7%A9%BA.odt" → "空.odt").

@@ -87,7 +87,7 @@ OUString InsertTemplateDispatch::execute(const Invocation& call, bool&)
     std::string id;
     const ogi::TemplateDef* def = chosenTemplate(call.query, id);   // found: run() checked it
     const InsertOutcome out = insertTemplate(call.model, call.controller, def->id);
-    OUString text = fill(tr(Str::InsertedTemplate, lang), "TITLE", toOU(lang == "zh-CN" ? def->titleZh : def->titleEn));
+    OUString text = fill(tr(Str::InsertedTemplate, lang), "TITLE", toOU(localizedData(def->titleZh, def->titleEn, lang)));
     text = fill(text, "NAME", out.names.empty() ? OUString() : out.names.front());
     logLine(toStd(text));
     return text;
@@ -99,7 +99,7 @@ OUString InsertSkeletonDispatch::execute(const Invocation& call, bool&)
     const InsertOutcome out = insertSkeleton(call.model, call.controller);
     OUString names;
     for (const OUString& n : out.names)
-        names += (names.isEmpty() ? OUString() : OUString(", ")) + n;
+        names += (names.isEmpty() ? OUString() : trKey("ListSeparator", lang)) + n;
     const OUString text = fill(tr(Str::InsertedSkeleton, lang), "NAMES", names);
     logLine(toStd(text));
     return text;

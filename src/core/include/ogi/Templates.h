@@ -9,6 +9,7 @@
 #include <string_view>
 #include <string>
 #include <vector>
+#include <utility>
 
 namespace ogi {
 
@@ -52,7 +53,9 @@ struct TemplateDef {
     std::string layout;    ///< "matrix" or "list"
     std::string titleZh, titleEn;
     std::string nameZh, nameEn; ///< short name in messages: "表三" / "Table three" (JSON "name")
+    std::map<std::string, std::string> titles, names; ///< the same by language tag, as the file has them
     std::string section;   ///< heading of the report section the table belongs under
+    int describeColumns = 1; ///< column label levels in a key's short name (describeKey); table four: 2
     int rows = 0, cols = 0;
     std::vector<TemplateCell> cells;   ///< anchors, row-major
     std::vector<std::string> signatures; ///< normalized labels that decide this template
@@ -78,24 +81,85 @@ struct TemplateDef {
 /// The row part of a value key: "R3_3_8.NP" -> "R3_3_8" (a key without a column is its row).
 std::string rowKeyOf(const std::string& valueKey);
 
+/// The 2021 report skeleton (spec §8): headings and placeholder paragraphs, with the table
+/// template id to insert after a heading (empty for plain paragraphs).
+struct SkeletonItem {
+    std::string text;
+    int outlineLevel = 0;   ///< 1 = section heading, 2 = sub-heading, 0 = body placeholder
+    std::string templateId; ///< non-empty: insert this table here (text is empty)
+};
+
+/// A report format (data/formats.json, issue 10.4): the national form of a period. Its id is
+/// what TemplateDef::version holds; its names are the catalogs' `format.<id>` (the form, in
+/// findings) and `format.<id>.template` (a template's name in menus).
+struct FormatDef {
+    std::string id;                            ///< "2021"
+    int from = 0;                              ///< the first report year written in this format
+    std::map<std::string, std::string> tables; ///< family -> the national template ("t3" -> "2021-t3")
+    std::vector<SkeletonItem> skeleton;        ///< the report skeleton (spec §8); may be empty
+};
+
+/// The formats file: which formats and table families there are, in which order versions are
+/// preferred, the year -> format map (`from`), the report skeleton and the insertion menu.
+struct Formats {
+    std::vector<std::string> families;            ///< "t2" "t3" "t4" "old": named by the catalogs' table.<family>
+    std::vector<FormatDef> formats;               ///< detection order: on a tie the earlier one wins (newest first)
+    std::string skeleton;                         ///< the format whose skeleton InsertSkeleton inserts
+    std::vector<std::vector<std::string>> menu;   ///< insertable template ids in menu order, by group
+
+    const FormatDef* find(const std::string& id) const;
+    bool hasFamily(const std::string& family) const;
+    /// Position of a format in detection order (0 = preferred); formats.size() when unknown.
+    size_t rank(const std::string& id) const;
+};
+
+/// The formats file parsed and validated: throws std::runtime_error naming the file for an
+/// unknown field (of the file, a format or a skeleton item), a duplicate format or family, a
+/// table of an unknown family, a skeleton naming an unknown format. Template ids it names are
+/// checked against the templates by parseTemplates().
+Formats parseFormats(std::string_view fileName, std::string_view text);
+
+/// The built-in formats (data/formats.json, parsed once).
+const Formats& formats();
+/// The format a report of `year` is written in: the one with the latest `from` <= year;
+/// null for none (year 0: unknown, or before every format).
+const FormatDef* formatForYear(int year);
+
 /// One template file parsed and validated (issue 9.10): throws std::runtime_error naming the
 /// file for JSON that is no template, an unknown field of the template or of a cell, an
-/// unknown layout or value type, a duplicate key.
+/// unknown layout or value type, a duplicate key, a format (`version`) or `family` that
+/// `formats` does not declare (the built-in formats when not given).
 TemplateDef parseTemplate(std::string_view fileName, std::string_view text);
+TemplateDef parseTemplate(std::string_view fileName, std::string_view text, const Formats& formats);
+
+/// Template files parsed and validated together: each one as above, no id twice, and every
+/// template id the formats name (a format's tables, its skeleton, the menu) is one of them with
+/// the format and family it is named for. Errors name the file (`formatsFile` for the formats').
+std::vector<TemplateDef> parseTemplates(const std::vector<std::pair<std::string_view, std::string_view>>& files,
+                                        const Formats& formats, std::string_view formatsFile = "formats.json");
+
+/// Rules select templates by format and family (issue 10.4): "2021/t3" (the 2021 table three and
+/// every variant declaring that format and family), "*/t3", "2021/*", "*". True when `t` is selected.
+bool tableSelectorMatches(const std::string& selector, const TemplateDef& t);
+/// "" when a selector is well formed and names a declared format and family; else what is wrong.
+std::string tableSelectorError(const std::string& selector, const Formats& formats = ogi::formats());
 
 /// All built-in templates (parsed once, on first use).
 const std::vector<TemplateDef>& templates();
 const TemplateDef* findTemplate(const std::string& id);
+/// The national template of a family in a format (formats.json `tables`), or null.
+const TemplateDef* formatTable(const std::string& format, const std::string& family);
 
-/// The templates a user can insert, in menu order: the 2021 tables, the 2019 tables, the
-/// 2014 statistics table and its variants.
+/// The templates a user can insert, in menu order (formats.json `menu`): the 2021 tables, the
+/// 2019 tables, the 2014 statistics table and its variants.
 std::vector<const TemplateDef*> insertableTemplates();
 
-/// The name of a template in menus: "2021年格式 表三 收到和处理政府信息公开申请情况" (zh-CN) or
-/// "2021 form, table 3: Applications received and handled" (any other language).
+/// The name of a template in menus, from the catalogs (`format.<version>.template` with the
+/// family's `table.<family>` and the template's title): "2021年格式 表三 收到和处理政府信息公开申请情况"
+/// (zh-CN) or "2021 form, table 3: Applications received and handled" (en-US).
 std::string templateDisplayName(const TemplateDef& t, const std::string& lang);
 
-/// The template whose display name, in either language, or id is `text`; null for none.
+/// The template whose display name, in any catalog's language, or id is `text`; null for none.
 const TemplateDef* findTemplateByName(const std::string& text);
 
 /// The blank table for a template id (exact labels and merges, value cells empty), or an
@@ -109,13 +173,7 @@ Table generateTable(const std::string& templateId, const std::map<std::string, s
 /// full-width rows keep such rows inside the table. Derived from the template data.
 bool isFullWidthTemplateLabel(std::string_view text);
 
-/// The 2021 report skeleton (spec §8): headings and placeholder paragraphs, with the table
-/// template id to insert after a heading (empty for plain paragraphs).
-struct SkeletonItem {
-    std::string text;
-    int outlineLevel = 0;   ///< 1 = section heading, 2 = sub-heading, 0 = body placeholder
-    std::string templateId; ///< non-empty: insert this table here (text is empty)
-};
+/// The skeleton of the report format formats.json names (`skeleton`: the 2021 report).
 std::vector<SkeletonItem> reportSkeleton2021();
 
 } // namespace ogi

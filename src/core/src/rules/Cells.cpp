@@ -130,13 +130,12 @@ public:
         if (!f.rec->versionProven)
             return;                                 // the document chose the version, not the table's rows (issue 9.3)
         const std::string& version = f.rec->tmpl->version;
-        std::string expected;
-        if (f.year >= 2021 && (version == "2019" || version == "2014"))
-            expected = "2021";
-        else if (f.year >= 2019 && version == "2014")
-            expected = "2019";
-        if (expected.empty())
+        // The report year's format (formats.json `from`), when it is newer than the table's.
+        const FormatDef* due = formatForYear(f.year);
+        const FormatDef* own = formats().find(version);
+        if (!due || !own || due->from <= own->from)
             return;
+        const std::string& expected = due->id;
         Finding fd;   // the formats' names are the catalogs' format.<version>
         fd.expected = expected;
         fd.actual = version;

@@ -108,7 +108,7 @@ void emitTableFinding(const RuleDecl& rule, const TableFacts& f, Finding fd, std
     if (unset("year"))
         args.common["year"] = std::to_string(f.year);
     if (unset("name"))
-        args.localized["name"] = {{"zh-CN", f.rec->tmpl->nameZh}, {"en-US", f.rec->tmpl->nameEn}};
+        args.localized["name"] = f.rec->tmpl->names;   // the template's own short names, by language
     renderMessages(rule, args, d, fd.variant);
     if (fd.blanks && rule.severity == Severity::Error)
         appendNote(d, Note::BlanksCountedAsZero);

@@ -1,5 +1,5 @@
 // The kind registry and the rules file loader: the fields every declaration has (id,
-// severity, templates, kind, title, message) are read here, the kind's own settings by the
+// severity, tables, templates, kind, title, message) are read here, the kind's own settings by the
 // kind (rules/Kind.h), and the whole declaration is validated before it is used (issue 9.10):
 // a misspelt operand key would silently drop a rule's findings, an unknown kind would throw
 // during a check, an unknown placeholder would reach the user as "{taget}". Each is a
@@ -256,7 +256,7 @@ std::vector<std::string> placeholdersIn(const std::string& message)
 /// The fields every declaration has; the rest belong to its kind.
 const std::set<std::string>& commonFields()
 {
-    static const std::set<std::string> f = {"id", "severity", "templates", "kind", "title", "message"};
+    static const std::set<std::string> f = {"id", "severity", "tables", "templates", "kind", "title", "message"};
     return f;
 }
 
@@ -280,9 +280,22 @@ std::map<std::string, std::string> texts(const json::object& o, std::string_view
 /// its messages against the kind's placeholders.
 void validateRule(const RuleDecl& r, const RuleKind& kind, const Settings& s)
 {
-    if (r.local() != r.templates.empty())
-        s.fail(r.local() ? "a local-table rule applies to no template" : "no templates");
+    if (r.local() != (r.templates.empty() && r.tables.empty()))
+        s.fail(r.local() ? "a local-table rule applies to no template" : "no tables");
     std::vector<const TemplateDef*> applies;
+    for (const std::string& sel : r.tables) {
+        if (const std::string error = tableSelectorError(sel); !error.empty())
+            s.fail(error);
+        bool any = false;
+        for (const TemplateDef& t : templates())
+            if (tableSelectorMatches(sel, t)) {
+                any = true;
+                if (std::find(applies.begin(), applies.end(), &t) == applies.end())
+                    applies.push_back(&t);
+            }
+        if (!any)
+            s.fail("no template is a table \"" + sel + "\"");
+    }
     for (const std::string& p : r.templates) {
         bool any = false;
         for (const TemplateDef& t : templates())
@@ -358,6 +371,7 @@ RuleDecl parseRule(std::string_view file, const json::object& o)
     for (const auto& [field, value] : o)
         if (!commonFields().count(std::string(field)) && !own.count(std::string(field)))
             s.fail("field \"" + std::string(field) + "\" does not apply to kind " + r.kind);
+    r.tables = s.strings("tables");
     r.templates = s.strings("templates");
     r.title = texts(o, "title", s);
     if (const json::value* m = o.if_contains("message"); m && m->is_string())
@@ -410,6 +424,9 @@ const std::vector<RuleDecl>& ruleCatalog()
 
 bool RuleDecl::appliesTo(const TemplateDef& t) const
 {
+    for (const std::string& sel : tables)
+        if (tableSelectorMatches(sel, t))
+            return true;
     for (const std::string& p : templates)
         if (rules::globMatch(p, t.id))
             return true;

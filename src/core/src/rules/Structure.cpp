@@ -66,7 +66,7 @@ void tablesCheck(const RuleDecl& rule, const std::vector<Recognition>& recognize
     for (const std::string& family : rule.families) {
         if (present.count(family))
             continue;
-        const TemplateDef* t = findTemplate(version + "-" + family);
+        const TemplateDef* t = formatTable(version, family);   // the format's national table (formats.json)
         if (!t)
             continue;
         out.push_back(documentFinding(rule, {{{"table", t->titleZh}, {"table_en", t->titleEn}, {"version", version}}, {}, {}, {}},

@@ -198,7 +198,7 @@ void copiedTable(const RuleDecl& rule, const TableFacts& f, const Snapshot& prev
     d.expected = "≠";
     d.actual = std::to_string(compared);
     MessageArgs args{{{"previous", previous.label()}, {"count", std::to_string(compared)}}, {}, {}, {}};
-    args.localized["table"] = {{"zh-CN", tmpl.titleZh}, {"en-US", tmpl.titleEn}};   // the template's own titles
+    args.localized["table"] = tmpl.titles;   // the template's own titles, by language
     renderMessages(rule, args, d);
     out.push_back(std::move(d));
 }
