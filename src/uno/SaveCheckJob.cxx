@@ -7,7 +7,10 @@
 
 #include <com/sun/star/beans/NamedValue.hpp>
 #include <com/sun/star/beans/XPropertySet.hpp>
+#include <com/sun/star/container/XIndexAccess.hpp>
+#include <com/sun/star/frame/Desktop.hpp>
 #include <com/sun/star/frame/XController.hpp>
+#include <com/sun/star/frame/XFrames.hpp>
 #include <com/sun/star/frame/XFrame.hpp>
 #include <com/sun/star/frame/XLayoutManager.hpp>
 #include <com/sun/star/frame/XModel.hpp>
@@ -39,13 +42,26 @@ template <typename T> bool findArg(const uno::Sequence<beans::NamedValue>& args,
 /// layout manager's createElement cannot make one either). The first time such a Writer or Calc
 /// window is activated after the installation (OnFocus, a job event LibreOffice registers at
 /// once), its layout is made again (XLayoutManager::reset), which makes our toolbar. A window
-/// that has it, shown or hidden, is left alone, and each window is looked at once.
-void ensureToolbar(const uno::Reference<frame::XModel>& model)
+/// that has it, shown or hidden, is left alone, and each window is looked at once. Only the
+/// windows that were open when the library was first asked (the installation) are candidates:
+/// a window opened later made its layout with our toolbar in it, and if it has none the user
+/// closed it — that window is never touched.
+void ensureToolbar(const uno::Reference<uno::XComponentContext>& ctx, const uno::Reference<frame::XModel>& model)
 {
     static std::mutex mutex;
     // The windows looked at, weakly. Never destroyed: UNO references must not be released by
     // static destructors at library unload (Strings.cxx).
     static auto* seen = new std::vector<uno::WeakReference<frame::XFrame>>;
+    static auto* preexisting = [&ctx] {
+        auto* frames = new std::vector<uno::WeakReference<frame::XFrame>>;
+        uno::Reference<container::XIndexAccess> all(frame::Desktop::create(ctx)->getFrames(), uno::UNO_QUERY);
+        for (sal_Int32 i = 0; all.is() && i < all->getCount(); ++i) {
+            uno::Reference<frame::XFrame> f(all->getByIndex(i), uno::UNO_QUERY);
+            if (f.is())
+                frames->emplace_back(f);
+        }
+        return frames;
+    }();
     try {
         documentKind(model);
     } catch (const lang::IllegalArgumentException&) {
@@ -74,6 +90,11 @@ void ensureToolbar(const uno::Reference<frame::XModel>& model)
             ++it;
         }
         seen->emplace_back(frame);
+        bool wasOpen = false;
+        for (const auto& w : *preexisting)
+            wasOpen = wasOpen || uno::Reference<frame::XFrame>(w) == frame;
+        if (!wasOpen)
+            return;
     }
     if (layout->getElement("private:resource/toolbar/addon_" OGI_TOOLBAR_NODE).is())
         return;
@@ -93,7 +114,7 @@ uno::Any SaveCheckJob::execute(const uno::Sequence<beans::NamedValue>& args)
         findArg(environment, "EventName", event);
         findArg(environment, "Model", model);
         if (model.is() && event == "OnFocus")
-            ensureToolbar(model);
+            ensureToolbar(m_ctx, model);
         else if (model.is())
             checkOnSave(m_ctx, uno::Reference<lang::XComponent>(model, uno::UNO_QUERY), event);
     } catch (const uno::Exception& e) {

@@ -12,7 +12,10 @@
 
 #include <algorithm>
 #include <set>
+#include <string>
 #include <tuple>
+#include <utility>
+#include <vector>
 
 using namespace ogi;
 
@@ -435,6 +438,32 @@ TEST(RecognizerVersion, CutShort2021TableThreeInA2021DocumentIs2021WithoutS4)
     EXPECT_FALSE(rulesOf(Checker().check(alone)).count("S-4"));
     EXPECT_EQ(recognize(single(cutShort2021Three()), 2023)[0].tmpl->id, "2021-t3");
     EXPECT_EQ(recognize(single(cutShort2021Three()), 2020)[0].tmpl->id, "2019-t3");
+}
+
+TEST(RecognizerVersion, TableFourTakesTheFormatOfTheYearFromTheFormatsFile)
+{
+    // Table four is the same in 2019 and 2021: its rows cannot decide, formats.json does — the
+    // report year's format (`from`), else the detection order (the newest first).
+    const Table four = generateTable("2021-t4", test::consistentValues("2021-t4", 2));
+    for (const auto& [year, id] : std::vector<std::pair<int, std::string>>{
+             {2024, "2021-t4"}, {2021, "2021-t4"}, {2020, "2019-t4"}, {2019, "2019-t4"}, {0, "2021-t4"}}) {
+        const auto rec = recognize(single(four), year);
+        ASSERT_EQ(rec.size(), 1u) << year;
+        EXPECT_EQ(rec[0].tmpl->id, id) << year;
+        EXPECT_FALSE(rec[0].versionProven) << year;
+    }
+    // Before every format with two versions of table four (2014–2018: the statistics table's
+    // format has none), the detection order decides.
+    EXPECT_EQ(recognize(single(four), 2016)[0].tmpl->id, "2021-t4");
+    // A 2014 statistics table in the same document says nothing about table four's format
+    // (its family has one format only); the year does.
+    Document doc;
+    doc.addTable(generateTable("old", test::consistentValues("old", 2)));
+    doc.addTable(four);
+    const auto both = recognize(doc, 2020);
+    ASSERT_EQ(both.size(), 2u);
+    EXPECT_EQ(both[0].tmpl->id, "old");
+    EXPECT_EQ(both[1].tmpl->id, "2019-t4");
 }
 
 TEST(RecognizerVersion, Genuine2019TableThreeInA2024ReportIsOutdated)
