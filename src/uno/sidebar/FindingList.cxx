@@ -3,7 +3,10 @@
 #include "Strings.hxx"
 #include "UnoUtil.hxx"
 
+#include <ogi/Message.h>
 #include <ogi/Templates.h>
+
+#include <unicode/uchar.h>
 
 #include <algorithm>
 
@@ -60,18 +63,25 @@ OUString severityLabel(ogi::Severity s, const std::string& lang)
     return OUString();
 }
 
+/// `s` with its first letter in title case (ICU's u_totitle; "table 3" → "Table 3", 表三 unchanged).
+OUString sentenceStart(const OUString& s)
+{
+    if (s.isEmpty())
+        return s;
+    sal_Int32 next = 0;
+    const sal_uInt32 first = s.iterateCodePoints(&next);
+    const auto titled = static_cast<sal_uInt32>(u_totitle(static_cast<UChar32>(first)));
+    return titled == first ? s : OUString(&titled, 1) + s.copy(next);
+}
+
 OUString tableShortName(const ogi::Report& r, int index, const std::string& lang)
 {
     const ogi::TableInfo* t = tableOf(r, index);
     if (!t)
         return trKey("SidebarWholeDocument", lang);
     const ogi::TemplateDef* def = ogi::findTemplate(t->templateId);
-    if (def && (def->family == "t2" || def->family == "t3" || def->family == "t4" || def->family == "old")) {
-        const std::string key = "SidebarTable" + def->family; // SidebarTablet2 … t4, SidebarTableold
-        return trKey(key.c_str(), lang);
-    }
-    if (def)
-        return toOU(def->title(lang));
+    if (def)   // the family's short name in the catalogs ("表三", "table 3"), starting the entry
+        return sentenceStart(toOU(ogi::Message("table." + def->family).render(lang)));
     return toOU(t->title);
 }
 
@@ -115,10 +125,11 @@ std::vector<FindingRow> findingRows(const ogi::Report& r, const std::string& lan
             OUString title = tableShortName(r, d.table, lang);
             const ogi::TableInfo* t = tableOf(r, d.table);
             const ogi::TemplateDef* def = t ? ogi::findTemplate(t->templateId) : nullptr;
-            if (def && (def->family == "t2" || def->family == "t3" || def->family == "t4"))
-                title += " " + toOU(def->title(lang));
-            else if (def)   // the old form: its own title says it all
-                title = toOU(def->title(lang));
+            if (def) {   // "表三 收到和处理政府信息公开申请情况"; the one table of a form (2014) is its title
+                const ogi::FormatDef* form = ogi::formats().find(def->version);
+                const OUString full = toOU(def->title(lang));
+                title = form && form->tables.size() > 1 ? title + " " + full : full;
+            }
             heading.where = title;
             heading.message = countsText(counts[0], counts[1], counts[2], lang);
             rows.push_back(heading);
