@@ -49,6 +49,22 @@ def fixtures(formats=OFFICE_FORMATS):
     return found
 
 
+
+def launcher(name):
+    """A stand-in for the desktop's browser, for the office's SystemShellExecute (it runs
+    $DESKTOP_LAUNCH with the URL): appends the URL to <launcher>.log, in a folder of its own the
+    unprivileged office may write. Returns the launcher's path."""
+    folder = os.path.join(WORKDIR, "launch-" + name)
+    os.makedirs(folder, exist_ok=True)
+    os.chmod(folder, 0o777)
+    path = os.path.join(folder, "launch")
+    if os.path.exists(path + ".log"):
+        os.remove(path + ".log")
+    with open(path, "w") as f:
+        f.write('#!/bin/sh\nprintf "%s\\n" "$1" >> "$0.log"\n')
+    os.chmod(path, 0o755)
+    return path
+
 def stem(path):
     return os.path.splitext(os.path.basename(path))[0]
 

@@ -36,7 +36,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "tools"))
 
 from ogicheck.office import EXTENSION_ID, prop  # noqa: E402
-from suite import FIXTURES, PROTOCOL, WORKDIR, ModuleOffice, close_quietly  # noqa: E402
+from suite import FIXTURES, PROTOCOL, WORKDIR, ModuleOffice, close_quietly, launcher  # noqa: E402
 
 PANEL_URL = "private:resource/toolpanel/OgiReportCheckerPanelFactory/Findings"
 FACTORY = EXTENSION_ID + ".SidebarPanelFactoryImpl"
@@ -100,21 +100,6 @@ def rule_titles(rule, lang):
             if r["id"] == rule and r["title"][lang] not in titles:
                 titles.append(r["title"][lang])
     return " / ".join(titles)
-
-
-def launcher(name):
-    """A stand-in for the desktop's browser: the office's SystemShellExecute runs $DESKTOP_LAUNCH
-    with the URL; this one writes it to <launcher>.log."""
-    folder = os.path.join(WORKDIR, "launch-" + name)     # the office runs unprivileged: a folder it may write
-    os.makedirs(folder, exist_ok=True)
-    os.chmod(folder, 0o777)
-    path = os.path.join(folder, "launch")
-    if os.path.exists(path + ".log"):
-        os.remove(path + ".log")
-    with open(path, "w") as f:
-        f.write('#!/bin/sh\nprintf "%s\\n" "$1" >> "$0.log"\n')
-    os.chmod(path, 0o755)
-    return path
 
 
 def launched(office, timeout=15):

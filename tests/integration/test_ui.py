@@ -28,7 +28,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "tools"))
 
 from ogicheck.office import EXTENSION_ID, prop  # noqa: E402
-from suite import FIXTURES, PROTOCOL, WORKDIR, ModuleOffice, close_quietly  # noqa: E402
+from suite import FIXTURES, PROTOCOL, WORKDIR, ModuleOffice, close_quietly, launcher  # noqa: E402
 
 SETTINGS = "/org.ogi.reportchecker.OgiReportChecker/Settings"
 HANDLER = "org.ogi.reportchecker.OptionsPageImpl"
@@ -62,21 +62,6 @@ def expand(off, url):
         expander = off.ctx.getValueByName("/singletons/com.sun.star.util.theMacroExpander")
         url = expander.expandMacros(urllib.parse.unquote(url[len(prefix):]))
     return url
-
-
-def launcher(name):
-    """A stand-in for the desktop's browser: the office's SystemShellExecute runs $DESKTOP_LAUNCH
-    with the URL; this one appends it to <launcher>.log (in a folder the unprivileged office may write)."""
-    folder = os.path.join(WORKDIR, "launch-ui-" + name)
-    os.makedirs(folder, exist_ok=True)
-    os.chmod(folder, 0o777)
-    path = os.path.join(folder, "launch")
-    if os.path.exists(path + ".log"):
-        os.remove(path + ".log")
-    with open(path, "w") as f:
-        f.write('#!/bin/sh\nprintf "%s\\n" "$1" >> "$0.log"\n')
-    os.chmod(path, 0o755)
-    return path
 
 
 def launched(path):
@@ -376,12 +361,12 @@ class UiChecks:
 
 
 class EnglishUiTest(UiChecks, unittest.TestCase):
-    office = ModuleOffice("en-US", ui_locale="en-US", DESKTOP_LAUNCH=launcher("en-US"))
+    office = ModuleOffice("en-US", ui_locale="en-US", DESKTOP_LAUNCH=launcher("ui-en-US"))
     lang = "en-US"
 
 
 class ChineseUiTest(UiChecks, unittest.TestCase):
-    office = ModuleOffice("zh-CN", ui_locale="zh-CN", DESKTOP_LAUNCH=launcher("zh-CN"))
+    office = ModuleOffice("zh-CN", ui_locale="zh-CN", DESKTOP_LAUNCH=launcher("ui-zh-CN"))
     lang = "zh-CN"
 
 
