@@ -215,6 +215,25 @@ std::string ruleHelpPageName(const std::string& lang)
     return "rules_" + lang + ".html";
 }
 
+namespace {
+/// The rules in reference order with their help in `lang`; `onFamily` is called before the
+/// first rule of each id family (B, N, …). What both rule-reference renderers walk.
+template <typename OnFamily, typename OnRule>
+void forEachRuleByFamily(const std::string& lang, OnFamily onFamily, OnRule onRule)
+{
+    std::string family;
+    for (const std::string& id : ruleHelpIds()) {
+        RuleHelp h;
+        ruleHelp(id, lang, h);
+        if (familyOf(id) != family) {
+            family = familyOf(id);
+            onFamily(family);
+        }
+        onRule(id, h);
+    }
+}
+} // namespace
+
 std::string ruleReferenceMarkdown(const std::string& lang)
 {
     std::string out = "<!-- " + std::string(kGeneratedNote) + " -->\n\n";
@@ -225,14 +244,10 @@ std::string ruleReferenceMarkdown(const std::string& lang)
             others.push_back("[" + l + "](" + markdownName(l) + ")");
     out += joined(others, " · ") + "\n\n";
     out += escapeMarkdown(renderId("help.page.intro", lang)) + "\n\n";
-    std::string family;
-    for (const std::string& id : ruleHelpIds()) {
-        RuleHelp h;
-        ruleHelp(id, lang, h);
-        if (familyOf(id) != family) {
-            family = familyOf(id);
-            out += "## " + escapeMarkdown(ruleFamilyTitle(family, lang)) + "\n\n";
-        }
+    const auto familyHeading = [&](const std::string& family) {
+        out += "## " + escapeMarkdown(ruleFamilyTitle(family, lang)) + "\n\n";
+    };
+    forEachRuleByFamily(lang, familyHeading, [&](const std::string& id, const RuleHelp& h) {
         out += "<a id=\"" + id + "\"></a>\n\n### " + id + " " + escapeMarkdown(h.title) + "\n\n";
         out += label("**" + escapeMarkdown(renderId("help.heading.severity", lang)) + "**", escapeMarkdown(h.severity),
                      lang) +
@@ -244,7 +259,7 @@ std::string ruleReferenceMarkdown(const std::string& lang)
             {"help.heading.what", &h.what}, {"help.heading.why", &h.why}, {"help.heading.fix", &h.fix}};
         for (const auto& [heading, text] : parts)
             out += label("**" + escapeMarkdown(renderId(heading, lang)) + "**", escapeMarkdown(*text), lang) + "\n\n";
-    }
+    });
     while (out.size() > 1 && out[out.size() - 1] == '\n' && out[out.size() - 2] == '\n')
         out.pop_back();
     return out;
@@ -269,14 +284,10 @@ std::string ruleReferenceHtml(const std::string& lang)
     for (const std::string& id : ruleHelpIds())
         out += "<a href=\"#" + id + "\">" + id + "</a>";
     out += "</nav>\n";
-    std::string family;
-    for (const std::string& id : ruleHelpIds()) {
-        RuleHelp h;
-        ruleHelp(id, lang, h);
-        if (familyOf(id) != family) {
-            family = familyOf(id);
-            out += "<h2 id=\"family-" + family + "\">" + escapeHtml(ruleFamilyTitle(family, lang)) + "</h2>\n";
-        }
+    const auto familyHeading = [&](const std::string& family) {
+        out += "<h2 id=\"family-" + family + "\">" + escapeHtml(ruleFamilyTitle(family, lang)) + "</h2>\n";
+    };
+    forEachRuleByFamily(lang, familyHeading, [&](const std::string& id, const RuleHelp& h) {
         out += "<section class=\"rule\" id=\"" + id + "\">\n<h3>" + id + " " + escapeHtml(h.title) + "</h3>\n";
         out += "<p class=\"meta\">" +
                label("<strong>" + escapeHtml(renderId("help.heading.severity", lang)) + "</strong>",
@@ -291,7 +302,7 @@ std::string ruleReferenceHtml(const std::string& lang)
             out += "<p>" + label("<strong>" + escapeHtml(renderId(heading, lang)) + "</strong>", escapeHtml(*text), lang) +
                    "</p>\n";
         out += "</section>\n";
-    }
+    });
     out += "</body>\n</html>\n";
     return out;
 }
