@@ -134,7 +134,13 @@ const std::vector<TemplateIndex>& indexes()
 
 /// A table under examination: possibly two document tables stacked (split table).
 struct View {
-    Table table;                              ///< cells copied, rows offset for the second part
+    /// The document's table itself when the view is one table as it is; else `own`: the cells
+    /// copied, rows offset for the second part, split vertical headers joined.
+    const Table* source = nullptr;
+    Table own;
+    int rows = 0, cols = 0;                   ///< the grid's size (Grid of the table)
+    const Table& table() const { return source ? *source : own; }
+    const std::vector<Cell>& cells() const { return table().cells; }
     std::vector<CellLocation> origin;         ///< per cell: where it lives in the document
     std::vector<Label> labels;                ///< per cell
     std::vector<bool> valueLike;              ///< per cell
@@ -162,7 +168,7 @@ bool isHeaderCharacter(const std::string& text)
 /// moved up; every joined cell keeps the origin of its first character.
 void joinSplitVerticalHeaders(View& v)
 {
-    const int rows = v.table.rows;
+    const int rows = v.rows;
     std::vector<int> chars(static_cast<size_t>(std::max(rows, 0)), 0);
     std::vector<bool> other(static_cast<size_t>(std::max(rows, 0)), false);
     // cheap pass first: a short text starting with a non-ASCII byte may be one character; only
@@ -172,7 +178,7 @@ void joinSplitVerticalHeaders(View& v)
         return c.rowSpan == 1 && first != std::string::npos && c.text.size() <= 16 &&
                static_cast<unsigned char>(c.text[first]) >= 0x80;
     };
-    for (const Cell& c : v.table.cells) {
+    for (const Cell& c : v.cells()) {
         if (c.row < 0 || c.row >= rows)
             continue;
         if (candidate(c))
@@ -180,7 +186,7 @@ void joinSplitVerticalHeaders(View& v)
         else if (c.text.find_first_not_of(" \t\r\n") != std::string::npos)
             other[static_cast<size_t>(c.row)] = true;
     }
-    for (const Cell& c : v.table.cells)
+    for (const Cell& c : v.cells())
         if (c.row >= 0 && c.row < rows && chars[static_cast<size_t>(c.row)] >= 2 && !other[static_cast<size_t>(c.row)] &&
             candidate(c) && !isHeaderCharacter(c.text))
             other[static_cast<size_t>(c.row)] = true;   // "其他" "自然人": a header row, no split one
@@ -208,8 +214,8 @@ void joinSplitVerticalHeaders(View& v)
     std::vector<Cell> cells;
     std::vector<CellLocation> origin;
     std::map<std::pair<int, int>, size_t> joined;   // (new row, column) of a run -> index in cells
-    for (size_t i = 0; i < v.table.cells.size(); ++i) {
-        Cell c = v.table.cells[i];
+    for (size_t i = 0; i < v.cells().size(); ++i) {
+        Cell c = v.cells()[i];
         const int top = mapped(c.row);
         const bool inRun = c.row >= 0 && c.row < rows && c.rowSpan == 1 &&
                            ((c.row > 0 && newRow[static_cast<size_t>(c.row)] == newRow[static_cast<size_t>(c.row - 1)]) ||
@@ -229,31 +235,50 @@ void joinSplitVerticalHeaders(View& v)
         cells.push_back(std::move(c));
         origin.push_back(v.origin[i]);
     }
-    v.table.cells = std::move(cells);
+    v.own.cells = std::move(cells);
+    v.source = nullptr;
     v.origin = std::move(origin);
-    v.table.rows = rows - shift;
+    v.rows = rows - shift;
+    v.own.rows = v.rows;
+    v.own.cols = v.cols;
 }
 
 View makeView(const Document& doc, const std::vector<int>& tableIndices)
 {
     View v;
-    int rowOffset = 0;
-    for (int ti : tableIndices) {
+    if (tableIndices.size() == 1) {
+        // one table as it is (the common case): no copy of its cells
+        const int ti = tableIndices.front();
         const Table& t = doc.tables[static_cast<size_t>(ti)];
         const Grid g(t);
-        for (size_t ci = 0; ci < t.cells.size(); ++ci) {
-            Cell c = t.cells[ci];
-            c.row += rowOffset;
-            v.table.cells.push_back(std::move(c));
+        v.source = &t;
+        v.rows = g.rows();
+        v.cols = std::max(0, g.cols());
+        v.origin.reserve(t.cells.size());
+        for (size_t ci = 0; ci < t.cells.size(); ++ci)
             v.origin.push_back({ti, static_cast<int>(ci)});
+    } else {
+        int rowOffset = 0;
+        for (int ti : tableIndices) {
+            const Table& t = doc.tables[static_cast<size_t>(ti)];
+            const Grid g(t);
+            for (size_t ci = 0; ci < t.cells.size(); ++ci) {
+                Cell c = t.cells[ci];
+                c.row += rowOffset;
+                v.own.cells.push_back(std::move(c));
+                v.origin.push_back({ti, static_cast<int>(ci)});
+            }
+            v.cols = std::max(v.cols, g.cols());
+            rowOffset += g.rows();
+            v.rows = rowOffset;
         }
-        v.table.cols = std::max(v.table.cols, g.cols());
-        rowOffset += g.rows();
-        v.table.rows = rowOffset;
+        v.own.rows = v.rows;
+        v.own.cols = v.cols;
     }
     joinSplitVerticalHeaders(v);
-    v.labels.reserve(v.table.cells.size());
-    for (const Cell& c : v.table.cells) {
+    v.labels.reserve(v.cells().size());
+    v.valueLike.reserve(v.cells().size());
+    for (const Cell& c : v.cells()) {
         v.valueLike.push_back(looksLikeValue(c.text));
         v.labels.push_back(v.valueLike.back() ? Label{} : makeLabel(c.text));
     }
@@ -319,7 +344,7 @@ std::vector<PhysRow> physicalRows(const View& v, const Grid& g)
             if (a < 0 || a == last)
                 continue;
             last = a;
-            const Cell& cell = v.table.cells[static_cast<size_t>(a)];
+            const Cell& cell = v.cells()[static_cast<size_t>(a)];
             const bool own = cell.row == r;
             if (!inValues && !v.valueLike[static_cast<size_t>(a)]) {
                 pr.labels.push_back(a);
@@ -361,7 +386,7 @@ bool isAnyTemplateLabel(const TemplateIndex& idx, const Label& l)
 bool hasNonEmptyValue(const View& v, const PhysRow& r)
 {
     for (int a : r.values)
-        if (!normalizeValueText(v.table.cells[static_cast<size_t>(a)].text).empty())
+        if (!normalizeValueText(v.cells()[static_cast<size_t>(a)].text).empty())
             return true;
     return false;
 }
@@ -371,22 +396,22 @@ bool hasNonEmptyValue(const View& v, const PhysRow& r)
 
 void mapList(const View& v, const TemplateIndex& idx, Recognition& out)
 {
-    const Grid g(v.table);
+    const Grid g(v.table());
     // Value column: header "统计数" if present, else the rightmost column with numbers.
     int valueCol = -1, unitCol = -1, headerRow = -1;
-    for (size_t i = 0; i < v.table.cells.size() && valueCol < 0; ++i)
+    for (size_t i = 0; i < v.cells().size() && valueCol < 0; ++i)
         if (sameLabel(v.labels[i], idx.valueHeader)) {
-            valueCol = v.table.cells[i].col;
-            headerRow = v.table.cells[i].row;
+            valueCol = v.cells()[i].col;
+            headerRow = v.cells()[i].row;
         }
-    for (size_t i = 0; i < v.table.cells.size(); ++i)
+    for (size_t i = 0; i < v.cells().size(); ++i)
         if (sameLabel(v.labels[i], idx.unitHeader))
-            unitCol = v.table.cells[i].col;
+            unitCol = v.cells()[i].col;
     if (valueCol < 0) {
         std::vector<int> numeric(static_cast<size_t>(g.cols()), 0);
-        for (size_t i = 0; i < v.table.cells.size(); ++i)
-            if (v.valueLike[i] && !normalizeValueText(v.table.cells[i].text).empty())
-                ++numeric[static_cast<size_t>(v.table.cells[i].col)];
+        for (size_t i = 0; i < v.cells().size(); ++i)
+            if (v.valueLike[i] && !normalizeValueText(v.cells()[i].text).empty())
+                ++numeric[static_cast<size_t>(v.cells()[i].col)];
         int best = 0;
         for (int c = 0; c < g.cols(); ++c)
             if (numeric[static_cast<size_t>(c)] >= best && numeric[static_cast<size_t>(c)] > 0) {
@@ -412,7 +437,7 @@ void mapList(const View& v, const TemplateIndex& idx, Recognition& out)
             if (a < 0 || a == last || c == unitCol)
                 continue;
             last = a;
-            const Cell& cell = v.table.cells[static_cast<size_t>(a)];
+            const Cell& cell = v.cells()[static_cast<size_t>(a)];
             if (cell.row != r)
                 continue;
             if (!v.valueLike[static_cast<size_t>(a)] || text.empty())
@@ -420,10 +445,10 @@ void mapList(const View& v, const TemplateIndex& idx, Recognition& out)
         }
         row.label = makeLabel(text);
         const int a = g.at(r, valueCol);
-        if (a >= 0 && v.table.cells[static_cast<size_t>(a)].row == r &&
-            v.table.cells[static_cast<size_t>(a)].col == valueCol) {
+        if (a >= 0 && v.cells()[static_cast<size_t>(a)].row == r &&
+            v.cells()[static_cast<size_t>(a)].col == valueCol) {
             row.valueCell = a;
-            row.hasValue = !normalizeValueText(v.table.cells[static_cast<size_t>(a)].text).empty();
+            row.hasValue = !normalizeValueText(v.cells()[static_cast<size_t>(a)].text).empty();
         }
         if (row.label.empty() && !row.hasValue)
             continue;                           // blank separator rows
@@ -474,10 +499,10 @@ void mapList(const View& v, const TemplateIndex& idx, Recognition& out)
 
 /// Column header path of a value anchor: label texts above it, nearest first. Body rows
 /// of the same block are skipped; the body rows of the block above end the walk.
-std::vector<Label> headerPath(const View& v, const Grid& g, int anchor, const std::vector<bool>& bodyRow)
+std::vector<const Label*> headerPath(const View& v, const Grid& g, int anchor, const std::vector<bool>& bodyRow)
 {
-    std::vector<Label> path;
-    const Cell& cell = v.table.cells[static_cast<size_t>(anchor)];
+    std::vector<const Label*> path;
+    const Cell& cell = v.cells()[static_cast<size_t>(anchor)];
     int last = -1;
     for (int r = cell.row - 1; r >= 0; --r) {
         if (bodyRow[static_cast<size_t>(r)]) {
@@ -490,15 +515,15 @@ std::vector<Label> headerPath(const View& v, const Grid& g, int anchor, const st
             continue;
         last = a;
         if (!v.labels[static_cast<size_t>(a)].empty())
-            path.push_back(v.labels[static_cast<size_t>(a)]);
+            path.push_back(&v.labels[static_cast<size_t>(a)]);
     }
     return path;
 }
 
-bool pathContains(const std::vector<Label>& path, const Label& l)
+bool pathContains(const std::vector<const Label*>& path, const Label& l)
 {
-    for (const Label& p : path)
-        if (sameLabel(p, l))
+    for (const Label* p : path)
+        if (sameLabel(*p, l))
             return true;
     return false;
 }
@@ -508,7 +533,8 @@ bool mapByHeaders(const View& v, const Grid& g, const TemplateRow& tr, const Phy
                   const std::vector<bool>& bodyRow, std::vector<int>& assigned)
 {
     assigned.assign(tr.keys.size(), -1);
-    std::vector<std::vector<Label>> paths;
+    std::vector<std::vector<const Label*>> paths;
+    paths.reserve(pr.values.size());
     for (int a : pr.values)
         paths.push_back(headerPath(v, g, a, bodyRow));
     size_t next = 0;                        // assignments must go left to right
@@ -548,7 +574,7 @@ bool matchBodyRow(const View& v, const TemplateIndex& idx, const TemplateRow& tr
     auto ownTrailing = [&](size_t from, std::vector<int>& values) {
         for (size_t i = from; i < pr.labels.size(); ++i) {
             const int a = pr.labels[i];
-            if (v.table.cells[static_cast<size_t>(a)].row != static_cast<int>(j) ||
+            if (v.cells()[static_cast<size_t>(a)].row != static_cast<int>(j) ||
                 isAnyTemplateLabel(idx, v.labels[static_cast<size_t>(a)]))
                 return false;
             values.push_back(a);
@@ -656,9 +682,9 @@ void mapSubtotals(const View& v, const TemplateIndex& idx, const std::vector<Phy
                     continue;
                 int cell = -1;
                 if (k < lastCells.size() && lastCells[k] >= 0) {
-                    const int col = v.table.cells[static_cast<size_t>(lastCells[k])].col;
+                    const int col = v.cells()[static_cast<size_t>(lastCells[k])].col;
                     for (int a : pr.values) {
-                        const Cell& c = v.table.cells[static_cast<size_t>(a)];
+                        const Cell& c = v.cells()[static_cast<size_t>(a)];
                         if (c.col <= col && col < c.col + c.colSpan)
                             cell = a;
                     }
@@ -675,7 +701,7 @@ void mapSubtotals(const View& v, const TemplateIndex& idx, const std::vector<Phy
 
 void mapMatrix(const View& v, const TemplateIndex& idx, Recognition& out)
 {
-    const Grid g(v.table);
+    const Grid g(v.table());
     const std::vector<PhysRow> rows = physicalRows(v, g);
     std::vector<int> match(idx.rows.size(), -1);
     std::vector<PhysRow> body(idx.rows.size());

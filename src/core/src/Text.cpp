@@ -56,6 +56,26 @@ std::string toUtf8(const std::u32string& s)
     return out;
 }
 
+/// The code points of UTF-8 text, as ICU's UnicodeString::fromUTF8 reads them (an ill-formed
+/// sequence becomes U+FFFD), decoded directly when the text is well formed (labels always are).
+std::u32string decodeUtf8(std::string_view text)
+{
+    std::u32string out;
+    out.reserve(text.size());
+    const auto* data = reinterpret_cast<const uint8_t*>(text.data());
+    const int32_t size = static_cast<int32_t>(std::min<size_t>(text.size(), INT32_MAX));
+    for (int32_t i = 0; i < size;) {
+        UChar32 c = 0;
+        U8_NEXT(data, i, size, c);
+        if (c < 0)
+            return toU32(icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size()))));
+        out.push_back(static_cast<char32_t>(c));
+    }
+    if (static_cast<size_t>(size) != text.size())
+        return toU32(icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size()))));
+    return out;
+}
+
 /// Characters that are kept by stripping and (beyond ASCII) are no decimal digit, whatever ICU says about
 /// the rest: printable ASCII, CJK punctuation, kana, ideographs (extension A and the unified
 /// block), full-width forms. The hot path of every cell and paragraph; a unit test checks the
@@ -366,6 +386,15 @@ size_t numberingPrefixLength(const std::u32string& s)
 
 std::string normalizeValueText(std::string_view text)
 {
+    // ASCII (most value cells): foldedNoSpace keeps the printable characters; no UTF-32 copy
+    if (std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+        std::string out;
+        out.reserve(text.size());
+        for (char c : text)
+            if (static_cast<unsigned char>(c) > 0x20 && c != 0x7F)
+                out.push_back(c);
+        return out;
+    }
     return toUtf8(foldedNoSpace(text));
 }
 
@@ -511,9 +540,7 @@ bool foldKeepsHanWords(std::string_view text)
 
 std::string coreLabel(std::string_view normalized)
 {
-    icu::UnicodeString u = icu::UnicodeString::fromUTF8(
-        icu::StringPiece(normalized.data(), static_cast<int32_t>(normalized.size())));
-    std::u32string s = toU32(u);
+    std::u32string s = decodeUtf8(normalized);
     s.erase(0, numberingPrefixLength(s));
     const std::u32string qizhong = U"其中:";
     if (s.compare(0, qizhong.size(), qizhong) == 0)
@@ -539,49 +566,46 @@ std::string coreLabel(std::string_view normalized)
 
 namespace {
 
-bool isPlaceholder(const std::string& s)
+bool isPlaceholder(std::string_view s)
 {
-    static const char* const kPlaceholders[] = {
+    static constexpr std::string_view kPlaceholders[] = {
         "", "-", "--", "—", "——", "–", "/", "\\", "无", "N/A", "n/a", "NA", "空", "…", "...", "×",
     };
-    for (const char* p : kPlaceholders)
+    for (std::string_view p : kPlaceholders)
         if (s == p)
             return true;
     return false;
 }
 
-bool endsWith(const std::string& s, const std::string& suffix)
+bool endsWith(std::string_view s, std::string_view suffix)
 {
     return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
-bool startsWith(const std::string& s, const std::string& prefix)
+bool startsWith(std::string_view s, std::string_view prefix)
 {
     return s.compare(0, prefix.size(), prefix) == 0;
 }
 
 /// Units written after a count in real tables: 件 条 篇 人次 …, and 笔/家/项/个/次/人 (issue
 /// 9.9: "2笔" is the count 2). Longest first.
-const std::initializer_list<const char*> kCountUnits = {"人次", "件", "条", "个", "人", "次", "篇", "项", "笔", "家"};
+const std::initializer_list<std::string_view> kCountUnits = {"人次", "件", "条", "个", "人", "次", "篇", "项", "笔", "家"};
 
 /// Plain decimal number: optional sign, digits with optional thousands groups, optional
 /// fraction; exact (Decimal). `problem` says why not, when it is a number we cannot hold.
-bool parsePlainNumber(const std::string& s, Decimal& out, std::string* problem = nullptr)
+/// Values are parsed for every cell of every check: no allocation unless a comma has to go.
+bool parsePlainNumber(std::string_view s, Decimal& out, std::string* problem = nullptr)
 {
     if (s.empty())
         return false;
     size_t i = 0;
-    std::string digits;
-    if (s[i] == '+' || s[i] == '-') {
-        digits.push_back(s[i]);
+    if (s[i] == '+' || s[i] == '-')
         ++i;
-    }
     size_t groupLen = 0;
     bool sawComma = false, sawDigit = false;
     for (; i < s.size() && s[i] != '.'; ++i) {
         const char c = s[i];
         if (c >= '0' && c <= '9') {
-            digits.push_back(c);
             ++groupLen;
             sawDigit = true;
         } else if (c == ',') {
@@ -596,8 +620,17 @@ bool parsePlainNumber(const std::string& s, Decimal& out, std::string* problem =
     }
     if (!sawDigit || (sawComma && groupLen != 3))
         return false;
-    if (i < s.size())               // fraction: Decimal::parse checks its digits
-        digits.append(s, i, std::string::npos);
+    // the sign, the digits without their separators, the fraction (Decimal::parse checks its digits)
+    std::string withoutCommas;
+    std::string_view digits = s;
+    if (sawComma) {
+        withoutCommas.reserve(s.size());
+        for (size_t k = 0; k < i; ++k)
+            if (s[k] != ',')
+                withoutCommas.push_back(s[k]);
+        withoutCommas.append(s.substr(i));
+        digits = withoutCommas;
+    }
     Decimal::ParseError err = Decimal::ParseError::None;
     const std::optional<Decimal> d = Decimal::parse(digits, &err);
     if (!d) {
@@ -611,13 +644,13 @@ bool parsePlainNumber(const std::string& s, Decimal& out, std::string* problem =
     return true;
 }
 
-std::string stripUnit(const std::string& s, std::initializer_list<const char*> units, std::string* found = nullptr)
+std::string_view stripUnit(std::string_view s, std::initializer_list<std::string_view> units, std::string* found = nullptr)
 {
-    for (const char* u : units)
-        if (endsWith(s, u) && s.size() > std::string(u).size()) {
+    for (std::string_view u : units)
+        if (endsWith(s, u) && s.size() > u.size()) {
             if (found)
-                *found = u;
-            return s.substr(0, s.size() - std::string(u).size());
+                *found = std::string(u);
+            return s.substr(0, s.size() - u.size());
         }
     return s;
 }
@@ -631,14 +664,14 @@ Value invalid(std::string raw, std::string problem)
     return v;
 }
 
-bool parseSigned(const std::string& s, Decimal& out, std::string* problem = nullptr)
+bool parseSigned(std::string_view s, Decimal& out, std::string* problem = nullptr)
 {
     // "23(增)", "1(减)", "+1036", "-1", "增3", "减少1", "增加3", "0"
     struct Word {
-        std::string word, bracketed;
+        std::string_view word, bracketed;
         int sign;
     };
-    static const Word kWords[] = {
+    static constexpr Word kWords[] = {
         {"增加", "(增加)", 1}, {"减少", "(减少)", -1}, {"新增", "(新增)", 1}, {"增", "(增)", 1}, {"减", "(减)", -1},
     };
     for (const Word& w : kWords) {
@@ -718,7 +751,7 @@ Value parseValue(std::string_view text, ValueType type)
     }
     case ValueType::Dec: {
         std::string unit;
-        const std::string body = stripUnit(s, {"万元", "元"}, &unit);
+        const std::string_view body = stripUnit(s, {"万元", "元"}, &unit);
         if (unit == "元")
             return invalid(v.raw, "unit 元 in a 万元 cell");
         if (!parsePlainNumber(body, number, &problem))

@@ -13,35 +13,61 @@ namespace ogi {
 namespace rules {
 namespace {
 
-/// Operand lists after dropping keys that this template version does not have.
-struct Operands {
-    std::vector<std::string> keys;
-    bool complete = true;   ///< false: a key of the template is not mapped / not a number
+/// One mapped operand: its key and what the table holds there.
+struct Operand {
+    const std::string* key = nullptr;
+    const Value* value = nullptr;
 };
 
-Operands operands(const TableFacts& f, const std::vector<std::string>& keys, bool& blanks)
+/// Operand lists after dropping keys that this template version does not have.
+struct Operands {
+    std::vector<Operand> keys;
+    bool complete = true;   ///< false: a key of the template is not mapped / not a number
+
+    std::vector<std::string> names() const
+    {
+        std::vector<std::string> out;
+        out.reserve(keys.size());
+        for (const Operand& o : keys)
+            out.push_back(*o.key);
+        return out;
+    }
+};
+
+Operands operands(const TableFacts& f, const std::string* begin, const std::string* end, bool& blanks)
 {
     Operands ops;
-    for (const std::string& k : keys) {
-        if (!f.rec->tmpl->cellForKey(k))
-            continue;                           // row of another template version
+    ops.keys.reserve(static_cast<size_t>(end - begin));
+    for (const std::string* key = begin; key != end; ++key) {
+        const std::string& k = *key;
+        // a mapped key is a key of the template (collectFacts): one look-up in the common case
         auto it = f.values.find(k);
-        if (it == f.values.end() || it->second.kind == Value::Kind::Invalid) {
-            ops.complete = false;               // R-1 / the type rule report these
+        if (it == f.values.end()) {
+            if (f.rec->tmpl->cellForKey(k))
+                ops.complete = false;           // R-1 reports it
+            continue;                           // else: row of another template version
+        }
+        if (it->second.kind == Value::Kind::Invalid) {
+            ops.complete = false;               // the type rule reports it
             continue;
         }
         if (it->second.missing())
             blanks = true;
-        ops.keys.push_back(k);
+        ops.keys.push_back({&it->first, &it->second});
     }
     return ops;
 }
 
-Decimal sum(const TableFacts& f, const std::vector<std::string>& keys)
+Operands operands(const TableFacts& f, const std::vector<std::string>& keys, bool& blanks)
+{
+    return operands(f, keys.data(), keys.data() + keys.size(), blanks);
+}
+
+Decimal sum(const std::vector<Operand>& keys)
 {
     Decimal s;
-    for (const std::string& k : keys)
-        s += f.values.at(k).number;           // missing values are 0
+    for (const Operand& k : keys)
+        s += k.value->number;                 // missing values are 0
     return s;
 }
 
@@ -95,7 +121,7 @@ private:
         const std::string& preferred = in.target;
         if (!preferred.empty() && !f.values.count(preferred))
             return;
-        const Decimal L = sum(f, lhs.keys), R = sum(f, rhs.keys);   // exact: no tolerance (spec §5.2)
+        const Decimal L = sum(lhs.keys), R = sum(rhs.keys);   // exact: no tolerance (spec §5.2)
         bool holds = true;
         switch (m_relation) {
         case Relation::Eq: holds = L == R; break;
@@ -106,14 +132,15 @@ private:
         if (holds)
             return;
         // The target and the value it should have for the relation to hold exactly.
-        const std::string target = !preferred.empty() ? preferred : (lhs.keys.empty() ? rhs.keys.front() : lhs.keys.front());
+        const std::vector<std::string> lhsKeys = lhs.names(), rhsKeys = rhs.names();
+        const std::string target = !preferred.empty() ? preferred : (lhsKeys.empty() ? rhsKeys.front() : lhsKeys.front());
         const Decimal own = f.values.at(target).number;
         const Decimal expected =
-            std::find(lhs.keys.begin(), lhs.keys.end(), target) != lhs.keys.end() ? R - (L - own) : L - (R - own);
+            std::find(lhsKeys.begin(), lhsKeys.end(), target) != lhsKeys.end() ? R - (L - own) : L - (R - own);
         Finding fd;
         fd.target = target;
-        fd.related = lhs.keys;
-        fd.related.insert(fd.related.end(), rhs.keys.begin(), rhs.keys.end());
+        fd.related = lhsKeys;
+        fd.related.insert(fd.related.end(), rhsKeys.begin(), rhsKeys.end());
         fd.blanks = blanks;
         fd.actual = shownValue(f, target);
         const std::string bound = formatNumber(expected);
@@ -150,7 +177,7 @@ protected:
     static bool gather(const RuleInstance& in, const TableFacts& f, Operands& parts, bool& blanks)
     {
         blanks = false;
-        const Operands tot = operands(f, {in.total}, blanks);
+        const Operands tot = operands(f, &in.total, &in.total + 1, blanks);
         parts = operands(f, in.parts, blanks);
         return tot.complete && !tot.keys.empty() && parts.complete && !parts.keys.empty();
     }
@@ -173,13 +200,13 @@ public:
             std::string worst;
             Decimal mx = -1;
             std::vector<std::string> exceeding;
-            for (const std::string& k : parts.keys) {
-                const Decimal v = f.values.at(k).number;
+            for (const Operand& k : parts.keys) {
+                const Decimal v = k.value->number;
                 if (v > T)
-                    exceeding.push_back(k);
+                    exceeding.push_back(*k.key);
                 if (v > mx) {
                     mx = v;
-                    worst = k;
+                    worst = *k.key;
                 }
             }
             if (exceeding.empty())
@@ -212,14 +239,14 @@ public:
                 continue;
             const std::string& total = in.total;
             int nonZero = 0;
-            for (const std::string& k : parts.keys)
-                nonZero += f.values.at(k).number > 0 ? 1 : 0;
+            for (const Operand& k : parts.keys)
+                nonZero += k.value->number > 0 ? 1 : 0;
             const Decimal T = f.values.at(total).number;
-            if (nonZero < 2 || T != sum(f, parts.keys))
+            if (nonZero < 2 || T != sum(parts.keys))
                 continue;
             Finding fd;
             fd.target = total;
-            fd.related = parts.keys;
+            fd.related = parts.names();
             fd.expected = "< " + formatNumber(T);
             fd.actual = formatNumber(T);
             emitTableFinding(rule, f, std::move(fd), out);
