@@ -26,6 +26,16 @@ struct Label {
     bool empty() const { return norm.empty(); }
 };
 
+/// One bit per byte value (mod 64) of the text: a text holds `part` only if part's bits are
+/// all in its mask, so most labels are ruled out without searching them.
+uint64_t byteMask(std::string_view text)
+{
+    uint64_t m = 0;
+    for (char c : text)
+        m |= uint64_t(1) << (static_cast<unsigned char>(c) & 63);
+    return m;
+}
+
 Label makeLabel(const std::string& text)
 {
     Label l;
@@ -54,6 +64,7 @@ struct TemplateIndex {
     std::vector<TemplateRow> rows;           ///< rows holding values, top to bottom
     std::vector<Label> labels;               ///< all distinct label cells (for detection)
     std::unordered_set<std::string> labelNorms, labelCores;
+    std::vector<uint64_t> signatureMasks;    ///< byteMask of each of tmpl->signatures
     Label valueHeader;                       ///< list layout: the value column's header ("统计数")
     Label unitHeader;                        ///< list layout: "单位"
 };
@@ -70,6 +81,8 @@ TemplateIndex buildIndex(const TemplateDef& t)
 {
     TemplateIndex idx;
     idx.tmpl = &t;
+    for (const std::string& sig : t.signatures)
+        idx.signatureMasks.push_back(byteMask(sig));
     std::set<std::string> seen;
     for (const TemplateCell& c : t.cells) {
         if (!c.key.empty() || c.unit || c.text.empty())
@@ -145,6 +158,7 @@ struct View {
     std::vector<Label> labels;                ///< per cell
     std::vector<bool> valueLike;              ///< per cell
     std::vector<const Label*> distinct;       ///< distinct non-empty labels
+    std::vector<uint64_t> distinctMasks;      ///< byteMask of each distinct label's norm (its core is a part of it)
     std::unordered_set<std::string> norms, cores;
 };
 
@@ -286,23 +300,28 @@ View makeView(const Document& doc, const std::vector<int>& tableIndices)
         if (!l.norm.empty() && v.norms.insert(l.norm).second) {
             v.cores.insert(l.core);
             v.distinct.push_back(&l);
+            v.distinctMasks.push_back(byteMask(l.norm));
         }
     return v;
 }
 
-bool containsSignature(const View& v, const std::string& sig)
+bool containsSignature(const View& v, const std::string& sig, uint64_t sigMask)
 {
-    for (const Label* l : v.distinct)
+    for (size_t i = 0; i < v.distinct.size(); ++i) {
+        if ((sigMask & ~v.distinctMasks[i]) != 0)
+            continue;                           // a byte of sig is in neither the norm nor the core
+        const Label* l = v.distinct[i];
         if (l->norm.find(sig) != std::string::npos || l->core.find(sig) != std::string::npos)
             return true;
+    }
     return false;
 }
 
 double detectionScore(const View& v, const TemplateIndex& idx)
 {
     bool gate = idx.tmpl->signatures.empty();
-    for (const std::string& sig : idx.tmpl->signatures)
-        if (containsSignature(v, sig)) {
+    for (size_t s = 0; s < idx.tmpl->signatures.size(); ++s)
+        if (containsSignature(v, idx.tmpl->signatures[s], idx.signatureMasks[s])) {
             gate = true;
             break;
         }
@@ -326,10 +345,12 @@ double detectionScore(const View& v, const TemplateIndex& idx)
 // ---------------------------------------------------------------------------------------
 // Physical rows of a view.
 
+const Label kNoLabel;
+
 struct PhysRow {
     std::vector<int> labels;  ///< leading label anchors (may come from merges above)
     std::vector<int> values;  ///< value anchors owned by this row, left to right
-    Label leaf;               ///< most specific label
+    const Label* leaf = &kNoLabel; ///< most specific label (in View::labels)
 };
 
 std::vector<PhysRow> physicalRows(const View& v, const Grid& g)
@@ -357,7 +378,7 @@ std::vector<PhysRow> physicalRows(const View& v, const Grid& g)
         // drop trailing empty value cells beyond the last non-empty one only when the row
         // has no labels at all (pure filler rows); keep them otherwise (blank values matter)
         if (!pr.labels.empty())
-            pr.leaf = v.labels[static_cast<size_t>(pr.labels.back())];
+            pr.leaf = &v.labels[static_cast<size_t>(pr.labels.back())];
     }
     return rows;
 }
@@ -581,7 +602,7 @@ bool matchBodyRow(const View& v, const TemplateIndex& idx, const TemplateRow& tr
         }
         return true;
     };
-    body = pr;
+    // `body` is written on success only: rows are tried many times each
     if (tr.leaf.empty()) {
         // table four's value row: no label at all, or only text that is no template label
         std::vector<int> values;
@@ -591,6 +612,7 @@ bool matchBodyRow(const View& v, const TemplateIndex& idx, const TemplateRow& tr
         const bool ok = values.size() * 2 >= tr.keys.size() &&
                         (hasNonEmptyValue(v, pr) || !pr.labels.empty() || values.size() >= tr.keys.size());
         if (ok) {
+            body.leaf = pr.leaf;
             body.labels.clear();
             body.values = std::move(values);
         }
@@ -605,12 +627,17 @@ bool matchBodyRow(const View& v, const TemplateIndex& idx, const TemplateRow& tr
         values.insert(values.end(), pr.values.begin(), pr.values.end());
         if (values.empty())
             return false;
-        body.labels.resize(i + 1);
+        body.leaf = pr.leaf;
+        body.labels.assign(pr.labels.begin(), pr.labels.begin() + static_cast<std::ptrdiff_t>(i + 1));
         body.values = std::move(values);
         return true;
     }
     // label split over two rows
-    return !pr.values.empty() && j > 0 && rows[j - 1].values.empty() && leafMatchesConcat(tr, rows[j - 1].leaf, pr.leaf);
+    if (!pr.values.empty() && j > 0 && rows[j - 1].values.empty() && leafMatchesConcat(tr, *rows[j - 1].leaf, *pr.leaf)) {
+        body = pr;
+        return true;
+    }
+    return false;
 }
 
 bool isSubtotalLabel(const SubtotalRow& s, const Label& l)
@@ -668,7 +695,7 @@ void mapSubtotals(const View& v, const TemplateIndex& idx, const std::vector<Phy
         const std::vector<int>& lastCells = assignedRows[static_cast<size_t>(last)];
         for (int j = lo + 1; j < hi; ++j) {
             const PhysRow& pr = rows[static_cast<size_t>(j)];
-            if (bodyRow[static_cast<size_t>(j)] || pr.values.empty() || !isSubtotalLabel(s, pr.leaf))
+            if (bodyRow[static_cast<size_t>(j)] || pr.values.empty() || !isSubtotalLabel(s, *pr.leaf))
                 continue;
             bool other = false;
             for (size_t gi = 0; gi < groups.size() && !other; ++gi)

@@ -133,16 +133,27 @@ std::string compactText(const std::string& raw)
     compact.reserve(raw.size());
     const auto* data = reinterpret_cast<const uint8_t*>(raw.data());
     const int32_t size = static_cast<int32_t>(std::min<size_t>(raw.size(), INT32_MAX));
+    int32_t run = 0;   // start of the bytes kept and not yet copied
     for (int32_t i = 0; i < size;) {
+        // Only an ASCII byte or the lead bytes C2, E2, E3, EF can start a white space character;
+        // none of them is ever a trail byte, so every other byte is skipped without decoding.
+        const uint8_t b = data[i];
+        if ((b > 0x20 && b < 0x7F) || (b >= 0x80 && b != 0xC2 && b != 0xE2 && b != 0xE3 && b != 0xEF)) {
+            ++i;
+            continue;
+        }
         const int32_t at = i;
         UChar32 c = 0;
         U8_NEXT(data, i, size, c);
         const bool space = (c >= 0 && c <= 0x20) || c == 0x7F || c == 0xA0 || c == 0xAD || c == 0x3000 ||
                            (c >= 0x2000 && c <= 0x200F) || (c >= 0x2028 && c <= 0x202F) ||
                            (c >= 0x205F && c <= 0x206F) || c == 0xFEFF;
-        if (!space)
-            compact.append(raw, static_cast<size_t>(at), static_cast<size_t>(i - at));
+        if (space) {
+            compact.append(raw, static_cast<size_t>(run), static_cast<size_t>(at - run));
+            run = i;
+        }
     }
+    compact.append(raw, static_cast<size_t>(run), static_cast<size_t>(size - run));
     return compact;
 }
 
