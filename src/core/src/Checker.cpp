@@ -14,6 +14,7 @@
 #include <exception>
 #include <map>
 #include <set>
+#include <vector>
 
 namespace ogi {
 namespace {
@@ -43,6 +44,38 @@ bool isTitleLike(const std::string& s)
     // the traditional forms too: reports copied by mirror sites (issue 9.5)
     return (has(s, "年度") || has(s, "年")) && (has(s, "报告") || has(s, "统计表") || has(s, "年报") || has(s, "報告") ||
                                               has(s, "統計表") || has(s, "年報"));
+}
+
+/// The table rules of a template in catalog order, split as a check runs them: S-3 (runsLast)
+/// after the others and the suggestions. RuleDecl::appliesTo matches its selectors as text;
+/// for the built-in templates the lists are made once, not once per rule and table of every
+/// check (issue 11).
+struct TableRules {
+    std::vector<const RuleDecl*> first, last;
+};
+
+TableRules tableRulesOf(const TemplateDef& t)
+{
+    TableRules out;
+    for (const RuleDecl& rule : ruleCatalog())
+        if (rule.appliesTo(t))
+            (rule.runsLast() ? out.last : out.first).push_back(&rule);
+    return out;
+}
+
+const TableRules& tableRules(const TemplateDef& t, TableRules& other)
+{
+    static const std::map<const TemplateDef*, TableRules> builtIn = [] {
+        std::map<const TemplateDef*, TableRules> m;
+        for (const TemplateDef& d : templates())
+            m.emplace(&d, tableRulesOf(d));
+        return m;
+    }();
+    const auto it = builtIn.find(&t);
+    if (it != builtIn.end())
+        return it->second;
+    other = tableRulesOf(t);
+    return other;
 }
 
 } // namespace
@@ -193,15 +226,17 @@ Report Checker::checkUnguarded(const Document& doc) const
         TableFacts facts = collectFacts(doc, rec, info.index, report.year);
         facts.text = &text;
         const size_t firstDiag = report.diagnostics.size();
-        for (const RuleDecl& rule : ruleCatalog())
-            if (enabled(rule) && rule.appliesTo(*rec.tmpl) && !rule.runsLast())
-                evaluate(rule, facts, report.diagnostics);
+        TableRules otherRules;
+        const TableRules& rules = tableRules(*rec.tmpl, otherRules);
+        for (const RuleDecl* rule : rules.first)
+            if (enabled(*rule))
+                evaluate(*rule, facts, report.diagnostics);
         if (m_options.suggest)
             attachSuggestions(facts, report.diagnostics, firstDiag, m_options.previous.get());   // issue 14
         // S-3 last: one finding per table, leaving out the cells the findings above are on (issue 9.6)
-        for (const RuleDecl& rule : ruleCatalog())
-            if (enabled(rule) && rule.appliesTo(*rec.tmpl) && rule.runsLast())
-                evaluate(rule, facts, report.diagnostics);
+        for (const RuleDecl* rule : rules.last)
+            if (enabled(*rule))
+                evaluate(*rule, facts, report.diagnostics);
         report.tables.back().values = facts.values;
         allFacts.push_back(std::move(facts));
     }

@@ -453,15 +453,14 @@ std::vector<TemplateDef> parseTemplates(const std::vector<std::pair<std::string_
 
 namespace {
 
-/// "2021/t3" -> {"2021", "t3"}; "*" -> {"*", "*"}; anything else -> {"", ""}. Views into the
-/// selector: every rule's selectors are matched against every recognized table of a check.
-std::pair<std::string_view, std::string_view> splitSelector(std::string_view selector)
+/// "2021/t3" -> {"2021", "t3"}; "*" -> {"*", "*"}; anything else -> {"", ""}.
+std::pair<std::string, std::string> splitSelector(const std::string& selector)
 {
     if (selector == "*")
         return {"*", "*"};
     const size_t slash = selector.find('/');
-    if (slash == std::string_view::npos || slash == 0 || slash + 1 == selector.size() ||
-        selector.find('/', slash + 1) != std::string_view::npos)
+    if (slash == std::string::npos || slash == 0 || slash + 1 == selector.size() ||
+        selector.find('/', slash + 1) != std::string::npos)
         return {};
     return {selector.substr(0, slash), selector.substr(slash + 1)};
 }
@@ -476,8 +475,7 @@ bool tableSelectorMatches(const std::string& selector, const TemplateDef& t)
 
 std::string tableSelectorError(const std::string& selector, const Formats& formats)
 {
-    const auto [formatView, familyView] = splitSelector(selector);
-    const std::string format(formatView), family(familyView);
+    const auto [format, family] = splitSelector(selector);
     if (format.empty())
         return "table selector \"" + selector + "\" is not format/family (\"2021/t3\", \"*/t3\", \"2021/*\", \"*\")";
     if (format != "*" && !formats.find(format))
