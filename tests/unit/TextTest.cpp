@@ -325,6 +325,35 @@ TEST(Normalize, PlainRangesAgreeWithIcu)
     EXPECT_GT(checked, 28000);   // ASCII, CJK punctuation … ideographs, full-width forms
 }
 
+TEST(Normalize, InertRangesAgreeWithIcu)
+{
+    // foldedNoSpace keeps these without ICU: NFKC must leave each as it is in any context (quick
+    // check yes, combining class 0, boundaries on both sides), and none is white space, invisible
+    // or a digit to map; the full-width ASCII variants it maps itself are NFKC's mapping.
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(status);
+    ASSERT_TRUE(U_SUCCESS(status));
+    int checked = 0;
+    for (char32_t c = 0; c < 0x110000; ++c) {
+        if (!detail::nfkcInert(c))
+            continue;
+        ++checked;
+        const auto cp = static_cast<UChar32>(c);
+        ASSERT_EQ(u_getIntPropertyValue(cp, UCHAR_NFKC_QUICK_CHECK), UNORM_YES) << std::hex << static_cast<uint32_t>(c);
+        ASSERT_EQ(u_getCombiningClass(cp), 0) << std::hex << static_cast<uint32_t>(c);
+        ASSERT_TRUE(nfkc->hasBoundaryBefore(cp) && nfkc->hasBoundaryAfter(cp)) << std::hex << static_cast<uint32_t>(c);
+        ASSERT_FALSE(droppable(cp)) << std::hex << static_cast<uint32_t>(c);
+        ASSERT_NE(u_charType(cp), U_DECIMAL_DIGIT_NUMBER) << std::hex << static_cast<uint32_t>(c);
+        ASSERT_NE(u_charType(cp), U_UNASSIGNED) << std::hex << static_cast<uint32_t>(c);
+    }
+    EXPECT_GT(checked, 27000);   // CJK punctuation, extension A, the unified ideographs
+    for (UChar32 c = 0xFF01; c <= 0xFF5E; ++c) {
+        UErrorCode st = U_ZERO_ERROR;
+        const icu::UnicodeString n = nfkc->normalize(icu::UnicodeString(c), st);
+        ASSERT_TRUE(n.length() == 1 && n.char32At(0) == c - 0xFEE0) << std::hex << c;
+    }
+}
+
 TEST(Normalize, FoldingAgreesWithThePlainIcuReference)
 {
     // Real text (every cell and paragraph of every seed) and random mixes of what folding acts on.

@@ -123,13 +123,50 @@ icu::UnicodeString stripped(const icu::UnicodeString& s, bool& removed)
     return out;
 }
 
+/// Characters that NFKC leaves as they are whatever surrounds them (quick check "yes",
+/// combining class 0, a normalization boundary on both sides) and that are no white space,
+/// invisible character or decimal digit: CJK punctuation up to U+3029 and the ideographs of
+/// extension A and the unified block. Text made of them, ASCII and full-width ASCII is folded
+/// without ICU (NormalizeFast.InertRangesAgreeWithIcu checks the claim for every one).
+bool nfkcInert(UChar32 c) { return (c >= 0x3001 && c <= 0x3029) || (c >= 0x3400 && c <= 0x9FFF); }
+
 } // namespace
 
 namespace detail {
 bool plainChar(char32_t c) { return ogi::plainChar(static_cast<UChar32>(c)); }
+bool nfkcInert(char32_t c) { return ogi::nfkcInert(static_cast<UChar32>(c)); }
 } // namespace detail
 
 namespace {
+
+/// foldedNoSpace of text made of ASCII, nfkcInert characters, U+3000 and the full-width ASCII
+/// variants (U+FF01–FF5E, which NFKC maps to U+0021–007E: "，" "（" "１"), the bulk of report
+/// text: white space dropped, full-width forms mapped, the rest kept. False (and `out` left
+/// unspecified) when the text holds anything else: then ICU folds it.
+bool foldedNoSpaceFast(std::string_view text, std::u32string& out)
+{
+    out.clear();
+    out.reserve(text.size());
+    const auto* data = reinterpret_cast<const uint8_t*>(text.data());
+    const int32_t size = static_cast<int32_t>(std::min<size_t>(text.size(), INT32_MAX));
+    if (static_cast<size_t>(size) != text.size())
+        return false;
+    for (int32_t i = 0; i < size;) {
+        UChar32 c = 0;
+        U8_NEXT(data, i, size, c);
+        if (c >= 0 && c < 0x80) {
+            if (c > 0x20 && c != 0x7F)
+                out.push_back(static_cast<char32_t>(c));
+        } else if (nfkcInert(c)) {
+            out.push_back(static_cast<char32_t>(c));
+        } else if (c >= 0xFF01 && c <= 0xFF5E) {
+            out.push_back(static_cast<char32_t>(c - 0xFEE0));
+        } else if (c != 0x3000) {
+            return false;                         // ill-formed, or something ICU has to look at
+        }
+    }
+    return true;
+}
 
 /// NFKC with every kind of white space and invisible formatting character removed. Spaces
 /// are dropped before normalizing (so that NFKC sees the final neighbours) and again after
@@ -148,6 +185,8 @@ std::u32string foldedNoSpace(std::string_view text)
                 out.push_back(static_cast<char32_t>(c));
         return out;
     }
+    if (std::u32string fast; foldedNoSpaceFast(text, fast))
+        return fast;
     bool removed = false;
     icu::UnicodeString u = stripped(
         icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size()))), removed);

@@ -82,6 +82,9 @@ namespace detail {
 /// Whether foldedNoSpace takes c as it is without asking ICU (kept by stripping, no decimal
 /// digit); exposed for the unit test that checks the claim against ICU for every such code point.
 bool plainChar(char32_t c);
+/// Whether foldedNoSpace takes c as it is without asking ICU whatever surrounds it (NFKC-inert,
+/// no white space, no digit); exposed for the unit test that checks the claim against ICU.
+bool nfkcInert(char32_t c);
 } // namespace detail
 
 } // namespace ogi
