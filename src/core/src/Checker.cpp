@@ -237,6 +237,10 @@ Report Checker::checkUnguarded(const Document& doc) const
         for (const RuleDecl* rule : rules.last)
             if (enabled(*rule))
                 evaluate(*rule, facts, report.diagnostics);
+        if (!m_options.previous) {
+            report.tables.back().values = std::move(facts.values);   // no cross-year rule reads them
+            continue;
+        }
         report.tables.back().values = facts.values;
         allFacts.push_back(std::move(facts));
     }

@@ -34,23 +34,27 @@ std::u32string toU32(const icu::UnicodeString& s)
 
 std::string toUtf8(const std::u32string& s)
 {
-    std::string out;
-    out.reserve(s.size() * 3);
+    // the exact size first, then the bytes in place: every label and paragraph goes through here
+    size_t n = 0;
+    for (char32_t c : s)
+        n += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+    std::string out(n, '\0');
+    char* p = out.data();
     for (char32_t c : s) {
         if (c < 0x80) {
-            out.push_back(static_cast<char>(c));
+            *p++ = static_cast<char>(c);
         } else if (c < 0x800) {
-            out.push_back(static_cast<char>(0xC0 | (c >> 6)));
-            out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+            *p++ = static_cast<char>(0xC0 | (c >> 6));
+            *p++ = static_cast<char>(0x80 | (c & 0x3F));
         } else if (c < 0x10000) {
-            out.push_back(static_cast<char>(0xE0 | (c >> 12)));
-            out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-            out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+            *p++ = static_cast<char>(0xE0 | (c >> 12));
+            *p++ = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+            *p++ = static_cast<char>(0x80 | (c & 0x3F));
         } else {
-            out.push_back(static_cast<char>(0xF0 | (c >> 18)));
-            out.push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
-            out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-            out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+            *p++ = static_cast<char>(0xF0 | (c >> 18));
+            *p++ = static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+            *p++ = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+            *p++ = static_cast<char>(0x80 | (c & 0x3F));
         }
     }
     return out;
@@ -610,6 +614,14 @@ bool isPlaceholder(std::string_view s)
     static constexpr std::string_view kPlaceholders[] = {
         "", "-", "--", "—", "——", "–", "/", "\\", "无", "N/A", "n/a", "NA", "空", "…", "...", "×",
     };
+    static constexpr size_t kLongest = [] {
+        size_t n = 0;
+        for (std::string_view p : kPlaceholders)
+            n = std::max(n, p.size());
+        return n;
+    }();
+    if (s.size() > kLongest)
+        return false;                             // labels, most values
     for (std::string_view p : kPlaceholders)
         if (s == p)
             return true;
@@ -713,7 +725,12 @@ bool parseSigned(std::string_view s, Decimal& out, std::string* problem = nullpt
     static constexpr Word kWords[] = {
         {"增加", "(增加)", 1}, {"减少", "(减少)", -1}, {"新增", "(新增)", 1}, {"增", "(增)", 1}, {"减", "(减)", -1},
     };
+    // every word opens with a Han character and every bracketed one ends with ')': a plain
+    // number ("23", "+1036") meets none of them
+    const bool mayHaveWord = !s.empty() && (static_cast<unsigned char>(s.front()) >= 0x80 || s.back() == ')');
     for (const Word& w : kWords) {
+        if (!mayHaveWord)
+            break;
         if (endsWith(s, w.bracketed)) {
             Decimal v;
             if (parsePlainNumber(s.substr(0, s.size() - w.bracketed.size()), v, problem) && v >= 0) {
