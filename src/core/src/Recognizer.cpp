@@ -518,16 +518,17 @@ void mapList(const View& v, const TemplateIndex& idx, Recognition& out)
 // ---------------------------------------------------------------------------------------
 // Matrix layout (2019/2021 tables).
 
-/// Column header path of a value anchor: label texts above it, nearest first. Body rows
-/// of the same block are skipped; the body rows of the block above end the walk.
-std::vector<const Label*> headerPath(const View& v, const Grid& g, int anchor, const std::vector<bool>& bodyRow)
+/// Column header path of a value anchor: label texts above it, nearest first, appended to
+/// `path`. Body rows of the same block are skipped; the body rows of the block above end the walk.
+void appendHeaderPath(const View& v, const Grid& g, int anchor, const std::vector<bool>& bodyRow,
+                      std::vector<const Label*>& path)
 {
-    std::vector<const Label*> path;
+    const size_t begin = path.size();
     const Cell& cell = v.cells()[static_cast<size_t>(anchor)];
     int last = -1;
     for (int r = cell.row - 1; r >= 0; --r) {
         if (bodyRow[static_cast<size_t>(r)]) {
-            if (!path.empty())
+            if (path.size() > begin)
                 break;
             continue;
         }
@@ -538,26 +539,33 @@ std::vector<const Label*> headerPath(const View& v, const Grid& g, int anchor, c
         if (!v.labels[static_cast<size_t>(a)].empty())
             path.push_back(&v.labels[static_cast<size_t>(a)]);
     }
-    return path;
 }
 
-bool pathContains(const std::vector<const Label*>& path, const Label& l)
-{
-    for (const Label* p : path)
-        if (sameLabel(*p, l))
-            return true;
-    return false;
-}
+/// The header paths of a row's values in one buffer, reused row after row (no allocation per cell).
+struct HeaderPaths {
+    std::vector<const Label*> labels;
+    std::vector<size_t> start;   ///< path i is labels[start[i], start[i + 1])
+
+    bool contains(size_t i, const Label& l) const
+    {
+        for (size_t k = start[i]; k < start[i + 1]; ++k)
+            if (sameLabel(*labels[k], l))
+                return true;
+        return false;
+    }
+};
 
 /// Map a matched row's values to keys by column headers; false when that is not possible.
 bool mapByHeaders(const View& v, const Grid& g, const TemplateRow& tr, const PhysRow& pr,
-                  const std::vector<bool>& bodyRow, std::vector<int>& assigned)
+                  const std::vector<bool>& bodyRow, std::vector<int>& assigned, HeaderPaths& paths)
 {
     assigned.assign(tr.keys.size(), -1);
-    std::vector<std::vector<const Label*>> paths;
-    paths.reserve(pr.values.size());
-    for (int a : pr.values)
-        paths.push_back(headerPath(v, g, a, bodyRow));
+    paths.labels.clear();
+    paths.start.assign(1, 0);
+    for (int a : pr.values) {
+        appendHeaderPath(v, g, a, bodyRow, paths.labels);
+        paths.start.push_back(paths.labels.size());
+    }
     size_t next = 0;                        // assignments must go left to right
     for (size_t k = 0; k < tr.keys.size(); ++k) {
         const std::vector<Label>& want = tr.colPath[k];
@@ -565,11 +573,11 @@ bool mapByHeaders(const View& v, const Grid& g, const TemplateRow& tr, const Phy
             return false;
         int best = -1, bestScore = 0;
         for (size_t i = next; i < pr.values.size(); ++i) {
-            if (!pathContains(paths[i], want.back()))
+            if (!paths.contains(i, want.back()))
                 continue;
             int score = 1;
             for (size_t w = 0; w + 1 < want.size(); ++w)
-                score += pathContains(paths[i], want[w]) ? 1 : 0;
+                score += paths.contains(i, want[w]) ? 1 : 0;
             if (score > bestScore) {
                 bestScore = score;
                 best = static_cast<int>(i);
@@ -749,6 +757,7 @@ void mapMatrix(const View& v, const TemplateIndex& idx, Recognition& out)
     }
 
     std::vector<std::vector<int>> assignedRows(idx.rows.size());
+    HeaderPaths paths;
     for (size_t t = 0; t < idx.rows.size(); ++t) {
         const TemplateRow& tr = idx.rows[t];
         if (match[t] < 0) {
@@ -758,7 +767,7 @@ void mapMatrix(const View& v, const TemplateIndex& idx, Recognition& out)
         }
         const PhysRow& pr = body[t];
         std::vector<int>& assigned = assignedRows[t];
-        if (!mapByHeaders(v, g, tr, pr, bodyRow, assigned)) {
+        if (!mapByHeaders(v, g, tr, pr, bodyRow, assigned, paths)) {
             assigned.assign(tr.keys.size(), -1);
             for (size_t k = 0; k < tr.keys.size() && k < pr.values.size(); ++k)
                 assigned[k] = pr.values[k];

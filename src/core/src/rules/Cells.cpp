@@ -36,6 +36,13 @@ void forEachCellKey(const TableFacts& f, Fn fn)
             fn(c.key);
 }
 
+/// Whether some mapped value is `pred`: the per-cell kinds find nothing in most tables.
+template <typename Pred>
+bool anyValue(const TableFacts& f, Pred pred)
+{
+    return std::any_of(f.values.begin(), f.values.end(), [&](const auto& kv) { return pred(kv.second); });
+}
+
 /// A cell whose text is not a value of its type ("valueTypes": only cells of these types; by
 /// default all but the signed cells, which P-5 owns).
 class TypeKind : public RuleKind {
@@ -54,6 +61,8 @@ public:
 
     void evaluate(const RuleDecl& rule, const TableFacts& f, std::vector<Diagnostic>& out) const override
     {
+        if (!anyValue(f, [](const Value& v) { return v.kind == Value::Kind::Invalid; }))
+            return;                                 // one pass over the values instead of a look-up per key
         forEachCellKey(f, [&](const std::string& key) {
             auto it = f.values.find(key);
             if (it == f.values.end() || it->second.kind != Value::Kind::Invalid)
@@ -89,6 +98,8 @@ public:
 
     void evaluate(const RuleDecl& rule, const TableFacts& f, std::vector<Diagnostic>& out) const override
     {
+        if (!anyValue(f, [](const Value& v) { return v.missing(); }))
+            return;                                 // no blank cell: nothing to count
         std::set<std::string> flagged;
         for (const Diagnostic& d : out)
             if (d.table == f.reportTable && !d.cell.key.empty())
