@@ -3,6 +3,8 @@
 // when a caller asks for a language.
 #include "ogi/Message.h"
 
+#include "JsonFile.h"
+
 #include <boost/json.hpp>
 #include <unicode/fmtable.h>
 #include <unicode/locid.h>
@@ -329,14 +331,7 @@ std::string renderIn(const LoadedCatalog& c, const Message& m)
 MessageCatalog parseMessageCatalog(std::string_view name, std::string_view text, const MessageSchema& schema)
 {
     const std::string file(name);
-    json::value root;
-    try {
-        root = json::parse(text);
-    } catch (const std::exception& e) {
-        throw std::runtime_error(file + ": not JSON: " + e.what());
-    }
-    if (!root.is_object())
-        throw std::runtime_error(file + ": not a JSON object");
+    const json::value root = parseJsonObjectFile(file, text, "a JSON object");
     MessageCatalog out;
     for (const auto& [key, value] : root.as_object()) {
         if (key == "language" && value.is_string())

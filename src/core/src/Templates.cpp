@@ -6,6 +6,8 @@
 #include "ogi/Message.h"
 #include "ogi/Text.h"
 
+#include "JsonFile.h"
+
 #include <boost/json.hpp>
 
 #include <algorithm>
@@ -110,14 +112,7 @@ TemplateDef parseTemplate(std::string_view fileName, std::string_view text)
 TemplateDef parseTemplate(std::string_view fileName, std::string_view text, const Formats& formats)
 {
     std::string ctx(fileName);
-    json::value root;
-    try {
-        root = json::parse(json::string_view(text.data(), text.size()));
-    } catch (const std::exception& e) {
-        throw std::runtime_error(ctx + ": not JSON: " + e.what());
-    }
-    if (!root.is_object())
-        throw std::runtime_error(ctx + ": not a template object");
+    const json::value root = parseJsonObjectFile(ctx, text, "a template object");
     const json::object& o = root.as_object();
     checkFields(o, {"id", "version", "family", "layout", "title", "name", "section", "headerRows", "valueType",
                     "columnKeys", "signatures", "subtotals", "describeColumns", "rows"},
@@ -325,14 +320,7 @@ SkeletonItem parseSkeletonItem(const json::value& v, const std::string& ctx)
 Formats parseFormats(std::string_view fileName, std::string_view text)
 {
     const std::string file(fileName);
-    json::value root;
-    try {
-        root = json::parse(json::string_view(text.data(), text.size()));
-    } catch (const std::exception& e) {
-        throw std::runtime_error(file + ": not JSON: " + e.what());
-    }
-    if (!root.is_object())
-        throw std::runtime_error(file + ": not a formats object");
+    const json::value root = parseJsonObjectFile(file, text, "a formats object");
     const json::object& o = root.as_object();
     checkFields(o, {"families", "formats", "skeleton", "menu"}, file);
     Formats out;

@@ -7,6 +7,7 @@
 #include "rules/Kind.h"
 
 #include "CrossYearEval.h"
+#include "JsonFile.h"
 
 #include <boost/json.hpp>
 #include <unicode/regex.h>
@@ -399,13 +400,8 @@ std::vector<RuleDecl> loadRules()
 std::vector<RuleDecl> parseRules(std::string_view name, std::string_view text)
 {
     namespace json = boost::json;
-    json::value root;
-    try {
-        root = json::parse(json::string_view(text.data(), text.size()));
-    } catch (const std::exception& e) {
-        throw std::runtime_error(std::string(name) + ": not JSON: " + e.what());
-    }
-    if (!root.is_object() || !root.as_object().contains("rules") || !root.at("rules").is_array())
+    const json::value root = parseJsonObjectFile(name, text, "a rules object");
+    if (!root.as_object().contains("rules") || !root.at("rules").is_array())
         throw std::runtime_error(std::string(name) + ": no \"rules\" array");
     std::vector<RuleDecl> out;
     for (const auto& rv : root.at("rules").as_array()) {
