@@ -83,7 +83,7 @@ std::u32string decodeUtf8(std::string_view text)
 /// Characters that are kept by stripping and (beyond ASCII) are no decimal digit, whatever ICU says about
 /// the rest: printable ASCII, CJK punctuation, kana, ideographs (extension A and the unified
 /// block), full-width forms. The hot path of every cell and paragraph; a unit test checks the
-/// claim against ICU for every code point (TextFold.PlainRangesAgreeWithIcu).
+/// claim against ICU for every code point (Normalize.PlainRangesAgreeWithIcu).
 bool plainChar(UChar32 c)
 {
     return (c > 0x20 && c < 0x7F) || (c >= 0x3001 && c <= 0x9FFF) || (c >= 0xFF01 && c <= 0xFF0F) ||
@@ -131,7 +131,7 @@ icu::UnicodeString stripped(const icu::UnicodeString& s, bool& removed)
 /// combining class 0, a normalization boundary on both sides) and that are no white space,
 /// invisible character or decimal digit: CJK punctuation up to U+3029 and the ideographs of
 /// extension A and the unified block. Text made of them, ASCII and full-width ASCII is folded
-/// without ICU (NormalizeFast.InertRangesAgreeWithIcu checks the claim for every one).
+/// without ICU (Normalize.InertRangesAgreeWithIcu checks the claim for every one).
 bool nfkcInert(UChar32 c) { return (c >= 0x3001 && c <= 0x3029) || (c >= 0x3400 && c <= 0x9FFF); }
 
 } // namespace
@@ -180,15 +180,7 @@ bool foldedNoSpaceFast(std::string_view text, std::u32string& out)
 /// says the text is already NFKC), one conversion out.
 std::u32string foldedNoSpace(std::string_view text)
 {
-    // Fast path: ASCII is NFKC-stable (most cells are plain numbers).
-    if (std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
-        std::u32string out;
-        out.reserve(text.size());
-        for (char c : text)
-            if (static_cast<unsigned char>(c) > 0x20 && c != 0x7F)
-                out.push_back(static_cast<char32_t>(c));
-        return out;
-    }
+    // Fast path: ASCII (most cells are plain numbers) and the bulk of Chinese text need no ICU.
     if (std::u32string fast; foldedNoSpaceFast(text, fast))
         return fast;
     bool removed = false;
