@@ -3,6 +3,7 @@
 #include "Fixer.hxx"
 
 #include "CheckSession.hxx"
+#include "MainThread.hxx"
 #include "OgiNames.hxx"
 #include "PreviousReport.hxx"
 #include "Settings.hxx"
@@ -79,6 +80,14 @@ template <typename F> auto guarded(const char* what, F f) -> decltype(f())
     }
 }
 
+/// guarded(), with the work done on the office's main thread (MainThread.hxx): a method that
+/// reads or changes a document makes thousands of office calls, each cheap there.
+template <typename F>
+auto guardedInOffice(const uno::Reference<uno::XComponentContext>& ctx, const char* what, F f) -> decltype(f())
+{
+    return guarded(what, [&] { return onMainThread(ctx, f); });
+}
+
 void requireDocument(const uno::Reference<lang::XComponent>& document)
 {
     if (!document.is())
@@ -91,7 +100,7 @@ ReportCheckerService::ReportCheckerService(const uno::Reference<uno::XComponentC
 
 uno::Sequence<rc::Diagnostic> ReportCheckerService::check(const uno::Reference<lang::XComponent>& document)
 {
-    return guarded("check", [&] {
+    return guardedInOffice(m_ctx, "check", [&] {
         requireDocument(document);
         const CheckOutcome o = checkDocument(m_ctx, document);
         uno::Sequence<rc::Diagnostic> result(static_cast<sal_Int32>(o.report.diagnostics.size()));
@@ -103,7 +112,7 @@ uno::Sequence<rc::Diagnostic> ReportCheckerService::check(const uno::Reference<l
 
 sal_Int32 ReportCheckerService::highlight(const uno::Reference<lang::XComponent>& document)
 {
-    return guarded("highlight", [&] {
+    return guardedInOffice(m_ctx, "highlight", [&] {
         requireDocument(document);
         const CheckOutcome o = checkAndMark(m_ctx, document);
         logLine(toStd(summaryText(o)));
@@ -113,7 +122,7 @@ sal_Int32 ReportCheckerService::highlight(const uno::Reference<lang::XComponent>
 
 sal_Int32 ReportCheckerService::clearMarks(const uno::Reference<lang::XComponent>& document)
 {
-    return guarded("clearMarks", [&] {
+    return guardedInOffice(m_ctx, "clearMarks", [&] {
         requireDocument(document);
         return static_cast<sal_Int32>(clearDocument(document, readSettings(m_ctx).style));
     });
@@ -121,7 +130,7 @@ sal_Int32 ReportCheckerService::clearMarks(const uno::Reference<lang::XComponent
 
 OUString ReportCheckerService::checkToJson(const uno::Reference<lang::XComponent>& document)
 {
-    return guarded("checkToJson", [&] {
+    return guardedInOffice(m_ctx, "checkToJson", [&] {
         requireDocument(document);
         const CheckOutcome o = checkDocument(m_ctx, document);
         return toOU(o.report.toJson(o.lang));
@@ -130,13 +139,13 @@ OUString ReportCheckerService::checkToJson(const uno::Reference<lang::XComponent
 
 OUString ReportCheckerService::getLastReport(const uno::Reference<lang::XComponent>& document)
 {
-    return guarded("getLastReport", [&] { return lastReport(document); });
+    return guardedInOffice(m_ctx, "getLastReport", [&] { return lastReport(document); });
 }
 
 uno::Sequence<rc::Diagnostic> ReportCheckerService::checkAgainst(const uno::Reference<lang::XComponent>& document,
                                                                  const uno::Reference<lang::XComponent>& previous)
 {
-    return guarded("checkAgainst", [&] {
+    return guardedInOffice(m_ctx, "checkAgainst", [&] {
         requireDocument(document);
         requireDocument(previous);
         documentKind(previous);   // IllegalArgumentException for anything but Writer / Calc
@@ -162,7 +171,7 @@ uno::Sequence<rc::Diagnostic> ReportCheckerService::checkAgainst(const uno::Refe
 
 OUString ReportCheckerService::getSnapshot(const uno::Reference<lang::XComponent>& document)
 {
-    return guarded("getSnapshot", [&] {
+    return guardedInOffice(m_ctx, "getSnapshot", [&] {
         requireDocument(document);
         const ReadResult read = readDocument(document);
         return toOU(ogi::makeSnapshot(read.doc, documentPath(document)).toJson());
@@ -171,7 +180,7 @@ OUString ReportCheckerService::getSnapshot(const uno::Reference<lang::XComponent
 
 void ReportCheckerService::usePrevious(const uno::Reference<lang::XComponent>& document, const OUString& previous)
 {
-    guarded("usePrevious", [&] {
+    guardedInOffice(m_ctx, "usePrevious", [&] {
         requireDocument(document);
         if (previous == "auto")
             return setSessionPrevious(document, nullptr, true);
@@ -188,7 +197,7 @@ void ReportCheckerService::usePrevious(const uno::Reference<lang::XComponent>& d
 
 OUString ReportCheckerService::choosePrevious(const uno::Reference<lang::XComponent>& document, const OUString& previousUrl)
 {
-    return guarded("choosePrevious", [&] {
+    return guardedInOffice(m_ctx, "choosePrevious", [&] {
         requireDocument(document);
         return toOU(ogiuno::choosePrevious(m_ctx, document, previousUrl));
     });
@@ -196,7 +205,7 @@ OUString ReportCheckerService::choosePrevious(const uno::Reference<lang::XCompon
 
 uno::Sequence<rc::Diagnostic> ReportCheckerService::getSuggestions(const uno::Reference<lang::XComponent>& document)
 {
-    return guarded("getSuggestions", [&] {
+    return guardedInOffice(m_ctx, "getSuggestions", [&] {
         requireDocument(document);
         const CheckOutcome o = checkDocument(m_ctx, document);
         std::vector<rc::Diagnostic> out;
@@ -209,7 +218,7 @@ uno::Sequence<rc::Diagnostic> ReportCheckerService::getSuggestions(const uno::Re
 
 sal_Bool ReportCheckerService::applySuggestion(const uno::Reference<lang::XComponent>& document, const OUString& finding)
 {
-    return guarded("applySuggestion", [&] {
+    return guardedInOffice(m_ctx, "applySuggestion", [&] {
         requireDocument(document);
         const FixOutcome o = ogiuno::applySuggestion(m_ctx, document, toStd(finding));
         logLine(toStd(o.message));
@@ -219,7 +228,7 @@ sal_Bool ReportCheckerService::applySuggestion(const uno::Reference<lang::XCompo
 
 sal_Int32 ReportCheckerService::fillTotals(const uno::Reference<lang::XComponent>& document)
 {
-    return guarded("fillTotals", [&] {
+    return guardedInOffice(m_ctx, "fillTotals", [&] {
         requireDocument(document);
         const FixOutcome o = applyFill(m_ctx, document, Fill::Totals);
         return static_cast<sal_Int32>(o.ok ? o.changes.size() : 0);
