@@ -257,6 +257,49 @@ void joinSplitVerticalHeaders(View& v)
     v.own.cols = v.cols;
 }
 
+/// What makeView derives from one cell's text: whether it reads as a value, and its label.
+struct CellReading {
+    bool valueLike = false;
+    Label label;
+};
+
+/// The readings of every text the templates spell (labels, their variants, headers), made once:
+/// a table typed from a template repeats these texts cell for cell, and looking one up costs a
+/// fraction of normalizing it (issue 11). A pure function of the text either way.
+const std::unordered_map<std::string, CellReading>& templateReadings()
+{
+    static const std::unordered_map<std::string, CellReading> all = [] {
+        std::unordered_map<std::string, CellReading> m;
+        auto add = [&m](const std::string& text) {
+            if (m.count(text))
+                return;
+            CellReading r;
+            r.valueLike = looksLikeValue(text);
+            if (!r.valueLike)
+                r.label = makeLabel(text);
+            m.emplace(text, std::move(r));
+        };
+        for (const TemplateDef& t : templates())
+            for (const TemplateCell& c : t.cells) {
+                if (!c.key.empty())
+                    continue;
+                add(c.text);
+                for (const std::string& v : c.variants)
+                    add(v);
+            }
+        return m;
+    }();
+    return all;
+}
+
+/// looksLikeValue(text) for a plain run of ASCII digits short enough to fit a Decimal (most
+/// value cells): such a text parses as a count, so it is a value.
+bool isPlainDigits(const std::string& text)
+{
+    return !text.empty() && text.size() <= 18 &&
+           std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
 View makeView(const Document& doc, const std::vector<int>& tableIndices)
 {
     View v;
@@ -292,7 +335,19 @@ View makeView(const Document& doc, const std::vector<int>& tableIndices)
     joinSplitVerticalHeaders(v);
     v.labels.reserve(v.cells().size());
     v.valueLike.reserve(v.cells().size());
+    const auto& known = templateReadings();
     for (const Cell& c : v.cells()) {
+        if (isPlainDigits(c.text)) {
+            v.valueLike.push_back(true);
+            v.labels.emplace_back();
+            continue;
+        }
+        const auto it = known.find(c.text);
+        if (it != known.end()) {
+            v.valueLike.push_back(it->second.valueLike);
+            v.labels.push_back(it->second.label);
+            continue;
+        }
         v.valueLike.push_back(looksLikeValue(c.text));
         v.labels.push_back(v.valueLike.back() ? Label{} : makeLabel(c.text));
     }
