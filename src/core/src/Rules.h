@@ -23,6 +23,8 @@ class RuleKind;
 struct RuleInstance {
     std::vector<std::string> lhs, rhs, parts;
     std::string total, target;
+    /// valueKeyId of lhs, rhs (numbered on load, so that a check looks them up by index)
+    std::vector<int> lhsIds, rhsIds;
 };
 
 /// A text rule's pattern, compiled once; matchers are made per use (thread-safe).
@@ -112,6 +114,25 @@ struct TableFacts {
     int reportTable = -1;                 ///< index in Report::tables
     int year = 0;
     std::map<std::string, Value> values;  ///< mapped keys only
+    /// valueKeyId -> its entry of `values` (null: not mapped), filled by collectFacts; empty
+    /// when `values` was filled otherwise, and look-ups then go by the string.
+    std::vector<const std::pair<const std::string, Value>*> byId;
+
+    TableFacts() = default;
+    // byId points into `values`: a copy would point into the original's
+    TableFacts(const TableFacts&) = delete;
+    TableFacts& operator=(const TableFacts&) = delete;
+    TableFacts(TableFacts&&) noexcept = default;
+    TableFacts& operator=(TableFacts&&) noexcept = default;
+
+    /// The entry of a key given its valueKeyId (or -1), or null when it is not mapped.
+    const std::pair<const std::string, Value>* find(int id, const std::string& key) const
+    {
+        if (id >= 0 && !byId.empty())
+            return static_cast<size_t>(id) < byId.size() ? byId[static_cast<size_t>(id)] : nullptr;
+        const auto it = values.find(key);
+        return it == values.end() ? nullptr : &*it;
+    }
 
     CellRef ref(const std::string& key) const;
     CellRef tableAnchor() const;          ///< top-left cell of the table (for table-level findings)

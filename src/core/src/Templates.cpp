@@ -11,9 +11,11 @@
 #include <boost/json.hpp>
 
 #include <algorithm>
+#include <mutex>
 #include <set>
 #include <stdexcept>
 #include <string_view>
+#include <unordered_map>
 
 namespace ogi {
 namespace data {
@@ -92,6 +94,24 @@ void parseSubtotals(const json::object& o, const std::string& ctx, const std::ve
         }
         t.subtotals.push_back(std::move(s));
     }
+}
+
+/// Numbers the template's keys (valueKeyId) and fills cellByKeyId.
+void indexKeyIds(TemplateDef& t)
+{
+    const size_t extraBase = t.cells.size();
+    auto number = [&t](TemplateCell& c, size_t index) {
+        c.keyId = valueKeyId(c.key);
+        const size_t id = static_cast<size_t>(c.keyId);
+        if (t.cellByKeyId.size() <= id)
+            t.cellByKeyId.resize(id + 1, -1);
+        t.cellByKeyId[id] = static_cast<int>(index);
+    };
+    for (size_t i = 0; i < t.cells.size(); ++i)
+        if (!t.cells[i].key.empty())
+            number(t.cells[i], i);
+    for (size_t i = 0; i < t.extraCells.size(); ++i)
+        number(t.extraCells[i], extraBase + i);
 }
 
 /// Fields a template file may have (issue 9.10: a misspelt one is an error, not ignored).
@@ -245,6 +265,7 @@ TemplateDef parseTemplate(std::string_view fileName, std::string_view text, cons
             t.valueKeys.push_back(t.cells[i].key);
         }
     parseSubtotals(o, ctx, columnKeys, t);
+    indexKeyIds(t);
     return t;
 }
 
@@ -559,6 +580,29 @@ const TemplateCell* TemplateDef::cellForKey(const std::string& key) const
         return &cells[it->second];
     auto ex = extraIndex.find(key);
     return ex == extraIndex.end() ? nullptr : &extraCells[ex->second];
+}
+
+const TemplateCell* TemplateDef::cellForKeyId(int id, const std::string& key) const
+{
+    if (id < 0 || cellByKeyId.empty())
+        return cellForKey(key);
+    if (static_cast<size_t>(id) >= cellByKeyId.size() || cellByKeyId[static_cast<size_t>(id)] < 0)
+        return nullptr;
+    const size_t i = static_cast<size_t>(cellByKeyId[static_cast<size_t>(id)]);
+    return i < cells.size() ? &cells[i] : &extraCells[i - cells.size()];
+}
+
+int valueKeyId(std::string_view key)
+{
+    static std::mutex lock;
+    static std::unordered_map<std::string, int> ids;
+    const std::lock_guard<std::mutex> guard(lock);
+    const auto it = ids.find(std::string(key));
+    if (it != ids.end())
+        return it->second;
+    const int id = static_cast<int>(ids.size());
+    ids.emplace(std::string(key), id);
+    return id;
 }
 
 const SubtotalRow* TemplateDef::subtotalOf(const std::string& key) const

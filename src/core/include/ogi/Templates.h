@@ -34,7 +34,13 @@ struct TemplateCell {
     bool optional = false;             ///< the whole row may be absent (e.g. B15, B17)
     bool header = false;               ///< header cell (styled as a header when inserted)
     bool extra = false;                ///< value cell of a subtotal row: recognized, never generated
+    int keyId = -1;                    ///< valueKeyId(key), set on load; -1 for label cells
 };
+
+/// A dense number for a value key ("R3_3_8.NP"), the same in every template and rule: keys are
+/// numbered when a template or rules file loads, so that a check looks values up by index
+/// instead of by string (issue 11). Thread-safe; a key keeps its number for the process's life.
+int valueKeyId(std::string_view key);
 
 /// A subtotal row that some reports add to a group of rows (not part of the national form,
 /// so never generated): recognized when present and checked against its items (spec N-5).
@@ -74,9 +80,14 @@ struct TemplateDef {
     std::vector<SubtotalRow> subtotals;     ///< optional subtotal rows (N-5)
     std::vector<TemplateCell> extraCells;   ///< their value cells (extra = true, row = -1)
     std::map<std::string, size_t> extraIndex; ///< subtotal value key -> index in extraCells
+    /// valueKeyId -> index in cells, or cells.size() + index in extraCells; -1: not a key of
+    /// this template (built on load; a key numbered later is no key of it either).
+    std::vector<int> cellByKeyId;
 
     /// The value cell of a key: a grid cell, or a subtotal row's cell (extra = true).
     const TemplateCell* cellForKey(const std::string& key) const;
+    /// The same by valueKeyId (templates not made by parseTemplate: by the key's string).
+    const TemplateCell* cellForKeyId(int id, const std::string& key) const;
     /// The subtotal row a key belongs to ("R3_3_SUB.NP" -> R3_3_SUB), or null.
     const SubtotalRow* subtotalOf(const std::string& key) const;
     const std::vector<std::string>& keys() const { return valueKeys; } ///< value keys in grid order

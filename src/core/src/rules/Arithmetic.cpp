@@ -34,16 +34,18 @@ struct Operands {
     }
 };
 
-Operands operands(const TableFacts& f, const std::string* begin, const std::string* end, bool& blanks)
+/// `ids`: the keys' valueKeyIds (RuleInstance), or null.
+Operands operands(const TableFacts& f, const std::string* begin, const std::string* end, const int* ids, bool& blanks)
 {
     Operands ops;
     ops.keys.reserve(static_cast<size_t>(end - begin));
     for (const std::string* key = begin; key != end; ++key) {
         const std::string& k = *key;
+        const int id = ids ? ids[key - begin] : -1;
         // a mapped key is a key of the template (collectFacts): one look-up in the common case
-        auto it = f.values.find(k);
-        if (it == f.values.end()) {
-            if (f.rec->tmpl->cellForKey(k))
+        const auto* it = f.find(id, k);
+        if (!it) {
+            if (f.rec->tmpl->cellForKeyId(id, k))
                 ops.complete = false;           // R-1 reports it
             continue;                           // else: row of another template version
         }
@@ -58,9 +60,15 @@ Operands operands(const TableFacts& f, const std::string* begin, const std::stri
     return ops;
 }
 
+Operands operands(const TableFacts& f, const std::vector<std::string>& keys, const std::vector<int>& ids, bool& blanks)
+{
+    return operands(f, keys.data(), keys.data() + keys.size(), ids.size() == keys.size() ? ids.data() : nullptr,
+                    blanks);
+}
+
 Operands operands(const TableFacts& f, const std::vector<std::string>& keys, bool& blanks)
 {
-    return operands(f, keys.data(), keys.data() + keys.size(), blanks);
+    return operands(f, keys.data(), keys.data() + keys.size(), nullptr, blanks);
 }
 
 Decimal sum(const std::vector<Operand>& keys)
@@ -113,8 +121,8 @@ private:
     void compare(const RuleDecl& rule, const TableFacts& f, const RuleInstance& in, std::vector<Diagnostic>& out) const
     {
         bool blanks = false;
-        const Operands lhs = operands(f, in.lhs, blanks);
-        const Operands rhs = operands(f, in.rhs, blanks);
+        const Operands lhs = operands(f, in.lhs, in.lhsIds, blanks);
+        const Operands rhs = operands(f, in.rhs, in.rhsIds, blanks);
         // A side whose keys all belong to another template version makes the instance moot.
         if (!lhs.complete || !rhs.complete || lhs.keys.empty() || (!rule.rhs.empty() && rhs.keys.empty()))
             return;
@@ -177,7 +185,7 @@ protected:
     static bool gather(const RuleInstance& in, const TableFacts& f, Operands& parts, bool& blanks)
     {
         blanks = false;
-        const Operands tot = operands(f, &in.total, &in.total + 1, blanks);
+        const Operands tot = operands(f, &in.total, &in.total + 1, nullptr, blanks);
         parts = operands(f, in.parts, blanks);
         return tot.complete && !tot.keys.empty() && parts.complete && !parts.keys.empty();
     }

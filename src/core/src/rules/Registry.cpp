@@ -222,9 +222,19 @@ void expandInstances(RuleDecl& r)
         all = std::move(next);
     }
     r.instances.clear();
-    for (const auto& vars : all)
-        r.instances.push_back({substituteAll(r.lhs, vars), substituteAll(r.rhs, vars), substituteAll(r.parts, vars),
-                               substitute(r.total, vars), substitute(r.target, vars)});
+    for (const auto& vars : all) {
+        RuleInstance in;
+        in.lhs = substituteAll(r.lhs, vars);
+        in.rhs = substituteAll(r.rhs, vars);
+        in.parts = substituteAll(r.parts, vars);
+        in.total = substitute(r.total, vars);
+        in.target = substitute(r.target, vars);
+        for (const std::string& k : in.lhs)
+            in.lhsIds.push_back(valueKeyId(k));
+        for (const std::string& k : in.rhs)
+            in.rhsIds.push_back(valueKeyId(k));
+        r.instances.push_back(std::move(in));
+    }
 }
 
 namespace {
@@ -478,10 +488,17 @@ TableFacts collectFacts(const Document& doc, const Recognition& rec, int reportT
     f.rec = &rec;
     f.reportTable = reportTable;
     f.year = year;
+    const bool numbered = !rec.tmpl->cellByKeyId.empty();
+    if (numbered)
+        f.byId.assign(rec.tmpl->cellByKeyId.size(), nullptr);
     for (const auto& [key, loc] : rec.cells) {
         const TemplateCell* tc = rec.tmpl->cellForKey(key);
         const Table& t = doc.tables[static_cast<size_t>(loc.table)];
-        f.values.emplace(key, parseValue(t.cells[static_cast<size_t>(loc.cell)].text, tc->type));
+        // rec.cells is in key order: each entry goes at the end
+        const auto it = f.values.emplace_hint(f.values.end(), key,
+                                              parseValue(t.cells[static_cast<size_t>(loc.cell)].text, tc->type));
+        if (numbered && tc->keyId >= 0)
+            f.byId[static_cast<size_t>(tc->keyId)] = &*it;
     }
     return f;
 }
