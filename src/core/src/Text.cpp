@@ -775,6 +775,18 @@ bool mayHoldDigit(std::string_view s)
 
 Value parseValue(std::string_view text, ValueType type)
 {
+    // Most value cells are a plain run of ASCII digits: no normalizing, no units, no signed
+    // words; every type but Heading reads it as the non-negative whole number it is.
+    if (type != ValueType::Heading && !text.empty() && text.size() <= 18 &&
+        std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+        if (const std::optional<Decimal> d = Decimal::parse(text)) {
+            Value v;
+            v.raw = std::string(text);
+            v.kind = Value::Kind::Number;
+            v.number = *d;
+            return v;
+        }
+    }
     const std::string s = normalizeValueText(text);
     Value v;
     v.raw = std::string(text);
