@@ -67,6 +67,11 @@ struct TemplateIndex {
     std::vector<uint64_t> signatureMasks;    ///< byteMask of each of tmpl->signatures
     Label valueHeader;                       ///< list layout: the value column's header ("统计数")
     Label unitHeader;                        ///< list layout: "单位"
+    /// Matrix layout: the keys of `rows` in the order of Recognition::cells (a std::map) and,
+    /// per row and key, its place in that order: a mapping is written into the map in order,
+    /// each entry at its end, instead of searched into it (issue 11).
+    std::vector<const std::string*> sortedKeys;
+    std::vector<std::vector<size_t>> keyRank;
 };
 
 std::vector<Label> labelsWithVariants(const TemplateCell& c)
@@ -120,6 +125,17 @@ TemplateIndex buildIndex(const TemplateDef& t)
     }
     for (auto& [r, row] : byRow)
         idx.rows.push_back(std::move(row));
+    for (const TemplateRow& row : idx.rows)
+        for (const std::string& k : row.keys)
+            idx.sortedKeys.push_back(&k);
+    std::sort(idx.sortedKeys.begin(), idx.sortedKeys.end(),
+              [](const std::string* a, const std::string* b) { return *a < *b; });
+    for (const TemplateRow& row : idx.rows) {
+        std::vector<size_t>& ranks = idx.keyRank.emplace_back();
+        for (const std::string& k : row.keys)
+            ranks.push_back(static_cast<size_t>(
+                std::find(idx.sortedKeys.begin(), idx.sortedKeys.end(), &k) - idx.sortedKeys.begin()));
+    }
     if (t.layout == "list") {
         // header row: label / unit / value column titles
         for (const TemplateCell& c : t.cells) {
@@ -813,6 +829,8 @@ void mapMatrix(const View& v, const TemplateIndex& idx, Recognition& out)
 
     std::vector<std::vector<int>> assignedRows(idx.rows.size());
     HeaderPaths paths;
+    // the mapped cell of each key by its place in sortedKeys (-1: none), written out in order below
+    std::vector<int> byRank(idx.sortedKeys.size(), -1);
     for (size_t t = 0; t < idx.rows.size(); ++t) {
         const TemplateRow& tr = idx.rows[t];
         if (match[t] < 0) {
@@ -829,11 +847,14 @@ void mapMatrix(const View& v, const TemplateIndex& idx, Recognition& out)
         }
         for (size_t k = 0; k < tr.keys.size(); ++k) {
             if (assigned[k] >= 0)
-                out.cells[tr.keys[k]] = v.origin[static_cast<size_t>(assigned[k])];
+                byRank[idx.keyRank[t][k]] = assigned[k];
             else
                 out.missing.push_back(tr.keys[k]);
         }
     }
+    for (size_t r = 0; r < byRank.size(); ++r)
+        if (byRank[r] >= 0)
+            out.cells.emplace_hint(out.cells.end(), *idx.sortedKeys[r], v.origin[static_cast<size_t>(byRank[r])]);
     mapSubtotals(v, idx, rows, match, bodyRow, assignedRows, out);
 }
 
