@@ -75,7 +75,9 @@ private:
 
 void runOnMainThread(const uno::Reference<uno::XComponentContext>& ctx, const std::function<void()>& job)
 {
-    if (onOfficeMainThread() || !ctx.is()) {
+    // Until when this thread works on its own (after the main thread did not start its work).
+    thread_local std::chrono::steady_clock::time_point directUntil;
+    if (onOfficeMainThread() || !ctx.is() || std::chrono::steady_clock::now() < directUntil) {
         job();
         return;
     }
@@ -93,7 +95,7 @@ void runOnMainThread(const uno::Reference<uno::XComponentContext>& ctx, const st
     if (!handoff->changed.wait_for(lock, kStartTimeout, [&] { return handoff->state != Handoff::State::Pending; })) {
         handoff->state = Handoff::State::Withdrawn;
         lock.unlock();
-        logLine("the main thread is busy: working on the calling thread");
+        directUntil = std::chrono::steady_clock::now() + kDirectAfterTimeout;
         job();
         return;
     }
