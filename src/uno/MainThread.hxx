@@ -13,9 +13,11 @@
 // the work runs at once; when the main thread does not start it within kStartTimeout — it is
 // busy, shutting down, or waiting for the office's lock that the calling thread holds (a Basic
 // macro invoked over the bridge runs under that lock) — the calling thread withdraws it and runs
-// it itself, as before, and does the same without waiting for kDirectAfterTimeout (a Basic loop
-// calling us pays the timeout once, not per call). Exceptions of the work reach the caller
-// unchanged.
+// it itself, as before. When the main thread did not even come to the withdrawn work while the
+// caller did it (a sign that it waits for the caller's lock), the caller's next calls within
+// kDirectAfterTimeout run on it without asking (a Basic loop pays the timeout once, not per
+// call); a main thread that was only busy gets the next call again. Exceptions of the work
+// reach the caller unchanged.
 #pragma once
 
 #include <com/sun/star/uno/XComponentContext.hpp>
