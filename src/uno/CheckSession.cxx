@@ -26,6 +26,7 @@
 #include <iterator>
 #include <condition_variable>
 #include <mutex>
+#include <optional>
 #include <thread>
 #include <set>
 #include <vector>
@@ -39,9 +40,11 @@ namespace {
 
 struct Remembered {
     uno::WeakReference<uno::XInterface> document;
-    OUString json;
-    OUString text;
     std::shared_ptr<const ogi::Report> report; ///< for the issue list
+    std::string lang;
+    // getLastReport's JSON and the summary text, rendered when first asked for (most checks
+    // are never asked: rendering both every time was 6 % of a Writer check). Under g_mutex.
+    std::optional<OUString> json, text;
 };
 
 std::mutex g_mutex;
@@ -53,8 +56,7 @@ void dropPending(const uno::Reference<uno::XInterface>& key);
 void remember(const uno::Reference<lang::XComponent>& model, const CheckOutcome& outcome)
 {
     uno::Reference<uno::XInterface> key(model, uno::UNO_QUERY);
-    Remembered entry{key, toOU(outcome.report.toJson(outcome.lang)), toOU(outcome.report.toText(outcome.lang)),
-                     std::make_shared<const ogi::Report>(outcome.report)};
+    Remembered entry{key, std::make_shared<const ogi::Report>(outcome.report), outcome.lang, {}, {}};
     {
         std::lock_guard<std::mutex> lock(g_mutex);
         // Drop entries of closed documents, and the previous entry of this one.
@@ -72,10 +74,10 @@ void remember(const uno::Reference<lang::XComponent>& model, const CheckOutcome&
         g_reportListener(key);
 }
 
-const Remembered* findRemembered(const uno::Reference<uno::XInterface>& model)
+Remembered* findRemembered(const uno::Reference<uno::XInterface>& model)
 {
     uno::Reference<uno::XInterface> key(model, uno::UNO_QUERY);
-    for (const Remembered& r : g_reports) {
+    for (Remembered& r : g_reports) {
         uno::Reference<uno::XInterface> doc(r.document);
         if (doc.is() && doc == key)
             return &r;
@@ -406,16 +408,24 @@ OUString lastReport(const uno::Reference<uno::XInterface>& model)
 {
     runPendingCheck(model);
     std::lock_guard<std::mutex> lock(g_mutex);
-    const Remembered* r = findRemembered(model);
-    return r ? r->json : OUString();
+    Remembered* r = findRemembered(model);
+    if (!r)
+        return OUString();
+    if (!r->json)
+        r->json = toOU(r->report->toJson(r->lang));
+    return *r->json;
 }
 
 OUString lastReportText(const uno::Reference<uno::XInterface>& model)
 {
     runPendingCheck(model);
     std::lock_guard<std::mutex> lock(g_mutex);
-    const Remembered* r = findRemembered(model);
-    return r ? r->text : OUString();
+    Remembered* r = findRemembered(model);
+    if (!r)
+        return OUString();
+    if (!r->text)
+        r->text = toOU(r->report->toText(r->lang));
+    return *r->text;
 }
 
 std::shared_ptr<const ogi::Report> lastReportData(const uno::Reference<uno::XInterface>& model)

@@ -39,13 +39,16 @@ struct Handoff {
     State state = State::Pending;
     std::function<void()> job;
     std::exception_ptr error;
+    bool reachedWhileWithdrawn = false;   // the main thread came to it after the caller took it back
 
     void run()   // on the main thread
     {
         {
             std::lock_guard<std::mutex> lock(mutex);
-            if (state != State::Pending)
-                return;   // withdrawn: the caller runs it itself
+            if (state != State::Pending) {
+                reachedWhileWithdrawn = true;   // withdrawn: the caller runs it itself
+                return;
+            }
             state = State::Running;
         }
         changed.notify_all();
@@ -75,7 +78,9 @@ private:
 
 void runOnMainThread(const uno::Reference<uno::XComponentContext>& ctx, const std::function<void()>& job)
 {
-    if (onOfficeMainThread() || !ctx.is()) {
+    // Until when this thread works on its own (after the main thread did not start its work).
+    thread_local std::chrono::steady_clock::time_point directUntil;
+    if (onOfficeMainThread() || !ctx.is() || std::chrono::steady_clock::now() < directUntil) {
         job();
         return;
     }
@@ -93,7 +98,19 @@ void runOnMainThread(const uno::Reference<uno::XComponentContext>& ctx, const st
     if (!handoff->changed.wait_for(lock, kStartTimeout, [&] { return handoff->state != Handoff::State::Pending; })) {
         handoff->state = Handoff::State::Withdrawn;
         lock.unlock();
-        logLine("the main thread is busy: working on the calling thread");
+        // When the main thread reaches the withdrawn job while this thread does it, it was only
+        // busy: the next call hands over again. When it does not, it probably waits for the lock
+        // this thread holds (a Basic macro): then this thread works on its own for a while.
+        struct Verdict {
+            Handoff& h;
+            std::chrono::steady_clock::time_point& until;
+            ~Verdict()
+            {
+                std::lock_guard<std::mutex> g(h.mutex);
+                if (!h.reachedWhileWithdrawn)
+                    until = std::chrono::steady_clock::now() + kDirectAfterTimeout;
+            }
+        } verdict{*handoff, directUntil};
         job();
         return;
     }

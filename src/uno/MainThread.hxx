@@ -9,10 +9,15 @@
 // calls take it recursively, without waking anyone.
 //
 // How: the work is posted with awt::AsyncCallback (the office's user-event queue) and the
-// calling thread waits for it. Never a deadlock: on the main thread itself (a toolbar command,
-// an in-process Basic macro), the work runs at once; when the main thread does not start it
-// within kStartTimeout (it is busy elsewhere or shutting down), the calling thread withdraws
-// it and runs it itself, as before. Exceptions of the work reach the caller unchanged.
+// calling thread waits for it. Never a deadlock: on the main thread itself (a toolbar command),
+// the work runs at once; when the main thread does not start it within kStartTimeout — it is
+// busy, shutting down, or waiting for the office's lock that the calling thread holds (a Basic
+// macro invoked over the bridge runs under that lock) — the calling thread withdraws it and runs
+// it itself, as before. When the main thread did not even come to the withdrawn work while the
+// caller did it (a sign that it waits for the caller's lock), the caller's next calls within
+// kDirectAfterTimeout run on it without asking (a Basic loop pays the timeout once, not per
+// call); a main thread that was only busy gets the next call again. Exceptions of the work
+// reach the caller unchanged.
 #pragma once
 
 #include <com/sun/star/uno/XComponentContext.hpp>
@@ -30,8 +35,11 @@ namespace ogiuno {
 /// cannot be known (then the work simply runs on the calling thread).
 bool onOfficeMainThread();
 
-/// How long a caller waits for the main thread to start the work before doing it itself.
-constexpr std::chrono::milliseconds kStartTimeout{3000};
+/// How long a caller waits for the main thread to start the work before doing it itself (an
+/// idle main thread starts it within microseconds).
+constexpr std::chrono::milliseconds kStartTimeout{50};
+/// After such a timeout, how long the same thread works on its own without asking again.
+constexpr std::chrono::milliseconds kDirectAfterTimeout{2000};
 
 /// Runs `job` on the main thread (see above) and returns when it is done; rethrows what it threw.
 void runOnMainThread(const css::uno::Reference<css::uno::XComponentContext>& ctx, const std::function<void()>& job);

@@ -391,6 +391,38 @@ class ExtensionTest(unittest.TestCase):
         self.assertEqual(checker.clearMarks(doc), len(marks))
         self.assertEqual(docstate.diff(before, docstate.snapshot(doc)), [])
 
+    def test_concurrent_remote_callers_get_the_same_answers(self):
+        """Calls from several bridge threads at once are handed to the office's main thread
+        (MainThread.hxx) one after the other: each caller gets what a lone caller gets, and
+        an error still reaches its own caller."""
+        import threading
+        from com.sun.star.lang import IllegalArgumentException
+        checker = office.checker()
+        docs = [self.load_copy(os.path.join(FIXTURES, name)) for name in
+                ("seed001-zhangzhou-2019.odt", "seed004-jinfeng-2017-old.ods", "seed002-dongyang-2017-old.docx")]
+        alone = [checker.checkToJson(d) for d in docs]
+        self.assertTrue(all(json.loads(a)["diagnostics"] for a in alone))
+        got, errors = {}, []
+
+        def caller(k):
+            try:
+                c = office.checker()
+                got[k] = [c.checkToJson(docs[(k + i) % len(docs)]) for i in range(6)]
+                with self.assertRaises(IllegalArgumentException):
+                    c.check(None)
+            except Exception as e:  # noqa: BLE001 - reported below
+                errors.append("%d: %r" % (k, e))
+
+        threads = [threading.Thread(target=caller, args=(k,)) for k in range(4)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(120)
+        self.assertFalse(any(t.is_alive() for t in threads), "a caller hangs")
+        self.assertEqual(errors, [])
+        for k in range(4):
+            self.assertEqual(got[k], [alone[(k + i) % len(docs)] for i in range(6)])
+
     def test_other_commands(self):
         doc = self.load_copy(os.path.join(FIXTURES, "seed002-dongyang-2017-old.odt"))
         from com.sun.star.frame.DispatchResultState import SUCCESS, FAILURE
