@@ -552,6 +552,17 @@ bool foldKeepsHanWords(std::string_view text)
             ++i;
             continue;
         }
+        // the common case, decoded inline: a well-formed three-byte unified ideograph
+        if (c >= 0xE4 && c <= 0xE9 && i + 2 < text.size()) {
+            const unsigned char t1 = static_cast<unsigned char>(text[i + 1]), t2 = static_cast<unsigned char>(text[i + 2]);
+            const char32_t ideograph = (char32_t(c & 0x0F) << 12) | (char32_t(t1 & 0x3F) << 6) | char32_t(t2 & 0x3F);
+            if ((t1 & 0xC0) == 0x80 && (t2 & 0xC0) == 0x80 && ideograph >= 0x4E00) {
+                if (simp.changes(ideograph))
+                    return false;
+                i += 3;
+                continue;
+            }
+        }
         UChar32 cp = 0;
         U8_NEXT(reinterpret_cast<const uint8_t*>(text.data()), i, text.size(), cp);
         if (cp == 0xFF08) {                       // "（": NFKC makes it "(", which may open a gloss

@@ -10,6 +10,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <cstring>
 #include <set>
 
 namespace ogi {
@@ -89,12 +90,16 @@ const std::vector<std::string>& allPrefilters()
 }
 
 /// Whether the raw text contains one of the catalog's prefilter words: one pass, a word
-/// compared only where a character that opens one stands (a bit per BMP character).
+/// compared only where the two bytes that open one stand (a bit per byte pair). A word opens
+/// with a lead or ASCII byte, never a trail byte, so wherever it occurs it starts a character
+/// (or an ill-formed sequence's first byte), also in text that is not valid UTF-8.
 bool containsAnyPrefilter(const std::string& text)
 {
     struct Leads {
-        std::vector<bool> bit = std::vector<bool>(0x10000, false);
-        std::map<char32_t, std::vector<std::string>> words;
+        std::vector<uint8_t> group = std::vector<uint8_t>(0x10000, 0);   ///< byte pair -> 1 + index in words
+        std::vector<std::vector<std::string>> words;                      ///< by their first two bytes
+        std::vector<std::string> all;
+        bool shortWord = false;   ///< a one-byte word: then every byte is a candidate
     };
     static const Leads leads = [] {
         Leads l;
@@ -102,23 +107,41 @@ bool containsAnyPrefilter(const std::string& text)
             int32_t i = 0;
             UChar32 c = 0;
             U8_NEXT(reinterpret_cast<const uint8_t*>(w.data()), i, static_cast<int32_t>(w.size()), c);
-            if (c >= 0 && c < 0x10000) {
-                l.bit[static_cast<size_t>(c)] = true;
-                l.words[static_cast<char32_t>(c)].push_back(w);
+            if (c < 0 || c >= 0x10000)
+                continue;                         // never matched: its first character is no BMP one
+            l.all.push_back(w);
+            if (w.size() < 2) {
+                l.shortWord = true;
+                continue;
             }
+            uint8_t& g = l.group[static_cast<size_t>(static_cast<uint8_t>(w[0]) << 8 | static_cast<uint8_t>(w[1]))];
+            if (!g) {
+                l.words.emplace_back();
+                g = static_cast<uint8_t>(std::min<size_t>(l.words.size(), 255));
+            }
+            if (g == 255) {                       // more groups than a byte counts: every byte is a candidate
+                l.shortWord = true;
+                continue;
+            }
+            l.words[g - 1u].push_back(w);
         }
         return l;
     }();
     const auto* data = reinterpret_cast<const uint8_t*>(text.data());
-    const int32_t size = static_cast<int32_t>(std::min<size_t>(text.size(), INT32_MAX));
-    for (int32_t i = 0; i < size;) {
-        const int32_t at = i;
-        UChar32 c = 0;
-        U8_NEXT(data, i, size, c);
-        if (c < 0 || c >= 0x10000 || !leads.bit[static_cast<size_t>(c)])
+    const size_t size = text.size();
+    if (leads.shortWord) {
+        for (size_t at = 0; at < size; ++at)
+            for (const std::string& w : leads.all)
+                if (text.compare(at, w.size(), w) == 0)
+                    return true;
+        return false;
+    }
+    for (size_t at = 0; at + 1 < size; ++at) {
+        const uint8_t g = leads.group[static_cast<size_t>(data[at] << 8 | data[at + 1])];
+        if (!g)
             continue;
-        for (const std::string& w : leads.words.at(static_cast<char32_t>(c)))
-            if (text.compare(static_cast<size_t>(at), w.size(), w) == 0)
+        for (const std::string& w : leads.words[g - 1u])
+            if (w.size() <= size - at && std::memcmp(data + at + 2, w.data() + 2, w.size() - 2) == 0)
                 return true;
     }
     return false;
