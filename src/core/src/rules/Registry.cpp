@@ -491,8 +491,15 @@ TableFacts collectFacts(const Document& doc, const Recognition& rec, int reportT
     const bool numbered = !rec.tmpl->cellByKeyId.empty();
     if (numbered)
         f.byId.assign(rec.tmpl->cellByKeyId.size(), nullptr);
+    // rec.cells and the template's keyIndex are both in key order: walked side by side, each
+    // key's template cell is found without a search (subtotal cells: by cellForKey)
+    auto grid = rec.tmpl->keyIndex.begin();
+    const auto gridEnd = rec.tmpl->keyIndex.end();
     for (const auto& [key, loc] : rec.cells) {
-        const TemplateCell* tc = rec.tmpl->cellForKey(key);
+        while (grid != gridEnd && grid->first < key)
+            ++grid;
+        const TemplateCell* tc =
+            grid != gridEnd && grid->first == key ? &rec.tmpl->cells[grid->second] : rec.tmpl->cellForKey(key);
         const Table& t = doc.tables[static_cast<size_t>(loc.table)];
         // rec.cells is in key order: each entry goes at the end
         const auto it = f.values.emplace_hint(f.values.end(), key,

@@ -10,6 +10,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 #include <set>
 
@@ -160,8 +161,13 @@ std::string compactText(const std::string& raw)
     for (int32_t i = 0; i < size;) {
         // Only an ASCII byte or the lead bytes C2, E2, E3, EF can start a white space character;
         // none of them is ever a trail byte, so every other byte is skipped without decoding.
-        const uint8_t b = data[i];
-        if ((b > 0x20 && b < 0x7F) || (b >= 0x80 && b != 0xC2 && b != 0xE2 && b != 0xE3 && b != 0xEF)) {
+        static constexpr auto kMayOpenSpace = [] {
+            std::array<bool, 256> t{};
+            for (int b = 0; b < 256; ++b)
+                t[static_cast<size_t>(b)] = !((b > 0x20 && b < 0x7F) || (b >= 0x80 && b != 0xC2 && b != 0xE2 && b != 0xE3 && b != 0xEF));
+            return t;
+        }();
+        if (!kMayOpenSpace[data[i]]) {
             ++i;
             continue;
         }
