@@ -13,6 +13,7 @@
 #include <cctype>
 #include <cmath>
 #include <set>
+#include <string_view>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -175,7 +176,15 @@ struct View {
     std::vector<bool> valueLike;              ///< per cell
     std::vector<const Label*> distinct;       ///< distinct non-empty labels
     std::vector<uint64_t> distinctMasks;      ///< byteMask of each distinct label's norm (its core is a part of it)
-    std::unordered_set<std::string> norms, cores;
+    /// the distinct labels' norms and cores: views of the strings in `labels` (which the view
+    /// owns and never changes once made), so no label is copied into the sets
+    std::unordered_set<std::string_view> norms, cores;
+
+    View() = default;
+    View(const View&) = delete;   // norms, cores and distinct point into labels
+    View& operator=(const View&) = delete;
+    View(View&&) noexcept = default;
+    View& operator=(View&&) noexcept = default;
 };
 
 /// One character (after NFKC, without white space) that is no value: a piece of a vertical
