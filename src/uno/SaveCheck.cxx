@@ -25,7 +25,9 @@
 
 #include <chrono>
 #include <cstdlib>
+#include <mutex>
 #include <stdexcept>
+#include <vector>
 
 using namespace css;
 using rtl::OUString;
@@ -47,6 +49,38 @@ constexpr long kSlowMs = 200;
 // info finding (E-2) instead; the toolbar command checks everything.
 constexpr long kMarkBudgetMs = 250;
 
+/// Documents whose check-only save is being written: their deferred check waits for the save's
+/// end (OnSaveDone / OnSaveFailed, saveFinished()). The event loop may run between the save's
+/// steps, and a check run then would hold the office's lock and lengthen the save.
+std::mutex g_savingMutex;
+std::vector<uno::WeakReference<uno::XInterface>> g_saving;
+
+bool takeSaving(const uno::Reference<uno::XInterface>& key, bool remove)
+{
+    std::lock_guard<std::mutex> lock(g_savingMutex);
+    for (auto it = g_saving.begin(); it != g_saving.end();) {
+        uno::Reference<uno::XInterface> doc(*it);
+        if (!doc.is()) {
+            it = g_saving.erase(it);
+        } else if (doc == key) {
+            if (remove)
+                g_saving.erase(it);
+            return true;
+        } else {
+            ++it;
+        }
+    }
+    return false;
+}
+
+void markSaving(const uno::Reference<uno::XInterface>& key)
+{
+    if (!takeSaving(key, false)) {
+        std::lock_guard<std::mutex> lock(g_savingMutex);
+        g_saving.emplace_back(key);
+    }
+}
+
 /// Runs the deferred save-time check from the office's event loop, after the save returned.
 class DeferredCheck : public cppu::WeakImplHelper1<awt::XCallback> {
 public:
@@ -55,7 +89,7 @@ public:
     {
         containExceptions("deferred save check", [&] {
             uno::Reference<uno::XInterface> model(m_model);
-            if (model.is())
+            if (model.is() && !takeSaving(model, /*remove=*/false))   // still saving: saveFinished() posts again
                 runPendingCheck(model, /*wait=*/false);
         });
     }
@@ -180,6 +214,7 @@ void checkOnSave(const uno::Reference<uno::XComponentContext>& ctx, const uno::R
         });
         try {
             uno::Reference<awt::XRequestCallback> async = awt::AsyncCallback::create(ctx);
+            markSaving(uno::Reference<uno::XInterface>(model, uno::UNO_QUERY));
             async->addCallback(new DeferredCheck(model), uno::Any());
         } catch (const uno::Exception& e) {
             logLine(toStd(eventName) + ": no event loop for the deferred check (" + toStd(e.Message) + "), checking now");
@@ -197,6 +232,18 @@ void checkOnSave(const uno::Reference<uno::XComponentContext>& ctx, const uno::R
         std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start).count());
     if (ms > kSlowMs)
         logLine(toStd(eventName) + ": save check took " + std::to_string(ms) + " ms");
+}
+
+void saveFinished(const uno::Reference<uno::XComponentContext>& ctx, const uno::Reference<lang::XComponent>& model)
+{
+    uno::Reference<uno::XInterface> key(model, uno::UNO_QUERY);
+    if (!key.is() || !takeSaving(key, /*remove=*/true))
+        return;   // not a deferred check of ours (or already run)
+    try {
+        awt::AsyncCallback::create(ctx)->addCallback(new DeferredCheck(key), uno::Any());
+    } catch (const uno::Exception&) {
+        runPendingCheck(key);
+    }
 }
 
 } // namespace ogiuno

@@ -8,8 +8,9 @@
 //   or that would take the document beyond kMaxCalcCells, is skipped by the reader (logged).
 //   The last report then has no tables (from those sheets).
 // - By default the document is only checked (the save writes it unchanged), and that check
-//   is deferred until after the save (awt::AsyncCallback; run earlier when the report is asked
-//   for), so it adds nothing to the save itself. With MarkOnSave the cells are cleared and
+//   is deferred until after the save (awt::AsyncCallback posted when the save has ended —
+//   OnSaveDone / OnSaveFailed, saveFinished() — never while it is written; run earlier when the
+//   report is asked for), so it adds nothing to the save itself. With MarkOnSave the cells are cleared and
 //   marked before the bytes are written (idempotent: the previous marks are replaced), within
 //   a time budget (what is not read in it is named in one info finding, E-2), and not at all
 //   when the marks this check would lay out are the recorded ones (Highlighter.hxx). A
@@ -38,5 +39,10 @@ namespace ogiuno {
 
 void checkOnSave(const css::uno::Reference<css::uno::XComponentContext>& ctx,
                  const css::uno::Reference<css::lang::XComponent>& model, const rtl::OUString& eventName);
+
+/// OnSaveDone, OnSaveAsDone, OnSaveFailed, OnSaveAsFailed: the deferred check of that save (if
+/// any) runs from the event loop now.
+void saveFinished(const css::uno::Reference<css::uno::XComponentContext>& ctx,
+                  const css::uno::Reference<css::lang::XComponent>& model);
 
 } // namespace ogiuno

@@ -115,6 +115,8 @@ uno::Any SaveCheckJob::execute(const uno::Sequence<beans::NamedValue>& args)
         findArg(environment, "Model", model);
         if (model.is() && event == "OnFocus")
             ensureToolbar(m_ctx, model);
+        else if (model.is() && (event.endsWith("Done") || event.endsWith("Failed")))
+            saveFinished(m_ctx, uno::Reference<lang::XComponent>(model, uno::UNO_QUERY));
         else if (model.is())
             checkOnSave(m_ctx, uno::Reference<lang::XComponent>(model, uno::UNO_QUERY), event);
     } catch (const uno::Exception& e) {
