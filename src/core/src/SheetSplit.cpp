@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <limits>
+#include <numeric>
 
 namespace ogi {
 
@@ -265,11 +267,30 @@ SheetSplit splitSheet(const SheetContent& content, const std::string& sheetName,
         std::sort(sorted.cells.begin(), sorted.cells.end(), rowMajor);
     }
     const SheetContent& sheet = sorted.cells.empty() ? content : sorted;
+    // The merged area covering (r, c), asked in row-major order: only the merges spanning the
+    // current row are tried (issue 11: trying every merge for every cell was a third of the
+    // check of a sheet with 2,000 rows). Merged areas do not overlap; the lowest index wins.
+    std::vector<size_t> mergesByTop(sheet.merges.size());
+    std::iota(mergesByTop.begin(), mergesByTop.end(), size_t{0});
+    std::stable_sort(mergesByTop.begin(), mergesByTop.end(),
+                     [&](size_t a, size_t b) { return sheet.merges[a].r0 < sheet.merges[b].r0; });
+    std::vector<size_t> spanning;   // merges with r0 <= row <= r1
+    size_t nextMerge = 0;
+    int spanningRow = std::numeric_limits<int>::min();
     auto coveringMerge = [&](int r, int c) -> int {
-        for (size_t i = 0; i < sheet.merges.size(); ++i)
-            if (sheet.merges[i].contains(r, c))
-                return static_cast<int>(i);
-        return -1;
+        if (r != spanningRow) {
+            spanningRow = r;
+            while (nextMerge < mergesByTop.size() && sheet.merges[mergesByTop[nextMerge]].r0 <= r)
+                spanning.push_back(mergesByTop[nextMerge++]);
+            spanning.erase(std::remove_if(spanning.begin(), spanning.end(),
+                                          [&](size_t i) { return sheet.merges[i].r1 < r; }),
+                           spanning.end());
+        }
+        int best = -1;
+        for (size_t i : spanning)
+            if (sheet.merges[i].contains(r, c) && (best < 0 || static_cast<int>(i) < best))
+                best = static_cast<int>(i);
+        return best;
     };
     std::vector<Filled> filled;
     for (size_t i = 0; i < sheet.cells.size(); ++i) {
