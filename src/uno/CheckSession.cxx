@@ -355,6 +355,16 @@ void dropPending(const uno::Reference<uno::XInterface>& key)
 
 } // namespace
 
+bool hasPendingCheck(const uno::Reference<uno::XInterface>& model)
+{
+    uno::Reference<uno::XInterface> key(model, uno::UNO_QUERY);
+    std::lock_guard<std::mutex> lock(g_pendingMutex);
+    return std::any_of(g_pending.begin(), g_pending.end(), [&](const Pending& p) {
+        uno::Reference<uno::XInterface> doc(p.document);
+        return doc.is() && doc == key && !p.state->done;
+    });
+}
+
 void deferCheck(const uno::Reference<uno::XInterface>& model, std::function<void()> run)
 {
     uno::Reference<uno::XInterface> key(model, uno::UNO_QUERY);

@@ -74,6 +74,8 @@ void rememberOutcome(const css::uno::Reference<css::lang::XComponent>& model, co
 /// the save, SaveCheck.hxx); it replaces an earlier pending one. The report accessors below run
 /// it first, so a caller asking right after a save gets that save's report.
 void deferCheck(const css::uno::Reference<css::uno::XInterface>& model, std::function<void()> run);
+/// True while the document has a pending check (registered, not yet finished).
+bool hasPendingCheck(const css::uno::Reference<css::uno::XInterface>& model);
 /// Runs and forgets the document's pending check; false when there was none. When another
 /// thread is running it, waits for it (briefly) unless `wait` is false (the event loop's call).
 bool runPendingCheck(const css::uno::Reference<css::uno::XInterface>& model, bool wait = true);

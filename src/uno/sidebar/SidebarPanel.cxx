@@ -530,6 +530,11 @@ public:
                 return;                                   // a check has seen every edit already
             if (!editInRecognizedTable())
                 return;
+            // A save's deferred check is due (SaveCheck.hxx): it reads the same edits, refreshes
+            // this panel, and says what the save found; a check now would make it moot and the
+            // save's notice would be lost.
+            if (hasPendingCheck(m_model))
+                return;
             const auto start = std::chrono::steady_clock::now();
             ReadLimits limits;
             limits.openOtherFiles = false;                // an edit never waits for other files
