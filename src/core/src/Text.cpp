@@ -541,9 +541,48 @@ bool opensGloss(std::string_view text, size_t i)
 }
 } // namespace
 
+namespace {
+/// Whether folding may change the Han text around a character at or above U+0080 (any but
+/// the opening parenthesis, which foldKeepsHanWords looks at itself): white space and format
+/// characters go, radicals and compatibility ideographs fold into other characters, a
+/// traditional character is simplified, an ill-formed sequence (cp < 0) is replaced.
+bool breaksHanWords(UChar32 cp)
+{
+    return cp < 0 || (cp >= 0x2000 && cp <= 0x200F) || (cp >= 0x2028 && cp <= 0x202F) ||
+           (cp >= 0x205F && cp <= 0x206F) || cp == 0x3000 || cp == 0xFEFF || cp == 0x00A0 || cp == 0x00AD ||
+           (cp >= 0x2E80 && cp <= 0x2FDF) || (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x1D00 && cp < 0x1E00) ||
+           u_charType(cp) == U_FORMAT_CHAR || Simplifier::instance().changes(static_cast<char32_t>(cp));
+}
+
+/// breaksHanWords of every BMP character, one bit each, made once: asking ICU for the type of
+/// each punctuation mark of a paragraph (u_charType) was most of the cost of the test (issue 11).
+class HanWordBreakers {
+public:
+    static const HanWordBreakers& instance()
+    {
+        static const HanWordBreakers t;
+        return t;
+    }
+    bool breaks(UChar32 cp) const
+    {
+        return cp >= 0 && cp < 0x10000 ? ((m_bmp[static_cast<size_t>(cp) >> 6] >> (cp & 63)) & 1) != 0
+                                       : breaksHanWords(cp);
+    }
+
+private:
+    HanWordBreakers() : m_bmp(0x10000 / 64, 0)
+    {
+        for (UChar32 cp = 0x80; cp < 0x10000; ++cp)
+            if (breaksHanWords(cp))
+                m_bmp[static_cast<size_t>(cp) >> 6] |= uint64_t(1) << (cp & 63);
+    }
+    std::vector<uint64_t> m_bmp;
+};
+} // namespace
+
 bool foldKeepsHanWords(std::string_view text)
 {
-    const Simplifier& simp = Simplifier::instance();
+    const HanWordBreakers& breakers = HanWordBreakers::instance();
     for (size_t i = 0; i < text.size();) {
         const unsigned char c = static_cast<unsigned char>(text[i]);
         if (c < 0x80) {
@@ -557,7 +596,7 @@ bool foldKeepsHanWords(std::string_view text)
             const unsigned char t1 = static_cast<unsigned char>(text[i + 1]), t2 = static_cast<unsigned char>(text[i + 2]);
             const char32_t ideograph = (char32_t(c & 0x0F) << 12) | (char32_t(t1 & 0x3F) << 6) | char32_t(t2 & 0x3F);
             if ((t1 & 0xC0) == 0x80 && (t2 & 0xC0) == 0x80 && ideograph >= 0x4E00) {
-                if (simp.changes(ideograph))
+                if (breakers.breaks(static_cast<UChar32>(ideograph)))
                     return false;
                 i += 3;
                 continue;
@@ -570,15 +609,7 @@ bool foldKeepsHanWords(std::string_view text)
                 return false;
             continue;
         }
-        if (cp >= 0x4E00 && cp <= 0x9FFF) {       // the common case: a unified ideograph
-            if (simp.changes(static_cast<char32_t>(cp)))
-                return false;
-            continue;
-        }
-        if (cp < 0 || (cp >= 0x2000 && cp <= 0x200F) || (cp >= 0x2028 && cp <= 0x202F) ||
-            (cp >= 0x205F && cp <= 0x206F) || cp == 0x3000 || cp == 0xFEFF || cp == 0x00A0 || cp == 0x00AD ||
-            (cp >= 0x2E80 && cp <= 0x2FDF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
-            (cp >= 0x1D00 && cp < 0x1E00) || u_charType(cp) == U_FORMAT_CHAR || simp.changes(static_cast<char32_t>(cp)))
+        if (breakers.breaks(cp))
             return false;
     }
     return true;
