@@ -13,11 +13,44 @@
 #include <cctype>
 #include <cmath>
 #include <set>
+#include <stdexcept>
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
 
 namespace ogi {
+
+std::vector<KeyCells::value_type>::const_iterator KeyCells::lowerBound(std::string_view key) const
+{
+    return std::lower_bound(m_entries.begin(), m_entries.end(), key,
+                            [](const value_type& e, std::string_view k) { return std::string_view(e.first) < k; });
+}
+
+const CellLocation& KeyCells::at(std::string_view key) const
+{
+    const auto it = find(key);
+    if (it == end())
+        throw std::out_of_range("KeyCells::at: no cell for key " + std::string(key));
+    return it->second;
+}
+
+CellLocation& KeyCells::operator[](std::string_view key)
+{
+    const auto at = m_entries.begin() + (lowerBound(key) - m_entries.cbegin());
+    if (at != m_entries.end() && at->first == key)
+        return at->second;
+    return m_entries.insert(at, value_type(std::string(key), CellLocation{}))->second;
+}
+
+void KeyCells::appendInOrder(std::string key, CellLocation loc)
+{
+    if (!m_entries.empty() && !(m_entries.back().first < key)) {
+        (*this)[key] = loc;                       // out of order after all: inserted in its place
+        return;
+    }
+    m_entries.emplace_back(std::move(key), loc);
+}
+
 namespace {
 
 /// Normalized forms of a label.
@@ -68,7 +101,7 @@ struct TemplateIndex {
     std::vector<uint64_t> signatureMasks;    ///< byteMask of each of tmpl->signatures
     Label valueHeader;                       ///< list layout: the value column's header ("统计数")
     Label unitHeader;                        ///< list layout: "单位"
-    /// Matrix layout: the keys of `rows` in the order of Recognition::cells (a std::map) and,
+    /// Matrix layout: the keys of `rows` in the order of Recognition::cells (key order) and,
     /// per row and key, its place in that order: a mapping is written into the map in order,
     /// each entry at its end, instead of searched into it (issue 11).
     std::vector<const std::string*> sortedKeys;
@@ -861,9 +894,10 @@ void mapMatrix(const View& v, const TemplateIndex& idx, Recognition& out)
                 out.missing.push_back(tr.keys[k]);
         }
     }
+    out.cells.reserve(byRank.size());
     for (size_t r = 0; r < byRank.size(); ++r)
         if (byRank[r] >= 0)
-            out.cells.emplace_hint(out.cells.end(), *idx.sortedKeys[r], v.origin[static_cast<size_t>(byRank[r])]);
+            out.cells.appendInOrder(*idx.sortedKeys[r], v.origin[static_cast<size_t>(byRank[r])]);
     mapSubtotals(v, idx, rows, match, bodyRow, assignedRows, out);
 }
 
