@@ -13,43 +13,11 @@
 #include <cctype>
 #include <cmath>
 #include <set>
-#include <stdexcept>
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
 
 namespace ogi {
-
-std::vector<KeyCells::value_type>::const_iterator KeyCells::lowerBound(std::string_view key) const
-{
-    return std::lower_bound(m_entries.begin(), m_entries.end(), key,
-                            [](const value_type& e, std::string_view k) { return std::string_view(e.first) < k; });
-}
-
-const CellLocation& KeyCells::at(std::string_view key) const
-{
-    const auto it = find(key);
-    if (it == end())
-        throw std::out_of_range("KeyCells::at: no cell for key " + std::string(key));
-    return it->second;
-}
-
-CellLocation& KeyCells::operator[](std::string_view key)
-{
-    const auto at = m_entries.begin() + (lowerBound(key) - m_entries.cbegin());
-    if (at != m_entries.end() && at->first == key)
-        return at->second;
-    return m_entries.insert(at, value_type(std::string(key), CellLocation{}))->second;
-}
-
-void KeyCells::appendInOrder(std::string key, CellLocation loc)
-{
-    if (!m_entries.empty() && !(m_entries.back().first < key)) {
-        (*this)[key] = loc;                       // out of order after all: inserted in its place
-        return;
-    }
-    m_entries.emplace_back(std::move(key), loc);
-}
 
 namespace {
 

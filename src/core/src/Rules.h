@@ -113,10 +113,10 @@ struct TableFacts {
     const Recognition* rec = nullptr;
     int reportTable = -1;                 ///< index in Report::tables
     int year = 0;
-    std::map<std::string, Value> values;  ///< mapped keys only
+    KeyMap<Value> values;                 ///< mapped keys only
     /// valueKeyId -> its entry of `values` (null: not mapped), filled by collectFacts; empty
     /// when `values` was filled otherwise, and look-ups then go by the string.
-    std::vector<const std::pair<const std::string, Value>*> byId;
+    std::vector<const KeyMap<Value>::value_type*> byId;
 
     TableFacts() = default;
     // byId points into `values`: a copy would point into the original's
@@ -126,7 +126,7 @@ struct TableFacts {
     TableFacts& operator=(TableFacts&&) noexcept = default;
 
     /// The entry of a key given its valueKeyId (or -1), or null when it is not mapped.
-    const std::pair<const std::string, Value>* find(int id, const std::string& key) const
+    const KeyMap<Value>::value_type* find(int id, const std::string& key) const
     {
         if (id >= 0 && !byId.empty())
             return static_cast<size_t>(id) < byId.size() ? byId[static_cast<size_t>(id)] : nullptr;

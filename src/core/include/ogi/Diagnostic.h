@@ -2,6 +2,7 @@
 // tooling::Diagnostic): the UNO layer turns them into colours and comments, the CLI into JSON.
 #pragma once
 
+#include "ogi/KeyMap.h"
 #include "ogi/Message.h"
 #include "ogi/Text.h"
 
@@ -95,7 +96,7 @@ struct TableInfo {
     std::string location;          ///< host location of the first source table
     int mappedKeys = 0;
     int totalKeys = 0;
-    std::map<std::string, Value> values; ///< what was read in each mapped value cell (JSON "values")
+    KeyMap<Value> values;          ///< what was read in each mapped value cell, by key (JSON "values")
 };
 
 struct Report {

@@ -2,13 +2,12 @@
 // its physical cell by row and column labels (never by fixed coordinates).
 #pragma once
 
+#include "ogi/KeyMap.h"
 #include "ogi/Table.h"
 #include "ogi/Templates.h"
 
 #include <map>
 #include <string>
-#include <string_view>
-#include <utility>
 #include <vector>
 
 namespace ogi {
@@ -19,37 +18,8 @@ struct CellLocation {
     int cell = -1;
 };
 
-/// Value key -> physical cell, in key order, as a sorted vector: a recognition writes its few
-/// hundred keys once (mostly in key order) and rules read them by key; a std::map paid one
-/// allocation per key and check (issue 11). The subset of std::map's interface the engine uses.
-class KeyCells {
-public:
-    using value_type = std::pair<std::string, CellLocation>;
-    using const_iterator = std::vector<value_type>::const_iterator;
-
-    const_iterator begin() const { return m_entries.begin(); }
-    const_iterator end() const { return m_entries.end(); }
-    size_t size() const { return m_entries.size(); }
-    bool empty() const { return m_entries.empty(); }
-    void reserve(size_t n) { m_entries.reserve(n); }
-
-    const_iterator find(std::string_view key) const
-    {
-        const auto it = lowerBound(key);
-        return it != m_entries.end() && it->first == key ? it : m_entries.end();
-    }
-    size_t count(std::string_view key) const { return find(key) == end() ? 0 : 1; }
-    /// The cell of a mapped key; throws std::out_of_range for another key (as std::map::at).
-    const CellLocation& at(std::string_view key) const;
-    /// The cell of a key, inserted in its place (unmapped: table and cell -1) when it is new.
-    CellLocation& operator[](std::string_view key);
-    /// Adds a key after all others: keys written in order cost no search.
-    void appendInOrder(std::string key, CellLocation loc);
-
-private:
-    std::vector<value_type>::const_iterator lowerBound(std::string_view key) const;
-    std::vector<value_type> m_entries;
-};
+/// Value key -> physical cell, in key order (a sorted vector, KeyMap.h).
+using KeyCells = KeyMap<CellLocation>;
 
 struct Recognition {
     const TemplateDef* tmpl = nullptr;

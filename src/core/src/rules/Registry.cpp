@@ -493,6 +493,7 @@ TableFacts collectFacts(const Document& doc, const Recognition& rec, int reportT
         f.byId.assign(rec.tmpl->cellByKeyId.size(), nullptr);
     // rec.cells and the template's keyIndex are both in key order: walked side by side, each
     // key's template cell is found without a search (subtotal cells: by cellForKey)
+    f.values.reserve(rec.cells.size());
     auto grid = rec.tmpl->keyIndex.begin();
     const auto gridEnd = rec.tmpl->keyIndex.end();
     for (const auto& [key, loc] : rec.cells) {
@@ -501,11 +502,11 @@ TableFacts collectFacts(const Document& doc, const Recognition& rec, int reportT
         const TemplateCell* tc =
             grid != gridEnd && grid->first == key ? &rec.tmpl->cells[grid->second] : rec.tmpl->cellForKey(key);
         const Table& t = doc.tables[static_cast<size_t>(loc.table)];
-        // rec.cells is in key order: each entry goes at the end
-        const auto it = f.values.emplace_hint(f.values.end(), key,
-                                              parseValue(t.cells[static_cast<size_t>(loc.cell)].text, tc->type));
+        // rec.cells is in key order: each entry goes at the end, and `values` holds room for
+        // all of them, so that no entry moves once byId points at it
+        const auto& entry = f.values.appendInOrder(key, parseValue(t.cells[static_cast<size_t>(loc.cell)].text, tc->type));
         if (numbered && tc->keyId >= 0)
-            f.byId[static_cast<size_t>(tc->keyId)] = &*it;
+            f.byId[static_cast<size_t>(tc->keyId)] = &entry;
     }
     return f;
 }
