@@ -105,7 +105,7 @@ class UiChecks:
     def test_options_page_opens_from_its_registered_url(self):
         off = self.office
         doc = self.visible_doc("seed003-shanghai-2017-plan.odt", "-options")
-        for module in ("Writer", "Calc"):
+        for module in ("Writer", "WriterWeb", "Calc"):
             with self.subTest(module=module):
                 leaf = config(off, "/org.openoffice.Office.OptionsDialog/Nodes/%s/Leaves" % module).getByName(
                     "%s.options.%s" % (EXTENSION_ID, module.lower()))
@@ -202,7 +202,6 @@ class UiChecks:
         for module in ("Writer", "WriterWeb", "Calc"):
             state = config(off, "/org.openoffice.Office.UI.%sWindowState/UIElements/States" % module)
             self.assertEqual(state.getByName("private:resource/toolbar/addon_%s.toolbar" % EXTENSION_ID).UIName, name)
-        for module in ("Writer", "Calc"):
             leaf = config(off, "/org.openoffice.Office.OptionsDialog/Nodes/%s/Leaves" % module).getByName(
                 "%s.options.%s" % (EXTENSION_ID, module.lower()))
             self.assertEqual(leaf.Label, name)
