@@ -24,7 +24,9 @@ with ImageMagick's `import`:
   fill-totals.png      a 2021 table three with its parts filled and its totals blank: the list of
                        changes 补全合计 shows before it writes anything (needs xdotool to close it)
   toolbar-tooltip.png  the tooltip of 检查表格 (what it does, the shortcut), the mouse resting on it
-OGI_SHOTS=sidebar (or fix, tooltip) in the environment takes only the sidebar (or the fix, the
+  writer-web.png       seed004's .html in Writer/Web (where LibreOffice opens .html) after 检查表格:
+                       toolbar, marks, the deck
+OGI_SHOTS=sidebar (or fix, tooltip, web) in the environment takes only the sidebar (or the fix, the
 tooltip) shots; OGI_SHOTS_DISPLAY=:98 uses another display than :99.
 Everything started here is stopped at the end (by process id).
 """
@@ -154,7 +156,7 @@ def main():
             subprocess.run(cmd + ["+repage", "-colors", "256", "PNG8:" + path], check=True, timeout=60)
             print("wrote", path)
 
-        only = {"sidebar": sidebar_shots, "fix": fix_shots, "tooltip": tooltip_shots}.get(os.environ.get("OGI_SHOTS", ""))
+        only = {"sidebar": sidebar_shots, "fix": fix_shots, "tooltip": tooltip_shots, "web": web_shots}.get(os.environ.get("OGI_SHOTS", ""))
         if only:   # one group of shots (quicker to redo)
             only(ctx, desktop, dispatch, show, shot, work)
             return
@@ -231,6 +233,7 @@ def main():
         sidebar_shots(ctx, desktop, dispatch, show, shot, work)
         fix_shots(ctx, desktop, dispatch, show, shot, work)
         tooltip_shots(ctx, desktop, dispatch, show, shot, work)
+        web_shots(ctx, desktop, dispatch, show, shot, work)
         # No desktop.terminate(): with modified documents the GUI office would ask whether to
         # save them and block; the office is throwaway, it is killed below.
     finally:
@@ -276,6 +279,23 @@ def sidebar_shots(ctx, desktop, dispatch, show, shot, work):
         chosen = [k for k, d in enumerate(diags) if len(d.Related) > 1][:1] or [0]
         print(dispatch(doc, PROTOCOL + "Sidebar?Select=%d" % chosen[0]).Result.split("\n")[-1])
         shot(name)
+
+
+def web_shots(ctx, desktop, dispatch, show, shot, work):
+    """seed004's .html opened as LibreOffice opens it by default, in Writer/Web: our toolbar,
+    检查表格's marks and the deck."""
+    checker = ctx.ServiceManager.createInstanceWithContext("org.ogi.reportchecker.ReportChecker", ctx)
+    path = os.path.join(work, "seed004-web.html")
+    shutil.copyfile(os.path.join(ROOT, "..", "shared", "fixtures", "seed004-jinfeng-2017-old.html"), path)
+    os.chmod(path, 0o666)
+    doc = desktop.loadComponentFromURL(uno.systemPathToFileUrl(path), "_blank", 0, ())
+    show(doc)
+    print("Writer/Web:", doc.supportsService("com.sun.star.text.WebDocument"))
+    print(dispatch(doc, PROTOCOL + "Check").Result)
+    diags = list(checker.check(doc))
+    chosen = [k for k, d in enumerate(diags) if len(d.Related) > 1][:1] or [0]
+    print(dispatch(doc, PROTOCOL + "Sidebar?Select=%d" % chosen[0]).Result.split("\n")[-1])
+    shot("writer-web.png")
 
 
 def crossyear_shot(ctx, desktop, dispatch, show, shot, work):
