@@ -265,71 +265,35 @@ def main():
         shutil.rmtree(work, ignore_errors=True)
 
 
+def deck_shot(ctx, desktop, dispatch, show, shot, work, fixture, copy_name, name):
+    """`fixture` (a copy) opened as LibreOffice opens it, 检查表格, then the first finding with
+    related cells selected in the deck."""
+    checker = ctx.ServiceManager.createInstanceWithContext("org.ogi.reportchecker.ReportChecker", ctx)
+    path = os.path.join(work, copy_name)
+    shutil.copyfile(os.path.join(ROOT, "..", "shared", "fixtures", fixture), path)
+    os.chmod(path, 0o666)
+    doc = desktop.loadComponentFromURL(uno.systemPathToFileUrl(path), "_blank", 0, ())
+    show(doc)
+    print(dispatch(doc, PROTOCOL + "Check").Result)
+    diags = list(checker.check(doc))
+    chosen = [k for k, d in enumerate(diags) if len(d.Related) > 1][:1] or [0]
+    print(dispatch(doc, PROTOCOL + "Sidebar?Select=%d" % chosen[0]).Result.split("\n")[-1])
+    shot(name)
+    return doc
+
+
 def sidebar_shots(ctx, desktop, dispatch, show, shot, work):
     """检查表格 opens the deck; then the first finding with related cells is selected in it."""
-    checker = ctx.ServiceManager.createInstanceWithContext("org.ogi.reportchecker.ReportChecker", ctx)
     for ext, name in ((".odt", "sidebar.png"), (".ods", "sidebar-calc.png")):
-        path = os.path.join(work, "seed004-sidebar" + ext)
-        shutil.copyfile(os.path.join(ROOT, "..", "shared", "fixtures", "seed004-jinfeng-2017-old" + ext), path)
-        os.chmod(path, 0o666)
-        doc = desktop.loadComponentFromURL(uno.systemPathToFileUrl(path), "_blank", 0, ())
-        show(doc)
-        print(dispatch(doc, PROTOCOL + "Check").Result)
-        diags = list(checker.check(doc))
-        chosen = [k for k, d in enumerate(diags) if len(d.Related) > 1][:1] or [0]
-        print(dispatch(doc, PROTOCOL + "Sidebar?Select=%d" % chosen[0]).Result.split("\n")[-1])
-        shot(name)
+        deck_shot(ctx, desktop, dispatch, show, shot, work, "seed004-jinfeng-2017-old" + ext, "seed004-sidebar" + ext, name)
 
 
 def web_shots(ctx, desktop, dispatch, show, shot, work):
     """seed004's .html opened as LibreOffice opens it by default, in Writer/Web: our toolbar,
     检查表格's marks and the deck."""
-    checker = ctx.ServiceManager.createInstanceWithContext("org.ogi.reportchecker.ReportChecker", ctx)
-    path = os.path.join(work, "seed004-web.html")
-    shutil.copyfile(os.path.join(ROOT, "..", "shared", "fixtures", "seed004-jinfeng-2017-old.html"), path)
-    os.chmod(path, 0o666)
-    doc = desktop.loadComponentFromURL(uno.systemPathToFileUrl(path), "_blank", 0, ())
-    show(doc)
+    doc = deck_shot(ctx, desktop, dispatch, show, shot, work, "seed004-jinfeng-2017-old.html", "seed004-web.html",
+                    "writer-web.png")
     print("Writer/Web:", doc.supportsService("com.sun.star.text.WebDocument"))
-    print(dispatch(doc, PROTOCOL + "Check").Result)
-    diags = list(checker.check(doc))
-    chosen = [k for k, d in enumerate(diags) if len(d.Related) > 1][:1] or [0]
-    print(dispatch(doc, PROTOCOL + "Sidebar?Select=%d" % chosen[0]).Result.split("\n")[-1])
-    shot("writer-web.png")
-
-
-def crossyear_shot(ctx, desktop, dispatch, show, shot, work):
-    """Two reports of one unit in one folder (made like the tests make them), the later one checked."""
-    sys.path.insert(0, os.path.join(ROOT, "tests", "cli"))
-    from crossyear_docs import balanced_t3, make_report
-
-    class Maker:   # what make_report needs of an office
-        def __init__(self):
-            self.desktop = desktop
-            self.workdir = work
-
-        def dispatch(self, doc, url):
-            return dispatch(doc, url)
-
-        def checker(self):
-            return ctx.ServiceManager.createInstanceWithContext("org.ogi.reportchecker.ReportChecker", ctx)
-
-    folder = os.path.join(work, "reports")
-    os.makedirs(folder, exist_ok=True)
-    os.chmod(folder, 0o777)
-    make_report(Maker(), os.path.join(folder, "某某区2021年报.odt"), "某某区2021年度政府信息公开工作年度报告",
-                balanced_t3(10, 1, 3))
-    path = make_report(Maker(), os.path.join(folder, "某某区2022年报.odt"), "某某区2022年度政府信息公开工作年度报告",
-                       balanced_t3(8, 2, 1))
-    doc = desktop.loadComponentFromURL(uno.systemPathToFileUrl(path), "_blank", 0, ())
-    show(doc)
-    print(dispatch(doc, PROTOCOL + "Check").Result)
-    diag = [d for d in Maker().checker().check(doc) if d.Rule == "Y-1"][0]
-    vc = doc.CurrentController.ViewCursor
-    table = doc.TextTables.getByName(diag.Cell.TableName)
-    vc.gotoRange(table.getCellByName("A1").getStart(), False)
-    vc.gotoRange(table.getCellByName(diag.Cell.Address).getStart(), False)
-    shot("crossyear.png")
 
 
 def fix_shots(ctx, desktop, dispatch, show, shot, work):
