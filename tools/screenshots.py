@@ -24,7 +24,9 @@ with ImageMagick's `import`:
   fill-totals.png      a 2021 table three with its parts filled and its totals blank: the list of
                        changes 补全合计 shows before it writes anything (needs xdotool to close it)
   toolbar-tooltip.png  the tooltip of 检查表格 (what it does, the shortcut), the mouse resting on it
-OGI_SHOTS=sidebar (or fix, tooltip) in the environment takes only the sidebar (or the fix, the
+  writer-web.png       seed004's .html in Writer/Web (where LibreOffice opens .html) after 检查表格:
+                       toolbar, marks, the deck
+OGI_SHOTS=sidebar (or fix, tooltip, web) in the environment takes only the sidebar (or the fix, the
 tooltip) shots; OGI_SHOTS_DISPLAY=:98 uses another display than :99.
 Everything started here is stopped at the end (by process id).
 """
@@ -154,7 +156,7 @@ def main():
             subprocess.run(cmd + ["+repage", "-colors", "256", "PNG8:" + path], check=True, timeout=60)
             print("wrote", path)
 
-        only = {"sidebar": sidebar_shots, "fix": fix_shots, "tooltip": tooltip_shots}.get(os.environ.get("OGI_SHOTS", ""))
+        only = {"sidebar": sidebar_shots, "fix": fix_shots, "tooltip": tooltip_shots, "web": web_shots}.get(os.environ.get("OGI_SHOTS", ""))
         if only:   # one group of shots (quicker to redo)
             only(ctx, desktop, dispatch, show, shot, work)
             return
@@ -231,6 +233,7 @@ def main():
         sidebar_shots(ctx, desktop, dispatch, show, shot, work)
         fix_shots(ctx, desktop, dispatch, show, shot, work)
         tooltip_shots(ctx, desktop, dispatch, show, shot, work)
+        web_shots(ctx, desktop, dispatch, show, shot, work)
         # No desktop.terminate(): with modified documents the GUI office would ask whether to
         # save them and block; the office is throwaway, it is killed below.
     finally:
@@ -262,54 +265,35 @@ def main():
         shutil.rmtree(work, ignore_errors=True)
 
 
-def sidebar_shots(ctx, desktop, dispatch, show, shot, work):
-    """检查表格 opens the deck; then the first finding with related cells is selected in it."""
+def deck_shot(ctx, desktop, dispatch, show, shot, work, fixture, copy_name, name):
+    """`fixture` (a copy) opened as LibreOffice opens it, 检查表格, then the first finding with
+    related cells selected in the deck."""
     checker = ctx.ServiceManager.createInstanceWithContext("org.ogi.reportchecker.ReportChecker", ctx)
-    for ext, name in ((".odt", "sidebar.png"), (".ods", "sidebar-calc.png")):
-        path = os.path.join(work, "seed004-sidebar" + ext)
-        shutil.copyfile(os.path.join(ROOT, "..", "shared", "fixtures", "seed004-jinfeng-2017-old" + ext), path)
-        os.chmod(path, 0o666)
-        doc = desktop.loadComponentFromURL(uno.systemPathToFileUrl(path), "_blank", 0, ())
-        show(doc)
-        print(dispatch(doc, PROTOCOL + "Check").Result)
-        diags = list(checker.check(doc))
-        chosen = [k for k, d in enumerate(diags) if len(d.Related) > 1][:1] or [0]
-        print(dispatch(doc, PROTOCOL + "Sidebar?Select=%d" % chosen[0]).Result.split("\n")[-1])
-        shot(name)
-
-
-def crossyear_shot(ctx, desktop, dispatch, show, shot, work):
-    """Two reports of one unit in one folder (made like the tests make them), the later one checked."""
-    sys.path.insert(0, os.path.join(ROOT, "tests", "cli"))
-    from crossyear_docs import balanced_t3, make_report
-
-    class Maker:   # what make_report needs of an office
-        def __init__(self):
-            self.desktop = desktop
-            self.workdir = work
-
-        def dispatch(self, doc, url):
-            return dispatch(doc, url)
-
-        def checker(self):
-            return ctx.ServiceManager.createInstanceWithContext("org.ogi.reportchecker.ReportChecker", ctx)
-
-    folder = os.path.join(work, "reports")
-    os.makedirs(folder, exist_ok=True)
-    os.chmod(folder, 0o777)
-    make_report(Maker(), os.path.join(folder, "某某区2021年报.odt"), "某某区2021年度政府信息公开工作年度报告",
-                balanced_t3(10, 1, 3))
-    path = make_report(Maker(), os.path.join(folder, "某某区2022年报.odt"), "某某区2022年度政府信息公开工作年度报告",
-                       balanced_t3(8, 2, 1))
+    path = os.path.join(work, copy_name)
+    shutil.copyfile(os.path.join(ROOT, "..", "shared", "fixtures", fixture), path)
+    os.chmod(path, 0o666)
     doc = desktop.loadComponentFromURL(uno.systemPathToFileUrl(path), "_blank", 0, ())
     show(doc)
     print(dispatch(doc, PROTOCOL + "Check").Result)
-    diag = [d for d in Maker().checker().check(doc) if d.Rule == "Y-1"][0]
-    vc = doc.CurrentController.ViewCursor
-    table = doc.TextTables.getByName(diag.Cell.TableName)
-    vc.gotoRange(table.getCellByName("A1").getStart(), False)
-    vc.gotoRange(table.getCellByName(diag.Cell.Address).getStart(), False)
-    shot("crossyear.png")
+    diags = list(checker.check(doc))
+    chosen = [k for k, d in enumerate(diags) if len(d.Related) > 1][:1] or [0]
+    print(dispatch(doc, PROTOCOL + "Sidebar?Select=%d" % chosen[0]).Result.split("\n")[-1])
+    shot(name)
+    return doc
+
+
+def sidebar_shots(ctx, desktop, dispatch, show, shot, work):
+    """检查表格 opens the deck; then the first finding with related cells is selected in it."""
+    for ext, name in ((".odt", "sidebar.png"), (".ods", "sidebar-calc.png")):
+        deck_shot(ctx, desktop, dispatch, show, shot, work, "seed004-jinfeng-2017-old" + ext, "seed004-sidebar" + ext, name)
+
+
+def web_shots(ctx, desktop, dispatch, show, shot, work):
+    """seed004's .html opened as LibreOffice opens it by default, in Writer/Web: our toolbar,
+    检查表格's marks and the deck."""
+    doc = deck_shot(ctx, desktop, dispatch, show, shot, work, "seed004-jinfeng-2017-old.html", "seed004-web.html",
+                    "writer-web.png")
+    print("Writer/Web:", doc.supportsService("com.sun.star.text.WebDocument"))
 
 
 def fix_shots(ctx, desktop, dispatch, show, shot, work):

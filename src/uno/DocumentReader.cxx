@@ -16,7 +16,10 @@ namespace ogiuno {
 DocKind documentKind(const uno::Reference<uno::XInterface>& model)
 {
     uno::Reference<lang::XServiceInfo> info(model, uno::UNO_QUERY);
-    if (info.is() && info->supportsService("com.sun.star.text.TextDocument"))
+    // Writer/Web (an .html file opened by double-click) is a Writer model that names itself a
+    // WebDocument, not a TextDocument.
+    if (info.is() && (info->supportsService("com.sun.star.text.TextDocument") ||
+                      info->supportsService("com.sun.star.text.WebDocument")))
         return DocKind::Writer;
     if (info.is() && info->supportsService("com.sun.star.sheet.SpreadsheetDocument"))
         return DocKind::Calc;

@@ -45,9 +45,16 @@ struct CachedFile {
     std::shared_ptr<const ogi::Snapshot> snapshot;   // null: read, but not a report
 };
 
+/// A folder's entries (sorted URLs) as listed when it had this modification time.
+struct CachedFolder {
+    TimeValue modified{0, 0};
+    std::vector<OUString> entries;
+};
+
 std::mutex g_mutex;
 std::vector<Override> g_overrides;
 std::map<OUString, CachedFile> g_files;
+std::map<OUString, CachedFolder> g_folders;
 
 bool sameTime(const util::DateTime& a, const util::DateTime& b)
 {
@@ -281,6 +288,56 @@ void setSessionPrevious(const uno::Reference<lang::XComponent>& model, std::shar
     g_overrides.swap(kept);
 }
 
+namespace {
+
+/// The folder's modification time (a local folder: every check asks, a stat is cheap), false
+/// when it is not a local folder.
+bool localFolderTime(const OUString& folder, TimeValue& modified)
+{
+    osl::DirectoryItem item;
+    if (osl::DirectoryItem::get(folder, item) != osl::FileBase::E_None)
+        return false;
+    osl::FileStatus status(osl_FileStatus_Mask_Type | osl_FileStatus_Mask_ModifyTime);
+    if (item.getFileStatus(status) != osl::FileBase::E_None || status.getFileType() != osl::FileStatus::Directory)
+        return false;
+    modified = status.getModifyTime();
+    return true;
+}
+
+/// The folder's entries, sorted. A local folder is listed again only when its modification time
+/// changed (a file added, removed or renamed): every check looks for last year's report there,
+/// and listing it was 3 % of a Writer check. False (logged) when the folder is not readable.
+bool folderEntries(const uno::Reference<uno::XComponentContext>& ctx, const OUString& folder, std::vector<OUString>& names)
+{
+    TimeValue modified{0, 0};
+    const bool local = localFolderTime(folder, modified);
+    if (local) {
+        std::lock_guard<std::mutex> lock(g_mutex);
+        auto it = g_folders.find(folder);
+        if (it != g_folders.end() && it->second.modified.Seconds == modified.Seconds &&
+            it->second.modified.Nanosec == modified.Nanosec) {
+            names = it->second.entries;
+            return true;
+        }
+    }
+    uno::Sequence<OUString> entries;
+    try {
+        entries = ucb::SimpleFileAccess::create(ctx)->getFolderContents(folder, false);
+    } catch (const uno::Exception& e) {
+        logLine("previous-year search: folder not readable: " + toStd(e.Message));
+        return false;
+    }
+    names.assign(entries.begin(), entries.end());
+    std::sort(names.begin(), names.end());
+    if (local) {
+        std::lock_guard<std::mutex> lock(g_mutex);
+        g_folders[folder] = CachedFolder{modified, names};
+    }
+    return true;
+}
+
+} // namespace
+
 PreviousLookup findPrevious(const uno::Reference<uno::XComponentContext>& ctx, const uno::Reference<lang::XComponent>& model,
                             const ogi::ReportIdentity& current, bool openFiles)
 {
@@ -327,16 +384,9 @@ PreviousLookup findPrevious(const uno::Reference<uno::XComponentContext>& ctx, c
     const sal_Int32 slash = url.lastIndexOf('/');
     if (slash <= 0)
         return out;
-    uno::Reference<ucb::XSimpleFileAccess3> files = ucb::SimpleFileAccess::create(ctx);
-    uno::Sequence<OUString> entries;
-    try {
-        entries = files->getFolderContents(url.copy(0, slash), false);
-    } catch (const uno::Exception& e) {
-        logLine("previous-year search: folder not readable: " + toStd(e.Message));
+    std::vector<OUString> names;
+    if (!folderEntries(ctx, url.copy(0, slash), names))
         return out;
-    }
-    std::vector<OUString> names(entries.begin(), entries.end());
-    std::sort(names.begin(), names.end());
     constexpr size_t kMaxOpened = 40;   // a folder of a whole region's reports: bounded work per check
     size_t opened = 0;
     std::vector<std::shared_ptr<const ogi::Snapshot>> found;

@@ -50,7 +50,7 @@ std::string cellText(const uno::Reference<table::XCell>& cell)
 bool readRegular(const uno::Reference<text::XTextTable>& table, const std::vector<std::string>& names,
                  const ogi::WriterTableShape& shape, ogi::Table& result)
 {
-    const std::vector<std::string> byPosition = ogi::regularCellNames(names, shape);
+    std::vector<std::string> byPosition = ogi::regularCellNames(names, shape);
     if (byPosition.empty())
         return false;
     const size_t rowCount = shape.edges.size();
@@ -73,14 +73,14 @@ bool readRegular(const uno::Reference<text::XTextTable>& table, const std::vecto
     for (size_t r = 0; r < rowCount; ++r) {
         for (size_t k = 0; k < boxes; ++k) {
             ogi::WriterCell& cell = cells[r * boxes + k];
-            cell.name = byPosition[r * boxes + k];
+            cell.name = std::move(byPosition[r * boxes + k]);
             OUString text;
             if (!(data[static_cast<sal_Int32>(r)][static_cast<sal_Int32>(k)] >>= text))
                 text = toOU(cellText(table->getCellByName(toOU(cell.name)))); // a value cell: the text as shown
             cell.text = toStd(text);
         }
     }
-    ogi::Table grid = ogi::regularWriterGrid(static_cast<int>(rowCount), static_cast<int>(boxes), cells);
+    ogi::Table grid = ogi::regularWriterGrid(static_cast<int>(rowCount), static_cast<int>(boxes), std::move(cells));
     result.rows = grid.rows;
     result.cols = grid.cols;
     result.cells = std::move(grid.cells);
@@ -154,7 +154,7 @@ ogi::Table readTable(const uno::Reference<text::XTextTable>& table)
         }
         cells.push_back(std::move(c));
     }
-    ogi::Table grid = ogi::writerGrid(cells, shape);
+    ogi::Table grid = ogi::writerGrid(std::move(cells), shape);
     result.rows = grid.rows;
     result.cols = grid.cols;
     result.cells = std::move(grid.cells);

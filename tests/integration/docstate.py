@@ -22,7 +22,8 @@ COLORS = {"error": 0xFFB3B3, "warning": 0xFFE699, "info": 0xCCE5FF}
 
 
 def is_writer(doc):
-    return doc.supportsService("com.sun.star.text.TextDocument")
+    """Writer, or Writer/Web (an .html file opened as LibreOffice opens it: a WebDocument)."""
+    return doc.supportsService("com.sun.star.text.TextDocument") or doc.supportsService("com.sun.star.text.WebDocument")
 
 
 def _state(obj, name):

@@ -103,6 +103,22 @@ class CrossYearTest(unittest.TestCase):
         _, report24 = self.check(doc24)
         self.assertIsNone(report24["previous"])
 
+    def test_report_added_or_removed_later_is_seen_by_the_next_check(self):
+        """The folder is listed again when it changed: last year's report put beside this year's
+        after a first check is used by the next one; once it is gone, it is not."""
+        d = folder("later")
+        doc = self.load(this_year(os.path.join(d, "某某区2022年报.odt")))
+        _, report = self.check(doc)
+        self.assertIsNone(report["previous"])
+        prev = last_year(os.path.join(d, "某某区2021年报.odt"))
+        _, report = self.check(doc)
+        self.assertEqual((report["previous"] or {}).get("path"), prev)
+        self.assertEqual(len(self.y1(report)), 2)
+        os.remove(prev)
+        _, report = self.check(doc)
+        self.assertIsNone(report["previous"])
+        self.assertEqual(self.y1(report), [])
+
     def test_two_candidates_are_not_guessed(self):
         d = folder("two")
         last_year(os.path.join(d, "某某区2021.odt"))

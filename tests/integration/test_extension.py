@@ -391,6 +391,37 @@ class ExtensionTest(unittest.TestCase):
         self.assertEqual(checker.clearMarks(doc), len(marks))
         self.assertEqual(docstate.diff(before, docstate.snapshot(doc)), [])
 
+    def test_html_report_opened_in_writer_web(self):
+        """An .html report opened as LibreOffice opens it by default, in Writer/Web (a WebDocument,
+        not a TextDocument): our toolbar is there, check() finds what it finds in the same file
+        opened in Writer, and highlight/clear mark and restore it exactly."""
+        checker = office.checker()
+        recognized = 0
+        for path in fixtures((".html",)):
+            with self.subTest(fixture=os.path.basename(path)):
+                web = self.load_copy(path)
+                self.assertTrue(web.supportsService("com.sun.star.text.WebDocument"))
+                self.assertFalse(web.supportsService("com.sun.star.text.TextDocument"))
+                writer = self.load_copy(path, filter_name="HTML (StarWriter)")
+                self.assertTrue(writer.supportsService("com.sun.star.text.TextDocument"))
+
+                def findings(doc):
+                    return sorted((d.Rule, d.Severity, d.Cell.Key, d.Expected, d.Actual) for d in checker.check(doc))
+                tables = json.loads(checker.checkToJson(web))["tables"]
+                recognized += len(tables)
+                self.assertEqual([t["template"] for t in tables],
+                                 [t["template"] for t in json.loads(checker.checkToJson(writer))["tables"]])
+                self.assertEqual(findings(web), findings(writer))
+                before = docstate.snapshot(web)
+                marks = expected_marks(web, checker.check(web))
+                self.assertEqual(checker.highlight(web), len(marks))
+                self.assert_marked_as(web, before, marks)
+                self.assertEqual(checker.clearMarks(web), len(marks))
+                self.assertEqual(docstate.diff(before, docstate.snapshot(web)), [])
+                names = [e.ResourceURL for e in web.CurrentController.Frame.LayoutManager.getElements()]
+                self.assertIn("private:resource/toolbar/addon_org.ogi.reportchecker.toolbar", names)
+        self.assertGreater(recognized, 0, "no table recognized in any .html fixture")
+
     def test_concurrent_remote_callers_get_the_same_answers(self):
         """Calls from several bridge threads at once are handed to the office's main thread
         (MainThread.hxx) one after the other: each caller gets what a lone caller gets, and
@@ -445,7 +476,7 @@ class ExtensionTest(unittest.TestCase):
         self.assertIsNone(frame.queryDispatch(url, "_self", 0))
 
     def test_toolbar_in_writer_and_calc(self):
-        for factory in ("private:factory/swriter", "private:factory/scalc"):
+        for factory in ("private:factory/swriter", "private:factory/swriter/web", "private:factory/scalc"):
             with self.subTest(factory=factory):
                 doc = office.desktop.loadComponentFromURL(factory, "_blank", 0, (prop("Hidden", True),))
                 self.addCleanup(lambda d=doc: d.close(True))

@@ -431,7 +431,7 @@ class SaveTest(unittest.TestCase):
         for name, value in DEFAULTS.items():
             self.assertEqual(access.getPropertyValue(name), value, name)
         provider = office.create("com.sun.star.configuration.ConfigurationProvider")
-        for module in ("Writer", "Calc"):
+        for module in ("Writer", "WriterWeb", "Calc"):
             leaves = provider.createInstanceWithArguments(
                 "com.sun.star.configuration.ConfigurationAccess",
                 (prop("nodepath", "/org.openoffice.Office.OptionsDialog/Nodes/%s/Leaves" % module),))

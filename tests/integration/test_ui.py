@@ -105,7 +105,7 @@ class UiChecks:
     def test_options_page_opens_from_its_registered_url(self):
         off = self.office
         doc = self.visible_doc("seed003-shanghai-2017-plan.odt", "-options")
-        for module in ("Writer", "Calc"):
+        for module in ("Writer", "WriterWeb", "Calc"):
             with self.subTest(module=module):
                 leaf = config(off, "/org.openoffice.Office.OptionsDialog/Nodes/%s/Leaves" % module).getByName(
                     "%s.options.%s" % (EXTENSION_ID, module.lower()))
@@ -199,7 +199,7 @@ class UiChecks:
         manager = off.ctx.getValueByName("/singletons/com.sun.star.deployment.ExtensionManager")
         package = manager.getDeployedExtension("user", EXTENSION_ID, "", None)
         self.assertEqual(package.getDisplayName(), name)
-        for module in ("Writer", "Calc"):
+        for module in ("Writer", "WriterWeb", "Calc"):
             state = config(off, "/org.openoffice.Office.UI.%sWindowState/UIElements/States" % module)
             self.assertEqual(state.getByName("private:resource/toolbar/addon_%s.toolbar" % EXTENSION_ID).UIName, name)
             leaf = config(off, "/org.openoffice.Office.OptionsDialog/Nodes/%s/Leaves" % module).getByName(
@@ -209,10 +209,11 @@ class UiChecks:
         self.assertEqual(merged.Title, name)
 
     def test_check_has_a_keyboard_shortcut(self):
-        """Ctrl+Alt+Shift+R runs 检查表格 in Writer and Calc (Accelerators.xcu)."""
+        """Ctrl+Alt+Shift+R runs 检查表格 in Writer, Writer/Web and Calc (Accelerators.xcu)."""
         from com.sun.star.awt.Key import R
         supplier = self.office.create("com.sun.star.ui.ModuleUIConfigurationManagerSupplier")
-        for module in ("com.sun.star.text.TextDocument", "com.sun.star.sheet.SpreadsheetDocument"):
+        for module in ("com.sun.star.text.TextDocument", "com.sun.star.text.WebDocument",
+                       "com.sun.star.sheet.SpreadsheetDocument"):
             shortcuts = supplier.getUIConfigurationManager(module).getShortCutManager()
             ours = [(k.KeyCode, k.Modifiers) for k in shortcuts.getAllKeyEvents()
                     if shortcuts.getCommandByKeyEvent(k) == PROTOCOL + "Check"]

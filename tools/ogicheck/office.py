@@ -253,10 +253,12 @@ class Office:
     def create(self, service):
         return self.smgr.createInstanceWithContext(service, self.ctx)
 
-    def load(self, path, hidden=True, read_only=False):
+    def load(self, path, hidden=True, read_only=False, filter_name=None):
         args = [prop("Hidden", hidden)]
         if read_only:
             args.append(prop("ReadOnly", True))
+        if filter_name:
+            args.append(prop("FilterName", filter_name))
         doc = self.desktop.loadComponentFromURL(uno.systemPathToFileUrl(os.path.abspath(path)), "_blank", 0,
                                                 tuple(args))
         if doc is None:

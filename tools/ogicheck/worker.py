@@ -290,7 +290,7 @@ class Worker:
         if real is not None:
             pass                                    # a package or an OLE file: the office's detection
         elif ext in HTML_EXTENSIONS:
-            filter_name = HTML_WRITER_FILTER        # Writer, not Writer/Web (which the checker refuses)
+            filter_name = HTML_WRITER_FILTER        # Writer; Writer/Web (the default for .html) gives the same findings
         elif ext in (".csv", ".tsv"):
             # The office would ask for the import options: give them (separator, quote, encoding, first row).
             filter_name = "Text - txt - csv (StarCalc)"

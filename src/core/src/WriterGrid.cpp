@@ -4,7 +4,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <map>
-#include <set>
+#include <utility>
 
 namespace ogi {
 
@@ -108,22 +108,24 @@ std::vector<std::string> regularCellNames(const std::vector<std::string>& names,
     return byPosition;
 }
 
-Table regularWriterGrid(int rows, int boxes, const std::vector<WriterCell>& byPosition)
+Table regularWriterGrid(int rows, int boxes, std::vector<WriterCell> byPosition)
 {
     Table result;
+    result.cells.reserve(byPosition.size());
     for (int r = 0; r < rows; ++r)
         for (int k = 0; k < boxes; ++k) {
-            const WriterCell& cell = byPosition[static_cast<size_t>(r) * static_cast<size_t>(boxes) + static_cast<size_t>(k)];
-            result.add(r, k, cell.text, 1, 1, cell.name);
+            WriterCell& cell = byPosition[static_cast<size_t>(r) * static_cast<size_t>(boxes) + static_cast<size_t>(k)];
+            result.add(r, k, std::move(cell.text), 1, 1, std::move(cell.name));
         }
     result.rows = rows;
     result.cols = boxes;
     return result;
 }
 
-Table writerGrid(const std::vector<WriterCell>& cells, const WriterTableShape& shape)
+Table writerGrid(std::vector<WriterCell> cells, const WriterTableShape& shape)
 {
     Table result;
+    result.cells.reserve(cells.size());
     const std::vector<std::vector<int>>& edges = shape.edges;
     const int rowCount = static_cast<int>(edges.size());
     // Logical columns: cluster edges that differ by less than 0.2 % of the width (rounding
@@ -142,11 +144,15 @@ Table writerGrid(const std::vector<WriterCell>& cells, const WriterTableShape& s
         return static_cast<int>(it - columns.begin());
     };
 
-    // Regular cells.
-    std::set<std::string> placed;
+    // Regular cells. Each cell is placed once: by its own box, else (dotted, or a box the row's
+    // edges do not have) after the regular cells of its base row. Names are unique (getCellNames).
+    std::vector<WriterCellName> parsed;
+    parsed.reserve(cells.size());
+    std::vector<bool> placed(cells.size(), false);
     std::map<int, int> nextFreeColumn; // row -> first column after its regular cells
-    for (const WriterCell& cell : cells) {
-        const WriterCellName n = parseWriterCellName(cell.name);
+    for (size_t i = 0; i < cells.size(); ++i) {
+        WriterCell& cell = cells[i];
+        const WriterCellName n = parsed.emplace_back(parseWriterCellName(cell.name));
         if (n.dotted || n.row < 0 || n.row >= rowCount)
             continue;
         const std::vector<int>& e = edges[static_cast<size_t>(n.row)];
@@ -155,20 +161,17 @@ Table writerGrid(const std::vector<WriterCell>& cells, const WriterTableShape& s
         const int rowSpan = cell.rowSpan > 1 ? std::min(cell.rowSpan, rowCount - n.row) : 1;
         const int left = columnOf(e[static_cast<size_t>(n.box)]);
         const int right = columnOf(e[static_cast<size_t>(n.box) + 1]);
-        result.add(n.row, left, cell.text, rowSpan, std::max(1, right - left), cell.name);
-        placed.insert(cell.name);
+        result.add(n.row, left, std::move(cell.text), rowSpan, std::max(1, right - left), std::move(cell.name));
+        placed[i] = true;
         for (int r = n.row; r < n.row + rowSpan; ++r)
             nextFreeColumn[r] = std::max(nextFreeColumn[r], std::max(left + 1, right));
     }
     // Irregular (dotted) cells, in name order, after the regular cells of their base row.
-    for (const WriterCell& cell : cells) {
-        if (placed.count(cell.name))
+    for (size_t i = 0; i < cells.size(); ++i) {
+        if (placed[i] || parsed[i].row < 0)
             continue;
-        const WriterCellName n = parseWriterCellName(cell.name);
-        if (n.row < 0)
-            continue;
-        int& col = nextFreeColumn[n.row];
-        result.add(n.row, col, cell.text, 1, 1, cell.name);
+        int& col = nextFreeColumn[parsed[i].row];
+        result.add(parsed[i].row, col, std::move(cells[i].text), 1, 1, std::move(cells[i].name));
         ++col;
     }
     int maxRow = 0, maxCol = 0;

@@ -26,6 +26,7 @@
 #include <com/sun/star/awt/XControlContainer.hpp>
 #include <com/sun/star/awt/XControlModel.hpp>
 #include <com/sun/star/awt/XFixedText.hpp>
+#include <com/sun/star/awt/XLayoutConstrains.hpp>
 #include <com/sun/star/awt/XTextComponent.hpp>
 #include <com/sun/star/awt/XToolkit.hpp>
 #include <com/sun/star/awt/XWindow2.hpp>
@@ -73,6 +74,7 @@
 #include <rtl/ref.hxx>
 
 #include <algorithm>
+#include <array>
 #include <memory>
 #include <atomic>
 #include <chrono>
@@ -712,11 +714,27 @@ private:
         place(m_ignore, kMargin + w - 2 * small - kGap, y, small, kButton);
         place(m_fix, kMargin + w - small, y, small, kButton);
         y += kButton + kGap;
-        // [重新检查] [恢复已忽略（N）] [帮助]
-        const sal_Int32 third = (w - 2 * kGap) / 3;
-        place(m_recheck, kMargin, y, third, kButton);
-        place(m_reset, kMargin + third + kGap, y, third, kButton);
-        place(m_helpButton, kMargin + 2 * (third + kGap), y, w - 2 * (third + kGap), kButton);
+        // [重新检查] [恢复已忽略（N）] [帮助]: each as wide as its label needs (en-US "Restore
+        // Ignored (0)" is clipped in a third of the deck), the rest shared out alike.
+        const std::array<uno::Reference<uno::XInterface>, 3> row{m_recheck, m_reset, m_helpButton};
+        std::array<sal_Int32, 3> widths{};
+        sal_Int32 wanted = 0;
+        for (size_t i = 0; i < row.size(); ++i) {
+            uno::Reference<awt::XLayoutConstrains> constrains(row[i], uno::UNO_QUERY);
+            widths[i] = constrains.is() ? constrains->getPreferredSize().Width : 0;
+            wanted += widths[i];
+        }
+        const sal_Int32 room = w - 2 * kGap;
+        for (size_t i = 0; i < row.size(); ++i)
+            widths[i] = wanted <= 0 ? room / 3
+                        : wanted <= room ? widths[i] + (room - wanted) / 3
+                                         : widths[i] * room / wanted;
+        sal_Int32 x = kMargin;
+        for (size_t i = 0; i < row.size(); ++i) {
+            const sal_Int32 cw = i + 1 == row.size() ? kMargin + w - x : widths[i];
+            place(row[i], x, y, cw, kButton);
+            x += widths[i] + kGap;
+        }
     }
 
     void updateButtons()

@@ -53,10 +53,10 @@ struct WriterCell {
 
 /// The grid of a regular table: `byPosition` as regularCellNames ordered them (rows × boxes),
 /// each a 1×1 cell.
-Table regularWriterGrid(int rows, int boxes, const std::vector<WriterCell>& byPosition);
+Table regularWriterGrid(int rows, int boxes, std::vector<WriterCell> byPosition);
 
 /// The logical grid of a table from its cells (in getCellNames() order) and shape; cell
 /// addresses are the Writer names. Names that are not cell names are left out.
-Table writerGrid(const std::vector<WriterCell>& cells, const WriterTableShape& shape);
+Table writerGrid(std::vector<WriterCell> cells, const WriterTableShape& shape);
 
 } // namespace ogi
