@@ -169,12 +169,16 @@ SheetContent readContent(const uno::Reference<sheet::XSpreadsheet>& sheet, const
             if (!props.is())
                 continue;
             const std::vector<Rect> rs = rangesOf(uno::Reference<sheet::XSheetCellRanges>(props, uno::UNO_QUERY));
-            sal_Int32 format = 0;
-            if ((props->getPropertyValue("NumberFormat") >>= format) && format % kFormatsPerLocale != 0)
-                formatted.insert(formatted.end(), rs.begin(), rs.end());
             if (rs.empty())
                 continue;
+            // The group's cells share every attribute: its number format is its first cell's.
+            // (Asked of the whole group, Calc merges the attributes of all its cells first:
+            // 28 % of the check of a one-sheet report.)
             uno::Reference<table::XCellRange> first = sheet->getCellRangeByPosition(rs[0].c0, rs[0].r0, rs[0].c0, rs[0].r0);
+            uno::Reference<beans::XPropertySet> firstProps(first, uno::UNO_QUERY);
+            sal_Int32 format = 0;
+            if (firstProps.is() && (firstProps->getPropertyValue("NumberFormat") >>= format) && format % kFormatsPerLocale != 0)
+                formatted.insert(formatted.end(), rs.begin(), rs.end());
             uno::Reference<util::XMergeable> mergeable(first, uno::UNO_QUERY);
             if (!mergeable.is() || !mergeable->getIsMerged())
                 continue;
