@@ -6,6 +6,8 @@
 
 #include <com/sun/star/beans/XPropertySet.hpp>
 #include <com/sun/star/beans/XPropertyState.hpp>
+#include <com/sun/star/beans/XMultiPropertySet.hpp>
+#include <com/sun/star/beans/XMultiPropertyStates.hpp>
 #include <com/sun/star/container/XEnumeration.hpp>
 #include <com/sun/star/container/XEnumerationAccess.hpp>
 #include <com/sun/star/container/XIndexAccess.hpp>
@@ -39,12 +41,14 @@
 #include <com/sun/star/xml/AttributeData.hpp>
 #include <com/sun/star/sheet/CellFlags.hpp>
 #include <com/sun/star/sheet/XSheetOperation.hpp>
+#include <com/sun/star/sheet/XSheetCellRangeContainer.hpp>
 
 #include <rtl/ustrbuf.hxx>
 
 #include <cstdio>
 #include <functional>
 #include <map>
+#include <optional>
 #include <set>
 #include <tuple>
 
@@ -518,6 +522,175 @@ uno::Reference<container::XIndexAccess> calcSheets(const uno::Reference<lang::XC
     return uno::Reference<container::XIndexAccess>(doc->getSheets(), uno::UNO_QUERY_THROW);
 }
 
+/// Calc recomputes the optimal height of the rows after every attribute change
+/// (ScDocFunc::ApplyAttributes and ClearItems → AdjustRowHeight), a fifth of a highlight's
+/// time (perf), although neither a background, nor our cell attribute, nor a note changes a
+/// row's height. The document's IsAdjustHeightEnabled switches that off while we mark or clear
+/// and back on after; it is a runtime switch of the model, not saved and not an undo step.
+class AdjustHeightOff {
+public:
+    explicit AdjustHeightOff(const uno::Reference<lang::XComponent>& model)
+    {
+        try {
+            m_props.set(model, uno::UNO_QUERY);
+            bool enabled = false;
+            if (m_props.is() && (m_props->getPropertyValue("IsAdjustHeightEnabled") >>= enabled) && enabled) {
+                m_props->setPropertyValue("IsAdjustHeightEnabled", uno::Any(false));
+                m_off = true;
+            }
+        } catch (const uno::Exception&) {
+        }
+    }
+    ~AdjustHeightOff()
+    {
+        if (!m_off)
+            return;
+        try {
+            m_props->setPropertyValue("IsAdjustHeightEnabled", uno::Any(true));
+        } catch (const uno::Exception&) {
+        }
+    }
+    AdjustHeightOff(const AdjustHeightOff&) = delete;
+    AdjustHeightOff& operator=(const AdjustHeightOff&) = delete;
+
+private:
+    uno::Reference<beans::XPropertySet> m_props;
+    bool m_off = false;
+};
+
+// Every attribute call on a Calc cell is one ScDocFunc::ApplyAttributes (or ClearItems) with
+// its own undo action and copy of the attributes: the background and our attribute are
+// written together, in one call, not in three.
+const OUString kCalcMarkNames[] = {"CellBackColor", "IsCellBackgroundTransparent", "UserDefinedAttributes"}; // sorted
+const uno::Sequence<OUString>& calcBackgroundNames()
+{
+    static const uno::Sequence<OUString> names(kCalcMarkNames, 2);
+    return names;
+}
+const uno::Sequence<OUString>& calcMarkNames()
+{
+    static const uno::Sequence<OUString> names(kCalcMarkNames, 3);
+    return names;
+}
+template <size_t N> uno::Sequence<uno::Any> anys(const uno::Any (&values)[N])
+{
+    return uno::Sequence<uno::Any>(values, static_cast<sal_Int32>(N));
+}
+
+/// paintBackground for a Calc cell: the same attribute and colours, in one call.
+void paintCalcBackground(const uno::Reference<beans::XPropertySet>& props, const RecordEntry& original, sal_Int32 color,
+                         const OUString& ns)
+{
+    uno::Reference<container::XNameContainer> attrs = userAttributes(props);
+    OUString existing;
+    uno::Reference<beans::XMultiPropertySet> multi(props, uno::UNO_QUERY);
+    if (!attrs.is() || !findSavedBackground(attrs, existing).isEmpty() || !multi.is()) {
+        paintBackground(props, kCalcBg, color, ns);
+        return;
+    }
+    const bool attrsWereDefault = attrs->getElementNames().getLength() == 0 && isDefault(props, "UserDefinedAttributes");
+    // value: colour,transparent,background-was-default,attributes-were-default
+    xml::AttributeData data;
+    data.Namespace = ns.isEmpty() ? namespaceVariant(1) : ns;
+    data.Type = "CDATA";
+    data.Value = OUString::number(original.color) + "," + OUString::number(original.transparent ? 1 : 0) + "," +
+                 OUString::number(original.wasDefault ? 1 : 0) + "," + OUString::number(attrsWereDefault ? 1 : 0);
+    attrs->insertByName(OUString::createFromAscii(kAttrPrefix) + ":" + OUString::createFromAscii(kAttrLocalName),
+                        uno::Any(data));
+    multi->setPropertyValues(calcMarkNames(), anys({uno::Any(color), uno::Any(false), uno::Any(attrs)}));
+}
+
+/// restoreRecorded for a Calc cell: our attribute away and the background back in one call
+/// (two when one is set to its default and the other to a value).
+bool restoreCalcRecorded(const uno::Reference<beans::XPropertySet>& props, const RecordEntry& e, std::set<OUString>& loaded)
+{
+    uno::Reference<beans::XMultiPropertySet> multi(props, uno::UNO_QUERY);
+    uno::Reference<beans::XMultiPropertyStates> states(props, uno::UNO_QUERY);
+    if (!multi.is() || !states.is())
+        return restoreRecorded(props, kCalcBg, e, loaded);
+    uno::Reference<container::XNameContainer> attrs = userAttributes(props);
+    OUString value;
+    const OUString name = findSavedBackground(attrs, value, &loaded);
+    sal_Int32 color = e.color;
+    bool transparent = e.transparent;
+    bool wasDefault = e.wasDefault;
+    // What happens to the attributes: nothing (no attribute of ours), back to default, or set.
+    enum class Attrs { Keep, Default, Set } attrAction = Attrs::Keep;
+    if (!name.isEmpty()) {
+        sal_Int32 index = 0;
+        color = value.getToken(0, ',', index).toInt32();
+        transparent = value.getToken(0, ',', index).toInt32() != 0;
+        wasDefault = value.getToken(0, ',', index).toInt32() != 0;
+        const bool attrsWereDefault = index >= 0 && value.getToken(0, ',', index).toInt32() != 0;
+        attrs->removeByName(name);
+        attrAction = attrs->getElementNames().getLength() == 0 && attrsWereDefault ? Attrs::Default : Attrs::Set;
+    } else {
+        sal_Int32 now = -1;
+        props->getPropertyValue("CellBackColor") >>= now;
+        if (now != e.painted)
+            return false;
+    }
+    if (wasDefault) {
+        try {
+            if (attrAction == Attrs::Default) {
+                states->setPropertiesToDefault(calcMarkNames());
+                return true;
+            }
+            states->setPropertiesToDefault(calcBackgroundNames());
+            if (attrAction == Attrs::Set)
+                props->setPropertyValue("UserDefinedAttributes", uno::Any(attrs));
+            return true;
+        } catch (const uno::Exception&) {
+        }
+    }
+    if (attrAction == Attrs::Default) {
+        try {
+            setToDefault(props, "UserDefinedAttributes");
+            attrAction = Attrs::Keep;
+        } catch (const uno::Exception&) {
+            attrAction = Attrs::Set;
+        }
+    }
+    if (attrAction == Attrs::Set)
+        multi->setPropertyValues(calcMarkNames(), anys({uno::Any(color), uno::Any(transparent), uno::Any(attrs)}));
+    else
+        multi->setPropertyValues(calcBackgroundNames(), anys({uno::Any(color), uno::Any(transparent)}));
+    return true;
+}
+
+/// Removes the notes of the given cells, one call per sheet; cell by cell when that fails
+/// (e.g. a sheet protected in part), so that every note that can go goes.
+void removeCalcNotes(const uno::Reference<lang::XComponent>& model, const uno::Reference<container::XIndexAccess>& sheets,
+                     const std::map<sal_Int32, std::vector<table::CellRangeAddress>>& notesBySheet)
+{
+    for (const auto& [index, cells] : notesBySheet) {
+        try {
+            uno::Reference<sheet::XSheetCellRangeContainer> ranges(
+                uno::Reference<lang::XMultiServiceFactory>(model, uno::UNO_QUERY_THROW)
+                    ->createInstance("com.sun.star.sheet.SheetCellRanges"),
+                uno::UNO_QUERY_THROW);
+            ranges->addRangeAddresses(
+                uno::Sequence<table::CellRangeAddress>(cells.data(), static_cast<sal_Int32>(cells.size())), false);
+            uno::Reference<sheet::XSheetOperation>(ranges, uno::UNO_QUERY_THROW)->clearContents(sheet::CellFlags::ANNOTATION);
+            continue;
+        } catch (const uno::Exception& ex) {
+            logLine("clear: notes of sheet " + std::to_string(index) + " in one call: " + toStd(ex.Message));
+        }
+        uno::Reference<table::XCellRange> sheet(sheets->getByIndex(index), uno::UNO_QUERY);
+        for (const table::CellRangeAddress& a : cells) {
+            try {
+                uno::Reference<sheet::XSheetOperation>(sheet->getCellRangeByPosition(a.StartColumn, a.StartRow,
+                                                                                     a.EndColumn, a.EndRow),
+                                                       uno::UNO_QUERY_THROW)
+                    ->clearContents(sheet::CellFlags::ANNOTATION);
+            } catch (const uno::Exception& ex) {
+                logLine("clear: note at " + std::to_string(a.StartColumn) + "," + std::to_string(a.StartRow) + ": " +
+                        toStd(ex.Message));
+            }
+        }
+    }
+}
+
 int clearCalc(const uno::Reference<lang::XComponent>& model, const MarkStyle& style, std::set<OUString>& loaded,
               const MarkRecord* record)
 {
@@ -526,6 +699,10 @@ int clearCalc(const uno::Reference<lang::XComponent>& model, const MarkStyle& st
     uno::Reference<container::XIndexAccess> sheets = calcSheets(model);
     if (record) {
         // The recorded cells, and only those: background back, our note (if we added it) away.
+        AdjustHeightOff heightOff(model);
+        // Our notes go in one clearContents per sheet (one ScDocFunc::DeleteContents, one
+        // drawing undo), not one per cell.
+        std::map<sal_Int32, std::vector<table::CellRangeAddress>> notesBySheet;
         uno::Reference<container::XNameAccess> byName(sheets, uno::UNO_QUERY);
         for (const RecordEntry& e : record->entries) {
             try {
@@ -540,19 +717,22 @@ int clearCalc(const uno::Reference<lang::XComponent>& model, const MarkStyle& st
                     uno::Reference<table::XCellRange>(sheet, uno::UNO_QUERY_THROW)->getCellRangeByName(e.address);
                 uno::Reference<table::XCell> cell = range->getCellByPosition(0, 0);
                 uno::Reference<beans::XPropertySet> props(cell, uno::UNO_QUERY_THROW);
-                if (restoreRecorded(props, kCalcBg, e, loaded))
+                if (restoreCalcRecorded(props, e, loaded))
                     ++restored;
                 if (e.comment) {
                     uno::Reference<sheet::XSheetAnnotationAnchor> anchor(cell, uno::UNO_QUERY_THROW);
                     uno::Reference<text::XSimpleText> note(anchor->getAnnotation(), uno::UNO_QUERY);
-                    if (note.is() && (note->getString().startsWith(marker) || note->getString().startsWith(localNoteMarker())))
-                        uno::Reference<sheet::XSheetOperation>(range, uno::UNO_QUERY_THROW)
-                            ->clearContents(sheet::CellFlags::ANNOTATION);
+                    if (note.is() && (note->getString().startsWith(marker) || note->getString().startsWith(localNoteMarker()))) {
+                        const table::CellRangeAddress a =
+                            uno::Reference<sheet::XCellRangeAddressable>(range, uno::UNO_QUERY_THROW)->getRangeAddress();
+                        notesBySheet[a.Sheet].push_back(a);
+                    }
                 }
             } catch (const uno::Exception& ex) {
                 logLine("clear: cell " + toStd(e.name) + "." + toStd(e.address) + ": " + toStd(ex.Message));
             }
         }
+        removeCalcNotes(model, sheets, notesBySheet);
         return restored;
     }
     // No record: marks of an earlier version, which always came with our notes. A sheet
@@ -626,7 +806,7 @@ bool markCalcCell(const uno::Reference<container::XIndexAccess>& sheets, const H
     uno::Reference<beans::XPropertySet> props(cell, uno::UNO_QUERY_THROW);
     entry.address = cellName;
     originalBackground(props, kCalcBg, entry);
-    paintBackground(props, kCalcBg, color, ns);
+    paintCalcBackground(props, entry, color, ns);
     entry.painted = color;
     if (comment.isEmpty())
         return true; // a mark without a note of its own (e.g. S-3's other blank cells)
@@ -807,6 +987,9 @@ int paintMarks(const uno::Reference<lang::XComponent>& model, const ReadResult& 
     } else {
         sheets = calcSheets(model);
     }
+    std::optional<AdjustHeightOff> heightOff;
+    if (read.kind != DocKind::Writer && !plan.empty())
+        heightOff.emplace(model);
 
     int marked = 0;
     sal_Int32 done = 0;
