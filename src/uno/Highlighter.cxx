@@ -157,6 +157,37 @@ void setToDefault(const uno::Reference<beans::XPropertySet>& props, const char* 
         state->setPropertyToDefault(OUString::createFromAscii(name));
 }
 
+/// The background our attribute saves before we paint: what it was and whether it and the
+/// cell's attributes were defaults. Stored as "colour,transparent,background-was-default,attributes-were-default".
+struct SavedBackground {
+    sal_Int32 color = -1;
+    bool transparent = true;
+    bool wasDefault = false;
+    bool attrsWereDefault = false;
+};
+
+/// Our attribute holding `saved`, ready to insert into the cell's UserDefinedAttributes.
+xml::AttributeData savedBackgroundAttribute(const SavedBackground& saved, const OUString& ns)
+{
+    xml::AttributeData data;
+    data.Namespace = ns.isEmpty() ? namespaceVariant(1) : ns;
+    data.Type = "CDATA";
+    data.Value = OUString::number(saved.color) + "," + OUString::number(saved.transparent ? 1 : 0) + "," +
+                 OUString::number(saved.wasDefault ? 1 : 0) + "," + OUString::number(saved.attrsWereDefault ? 1 : 0);
+    return data;
+}
+
+SavedBackground parseSavedBackground(const OUString& value)
+{
+    SavedBackground saved;
+    sal_Int32 index = 0;
+    saved.color = value.getToken(0, ',', index).toInt32();
+    saved.transparent = value.getToken(0, ',', index).toInt32() != 0;
+    saved.wasDefault = value.getToken(0, ',', index).toInt32() != 0;
+    saved.attrsWereDefault = index >= 0 && value.getToken(0, ',', index).toInt32() != 0;
+    return saved;
+}
+
 /// Saves the cell's background (unless already saved) and paints it.
 void paintBackground(const uno::Reference<beans::XPropertySet>& props, const BackgroundProps& bg, sal_Int32 color,
                      const OUString& ns)
@@ -170,14 +201,8 @@ void paintBackground(const uno::Reference<beans::XPropertySet>& props, const Bac
         props->getPropertyValue(OUString::createFromAscii(bg.transparent)) >>= oldTransparent;
         const bool wasDefault = isDefault(props, bg.color);
         const bool attrsWereDefault = attrs->getElementNames().getLength() == 0 && isDefault(props, "UserDefinedAttributes");
-        // value: colour,transparent,background-was-default,attributes-were-default
-        xml::AttributeData data;
-        data.Namespace = ns.isEmpty() ? namespaceVariant(1) : ns;
-        data.Type = "CDATA";
-        data.Value = OUString::number(oldColor) + "," + OUString::number(oldTransparent ? 1 : 0) + "," +
-                     OUString::number(wasDefault ? 1 : 0) + "," + OUString::number(attrsWereDefault ? 1 : 0);
         attrs->insertByName(OUString::createFromAscii(kAttrPrefix) + ":" + OUString::createFromAscii(kAttrLocalName),
-                            uno::Any(data));
+                            uno::Any(savedBackgroundAttribute({oldColor, oldTransparent, wasDefault, attrsWereDefault}, ns)));
         props->setPropertyValue("UserDefinedAttributes", uno::Any(attrs));
     }
     props->setPropertyValue(OUString::createFromAscii(bg.color), uno::Any(color));
@@ -193,11 +218,7 @@ bool restoreBackground(const uno::Reference<beans::XPropertySet>& props, const B
     const OUString name = findSavedBackground(attrs, value, &loaded);
     if (name.isEmpty())
         return false;
-    sal_Int32 index = 0;
-    const sal_Int32 color = value.getToken(0, ',', index).toInt32();
-    const bool transparent = value.getToken(0, ',', index).toInt32() != 0;
-    const bool wasDefault = value.getToken(0, ',', index).toInt32() != 0;
-    const bool attrsWereDefault = index >= 0 && value.getToken(0, ',', index).toInt32() != 0;
+    const auto [color, transparent, wasDefault, attrsWereDefault] = parseSavedBackground(value);
 
     attrs->removeByName(name);
     if (attrs->getElementNames().getLength() == 0 && attrsWereDefault) {
@@ -589,14 +610,9 @@ void paintCalcBackground(const uno::Reference<beans::XPropertySet>& props, const
         return;
     }
     const bool attrsWereDefault = attrs->getElementNames().getLength() == 0 && isDefault(props, "UserDefinedAttributes");
-    // value: colour,transparent,background-was-default,attributes-were-default
-    xml::AttributeData data;
-    data.Namespace = ns.isEmpty() ? namespaceVariant(1) : ns;
-    data.Type = "CDATA";
-    data.Value = OUString::number(original.color) + "," + OUString::number(original.transparent ? 1 : 0) + "," +
-                 OUString::number(original.wasDefault ? 1 : 0) + "," + OUString::number(attrsWereDefault ? 1 : 0);
-    attrs->insertByName(OUString::createFromAscii(kAttrPrefix) + ":" + OUString::createFromAscii(kAttrLocalName),
-                        uno::Any(data));
+    attrs->insertByName(
+        OUString::createFromAscii(kAttrPrefix) + ":" + OUString::createFromAscii(kAttrLocalName),
+        uno::Any(savedBackgroundAttribute({original.color, original.transparent, original.wasDefault, attrsWereDefault}, ns)));
     multi->setPropertyValues(calcMarkNames(), anys({uno::Any(color), uno::Any(false), uno::Any(attrs)}));
 }
 
@@ -617,13 +633,12 @@ bool restoreCalcRecorded(const uno::Reference<beans::XPropertySet>& props, const
     // What happens to the attributes: nothing (no attribute of ours), back to default, or set.
     enum class Attrs { Keep, Default, Set } attrAction = Attrs::Keep;
     if (!name.isEmpty()) {
-        sal_Int32 index = 0;
-        color = value.getToken(0, ',', index).toInt32();
-        transparent = value.getToken(0, ',', index).toInt32() != 0;
-        wasDefault = value.getToken(0, ',', index).toInt32() != 0;
-        const bool attrsWereDefault = index >= 0 && value.getToken(0, ',', index).toInt32() != 0;
+        const SavedBackground saved = parseSavedBackground(value);
+        color = saved.color;
+        transparent = saved.transparent;
+        wasDefault = saved.wasDefault;
         attrs->removeByName(name);
-        attrAction = attrs->getElementNames().getLength() == 0 && attrsWereDefault ? Attrs::Default : Attrs::Set;
+        attrAction = attrs->getElementNames().getLength() == 0 && saved.attrsWereDefault ? Attrs::Default : Attrs::Set;
     } else {
         sal_Int32 now = -1;
         props->getPropertyValue("CellBackColor") >>= now;
