@@ -170,6 +170,8 @@ struct View {
     const Table* source = nullptr;
     Table own;
     int rows = 0, cols = 0;                   ///< the grid's size (Grid of the table)
+    /// The grid of table(), made once by makeView for every mapping tried on the view (issue 11)
+    Grid grid;
     const Table& table() const { return source ? *source : own; }
     const std::vector<Cell>& cells() const { return table().cells; }
     std::vector<CellLocation> origin;         ///< per cell: where it lives in the document
@@ -333,10 +335,10 @@ View makeView(const Document& doc, const std::vector<int>& tableIndices)
         // one table as it is (the common case): no copy of its cells
         const int ti = tableIndices.front();
         const Table& t = doc.tables[static_cast<size_t>(ti)];
-        const Grid g(t);
+        v.grid = Grid(t);
         v.source = &t;
-        v.rows = g.rows();
-        v.cols = std::max(0, g.cols());
+        v.rows = v.grid.rows();
+        v.cols = std::max(0, v.grid.cols());
         v.origin.reserve(t.cells.size());
         for (size_t ci = 0; ci < t.cells.size(); ++ci)
             v.origin.push_back({ti, static_cast<int>(ci)});
@@ -359,6 +361,8 @@ View makeView(const Document& doc, const std::vector<int>& tableIndices)
         v.own.cols = v.cols;
     }
     joinSplitVerticalHeaders(v);
+    if (!v.source)
+        v.grid = Grid(v.own);   // the stacked or joined cells
     v.labels.reserve(v.cells().size());
     v.valueLike.reserve(v.cells().size());
     const auto& known = templateReadings();
@@ -498,7 +502,7 @@ bool hasNonEmptyValue(const View& v, const PhysRow& r)
 
 void mapList(const View& v, const TemplateIndex& idx, Recognition& out)
 {
-    const Grid g(v.table());
+    const Grid& g = v.grid;
     // Value column: header "统计数" if present, else the rightmost column with numbers.
     int valueCol = -1, unitCol = -1, headerRow = -1;
     for (size_t i = 0; i < v.cells().size() && valueCol < 0; ++i)
@@ -817,7 +821,7 @@ void mapSubtotals(const View& v, const TemplateIndex& idx, const std::vector<Phy
 
 void mapMatrix(const View& v, const TemplateIndex& idx, Recognition& out)
 {
-    const Grid g(v.table());
+    const Grid& g = v.grid;
     const std::vector<PhysRow> rows = physicalRows(v, g);
     std::vector<int> match(idx.rows.size(), -1);
     std::vector<PhysRow> body(idx.rows.size());

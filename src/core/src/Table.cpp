@@ -39,7 +39,7 @@ int Document::addTable(Table table)
     return index;   // not b.table: b is moved from
 }
 
-Grid::Grid(const Table& table) : m_table(&table)
+Grid::Grid(const Table& table)
 {
     // Hosts may under-report the size; derive it from the cells. Bound it so that a
     // corrupt span cannot make us allocate gigabytes.
@@ -70,13 +70,6 @@ Grid::Grid(const Table& table) : m_table(&table)
                     slot = static_cast<int>(i);
             }
     }
-}
-
-int Grid::at(int r, int c) const
-{
-    if (r < 0 || c < 0 || r >= m_rows || c >= m_cols)
-        return -1;
-    return m_index[static_cast<size_t>(r) * m_cols + c];
 }
 
 } // namespace ogi

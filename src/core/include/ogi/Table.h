@@ -50,18 +50,25 @@ struct Document {
     int addTable(Table table); ///< appends the table and a Block for it; returns its index
 };
 
-/// A table's logical grid: each position points at the anchor cell covering it (or -1).
+/// A table's logical grid: each position points at the anchor cell covering it (or -1). It
+/// keeps no reference to its table, so that it can move with a copy of the table it was made
+/// of (the recognizer's views keep the grid of the cells they own).
 class Grid {
 public:
+    Grid() = default;   ///< an empty grid (0 x 0)
     explicit Grid(const Table& table);
     int rows() const { return m_rows; }
     int cols() const { return m_cols; }
-    /// Index into table.cells of the cell covering (r, c), or -1 when nothing covers it.
-    int at(int r, int c) const;
-    const Table& table() const { return *m_table; }
+    /// Index into table.cells of the cell covering (r, c), or -1 when nothing covers it. Inline:
+    /// the recognizer asks it for every position it walks.
+    int at(int r, int c) const
+    {
+        if (r < 0 || c < 0 || r >= m_rows || c >= m_cols)
+            return -1;
+        return m_index[static_cast<size_t>(r) * static_cast<size_t>(m_cols) + static_cast<size_t>(c)];
+    }
 
 private:
-    const Table* m_table;
     int m_rows = 0;
     int m_cols = 0;
     std::vector<int> m_index;
