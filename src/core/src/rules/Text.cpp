@@ -90,63 +90,85 @@ const std::vector<std::string>& allPrefilters()
     return all;
 }
 
-/// Whether the raw text contains one of the catalog's prefilter words: one pass, a word
-/// compared only where the two bytes that open one stand (a bit per byte pair). A word opens
-/// with a lead or ASCII byte, never a trail byte, so wherever it occurs it starts a character
-/// (or an ill-formed sequence's first byte), also in text that is not valid UTF-8.
-bool containsAnyPrefilter(const std::string& text)
+/// The catalog's prefilter words by their first character, made once. A word is compared only
+/// where its first character stands: a word opens with a well-formed BMP character (one whose
+/// first character is not is never looked for), so wherever it occurs that character decodes at
+/// its first byte, also in text that is not valid UTF-8. Grouped by their first two bytes, the
+/// words of a Chinese text were compared at most characters (one pair leads 64 ideographs).
+struct PrefilterWords {
+    std::vector<uint16_t> group = std::vector<uint16_t>(0x10000, 0);   ///< first character -> 1 + index in words
+    std::vector<std::vector<std::string>> words;                        ///< by their first character
+
+    /// Whether one of the words starts at `at`, where the character `c` (cp < 0: ill-formed) opens.
+    bool wordAt(std::string_view text, size_t at, UChar32 c) const
+    {
+        if (c < 0 || c >= 0x10000)
+            return false;
+        const uint16_t g = group[static_cast<size_t>(c)];
+        if (!g)
+            return false;
+        for (const std::string& w : words[g - 1u])
+            if (text.compare(at, w.size(), w) == 0)
+                return true;
+        return false;
+    }
+};
+
+const PrefilterWords& prefilterWords()
 {
-    struct Leads {
-        std::vector<uint8_t> group = std::vector<uint8_t>(0x10000, 0);   ///< byte pair -> 1 + index in words
-        std::vector<std::vector<std::string>> words;                      ///< by their first two bytes
-        std::vector<std::string> all;
-        bool shortWord = false;   ///< a one-byte word: then every byte is a candidate
-    };
-    static const Leads leads = [] {
-        Leads l;
+    static const PrefilterWords words = [] {
+        PrefilterWords l;
         for (const std::string& w : allPrefilters()) {
             int32_t i = 0;
             UChar32 c = 0;
             U8_NEXT(reinterpret_cast<const uint8_t*>(w.data()), i, static_cast<int32_t>(w.size()), c);
             if (c < 0 || c >= 0x10000)
                 continue;                         // never matched: its first character is no BMP one
-            l.all.push_back(w);
-            if (w.size() < 2) {
-                l.shortWord = true;
-                continue;
-            }
-            uint8_t& g = l.group[static_cast<size_t>(static_cast<uint8_t>(w[0]) << 8 | static_cast<uint8_t>(w[1]))];
+            uint16_t& g = l.group[static_cast<size_t>(c)];
             if (!g) {
                 l.words.emplace_back();
-                g = static_cast<uint8_t>(std::min<size_t>(l.words.size(), 255));
-            }
-            if (g == 255) {                       // more groups than a byte counts: every byte is a candidate
-                l.shortWord = true;
-                continue;
+                g = static_cast<uint16_t>(l.words.size());   // at most one group per BMP character
             }
             l.words[g - 1u].push_back(w);
         }
         return l;
     }();
+    return words;
+}
+
+/// Whether the raw text contains one of the catalog's prefilter words: one pass, a word
+/// compared only where its first character stands.
+bool containsAnyPrefilter(std::string_view text)
+{
+    const PrefilterWords& words = prefilterWords();
     const auto* data = reinterpret_cast<const uint8_t*>(text.data());
-    const size_t size = text.size();
-    if (leads.shortWord) {
-        for (size_t at = 0; at < size; ++at)
-            for (const std::string& w : leads.all)
-                if (text.compare(at, w.size(), w) == 0)
-                    return true;
-        return false;
-    }
-    for (size_t at = 0; at + 1 < size; ++at) {
-        const uint8_t g = leads.group[static_cast<size_t>(data[at] << 8 | data[at + 1])];
-        if (!g)
-            continue;
-        for (const std::string& w : leads.words[g - 1u])
-            if (w.size() <= size - at && std::memcmp(data + at + 2, w.data() + 2, w.size() - 2) == 0)
-                return true;
+    const int32_t size = static_cast<int32_t>(std::min<size_t>(text.size(), INT32_MAX));
+    for (int32_t at = 0; at < size; ++at) {
+        int32_t next = at;
+        UChar32 c = 0;
+        U8_NEXT(data, next, size, c);
+        if (words.wordAt(text, static_cast<size_t>(at), c))
+            return true;
     }
     return false;
 }
+
+/// The white space that folding removes (compactText drops it from the raw text).
+bool isFoldedSpace(UChar32 c)
+{
+    return (c >= 0 && c <= 0x20) || c == 0x7F || c == 0xA0 || c == 0xAD || c == 0x3000 ||
+           (c >= 0x2000 && c <= 0x200F) || (c >= 0x2028 && c <= 0x202F) || (c >= 0x205F && c <= 0x206F) ||
+           c == 0xFEFF;
+}
+
+/// Only an ASCII byte or the lead bytes C2, E2, E3, EF can start a white space character; none
+/// of them is ever a trail byte, so every other byte is passed without decoding.
+constexpr std::array<bool, 256> kMayOpenSpace = [] {
+    std::array<bool, 256> t{};
+    for (int b = 0; b < 256; ++b)
+        t[static_cast<size_t>(b)] = !((b > 0x20 && b < 0x7F) || (b >= 0x80 && b != 0xC2 && b != 0xE2 && b != 0xE3 && b != 0xEF));
+    return t;
+}();
 
 /// The raw text without white space (which folding removes): when nothing in it folds into
 /// another Han character (foldKeepsHanWords), a prefilter word is in the folded text only if it
@@ -159,14 +181,6 @@ std::string compactText(const std::string& raw)
     const int32_t size = static_cast<int32_t>(std::min<size_t>(raw.size(), INT32_MAX));
     int32_t run = 0;   // start of the bytes kept and not yet copied
     for (int32_t i = 0; i < size;) {
-        // Only an ASCII byte or the lead bytes C2, E2, E3, EF can start a white space character;
-        // none of them is ever a trail byte, so every other byte is skipped without decoding.
-        static constexpr auto kMayOpenSpace = [] {
-            std::array<bool, 256> t{};
-            for (int b = 0; b < 256; ++b)
-                t[static_cast<size_t>(b)] = !((b > 0x20 && b < 0x7F) || (b >= 0x80 && b != 0xC2 && b != 0xE2 && b != 0xE3 && b != 0xEF));
-            return t;
-        }();
         if (!kMayOpenSpace[data[i]]) {
             ++i;
             continue;
@@ -174,16 +188,58 @@ std::string compactText(const std::string& raw)
         const int32_t at = i;
         UChar32 c = 0;
         U8_NEXT(data, i, size, c);
-        const bool space = (c >= 0 && c <= 0x20) || c == 0x7F || c == 0xA0 || c == 0xAD || c == 0x3000 ||
-                           (c >= 0x2000 && c <= 0x200F) || (c >= 0x2028 && c <= 0x202F) ||
-                           (c >= 0x205F && c <= 0x206F) || c == 0xFEFF;
-        if (space) {
+        if (isFoldedSpace(c)) {
             compact.append(raw, static_cast<size_t>(run), static_cast<size_t>(at - run));
             run = i;
         }
     }
     compact.append(raw, static_cast<size_t>(run), static_cast<size_t>(size - run));
     return compact;
+}
+
+/// What one pass over a paragraph's raw text tells: whether it holds white space (then its
+/// compact text differs and is looked at instead), else whether a prefilter word is in it.
+struct RawScan {
+    bool spaced = false;
+    bool prefiltered = false;
+};
+
+/// compactText and containsAnyPrefilter in one pass for the common paragraph, one with no white
+/// space (issue 11: the paragraphs were read three times each per check). A well-formed
+/// ideograph (lead byte E4–E9) is no white space and holds no character's first byte after its
+/// own, so it is decoded inline and passed whole; any other byte is decoded where it stands and
+/// passed alone, as compactText and containsAnyPrefilter look at it.
+RawScan scanRaw(const std::string& raw)
+{
+    RawScan out;
+    if (raw.size() > INT32_MAX) {             // compactText reads no further: its text is shorter
+        out.spaced = true;
+        return out;
+    }
+    const PrefilterWords& words = prefilterWords();
+    const auto* data = reinterpret_cast<const uint8_t*>(raw.data());
+    const size_t size = raw.size();
+    for (size_t i = 0; i < size;) {
+        const uint8_t b = data[i];
+        UChar32 c = 0;
+        size_t step = 1;
+        if (b >= 0xE4 && b <= 0xE9 && i + 2 < size && (data[i + 1] & 0xC0) == 0x80 && (data[i + 2] & 0xC0) == 0x80) {
+            c = static_cast<UChar32>((uint32_t(b & 0x0F) << 12) | (uint32_t(data[i + 1] & 0x3F) << 6) |
+                                     uint32_t(data[i + 2] & 0x3F));
+            step = 3;
+        } else {
+            int32_t next = static_cast<int32_t>(i);
+            U8_NEXT(data, next, static_cast<int32_t>(size), c);
+            if (kMayOpenSpace[b] && isFoldedSpace(c)) {
+                out.spaced = true;
+                return out;
+            }
+        }
+        if (!out.prefiltered && words.wordAt(raw, i, c))
+            out.prefiltered = true;
+        i += step;
+    }
+    return out;
 }
 
 /// One matcher per pattern and thread, made once (a RegexMatcher is costly to build and not
@@ -221,14 +277,24 @@ const std::vector<TextIndex::Paragraph>& TextIndex::paragraphs() const
             continue;
         // Most paragraphs hold none of the rules' words: skip them before folding, when the raw
         // text shows it (no traditional characters, no white space inside a word, …).
+        // One pass tells whether the text is its own compact form (no white space) and finds the
+        // words; only a paragraph with white space is copied before it is known to be kept.
+        const RawScan scan = scanRaw(b.text);
+        std::string spaced;
+        if (scan.spaced) {
+            spaced = compactText(b.text);
+            if (spaced.empty())
+                continue;
+        }
+        const std::string_view compact = scan.spaced ? std::string_view(spaced) : std::string_view(b.text);
+        const bool mayChange = !foldKeepsHanWords(compact);
+        if (!mayChange && !allPrefilters().empty() &&
+            !(scan.spaced ? containsAnyPrefilter(compact) : scan.prefiltered))
+            continue;                             // none of the rules' words: never folded
         Paragraph p;
         p.block = i;
-        p.compact = compactText(b.text);
-        if (p.compact.empty())
-            continue;
-        p.mayChange = !foldKeepsHanWords(p.compact);
-        if (!p.mayChange && !allPrefilters().empty() && !containsAnyPrefilter(p.compact))
-            continue;                             // none of the rules' words: never folded
+        p.compact = scan.spaced ? std::move(spaced) : b.text;
+        p.mayChange = mayChange;
         m_byBlock[i] = static_cast<int>(m_paragraphs.size());
         m_paragraphs.push_back(std::move(p));
     }
