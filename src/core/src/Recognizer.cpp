@@ -74,6 +74,10 @@ struct TemplateIndex {
     /// each entry at its end, instead of searched into it (issue 11).
     std::vector<const std::string*> sortedKeys;
     std::vector<std::vector<size_t>> keyRank;
+    /// rowKeyOf each row's first key, and the label of each subtotal's group (tmpl->subtotals):
+    /// what mapSubtotals compares, made once instead of once per mapping (issue 11)
+    std::vector<std::string> rowKeys;
+    std::vector<Label> subtotalGroups;
 };
 
 std::vector<Label> labelsWithVariants(const TemplateCell& c)
@@ -138,6 +142,10 @@ TemplateIndex buildIndex(const TemplateDef& t)
             ranks.push_back(static_cast<size_t>(
                 std::find(idx.sortedKeys.begin(), idx.sortedKeys.end(), &k) - idx.sortedKeys.begin()));
     }
+    for (const TemplateRow& row : idx.rows)
+        idx.rowKeys.push_back(rowKeyOf(row.keys.front()));
+    for (const SubtotalRow& st : t.subtotals)
+        idx.subtotalGroups.push_back(makeLabel(st.group));
     if (t.layout == "list") {
         // header row: label / unit / value column titles
         for (const TemplateCell& c : t.cells) {
@@ -761,14 +769,12 @@ void mapSubtotals(const View& v, const TemplateIndex& idx, const std::vector<Phy
                   const std::vector<int>& match, const std::vector<bool>& bodyRow,
                   const std::vector<std::vector<int>>& assignedRows, Recognition& out)
 {
-    std::vector<Label> groups;
-    for (const SubtotalRow& s : idx.tmpl->subtotals)
-        groups.push_back(makeLabel(s.group));
+    const std::vector<Label>& groups = idx.subtotalGroups;
     for (size_t si = 0; si < idx.tmpl->subtotals.size(); ++si) {
         const SubtotalRow& s = idx.tmpl->subtotals[si];
         int first = -1, last = -1;
         for (size_t t = 0; t < idx.rows.size(); ++t) {
-            const std::string rk = rowKeyOf(idx.rows[t].keys.front());
+            const std::string& rk = idx.rowKeys[t];
             if (rk == s.first)
                 first = static_cast<int>(t);
             if (rk == s.last)
