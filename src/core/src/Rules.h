@@ -114,12 +114,14 @@ struct TableFacts {
     int reportTable = -1;                 ///< index in Report::tables
     int year = 0;
     KeyMap<Value> values;                 ///< mapped keys only
-    /// valueKeyId -> its entry of `values` (null: not mapped), filled by collectFacts; empty
-    /// when `values` was filled otherwise, and look-ups then go by the string.
-    std::vector<const KeyMap<Value>::value_type*> byId;
+    /// Template cell (its index in TemplateDef::cellByKeyId: cells, then extraCells) -> its entry
+    /// of `values` (null: not mapped), filled by collectFacts; empty when `values` was filled
+    /// otherwise, and look-ups then go by the string. By cell, not by valueKeyId: the ids are
+    /// numbered over all templates, a table has a few hundred cells (issue 11).
+    std::vector<const KeyMap<Value>::value_type*> byCell;
 
     TableFacts() = default;
-    // byId points into `values`: a copy would point into the original's
+    // byCell points into `values`: a copy would point into the original's
     TableFacts(const TableFacts&) = delete;
     TableFacts& operator=(const TableFacts&) = delete;
     TableFacts(TableFacts&&) noexcept = default;
@@ -128,8 +130,12 @@ struct TableFacts {
     /// The entry of a key given its valueKeyId (or -1), or null when it is not mapped.
     const KeyMap<Value>::value_type* find(int id, const std::string& key) const
     {
-        if (id >= 0 && !byId.empty())
-            return static_cast<size_t>(id) < byId.size() ? byId[static_cast<size_t>(id)] : nullptr;
+        if (id >= 0 && !byCell.empty()) {
+            const std::vector<int>& cellOf = rec->tmpl->cellByKeyId;
+            if (static_cast<size_t>(id) >= cellOf.size() || cellOf[static_cast<size_t>(id)] < 0)
+                return nullptr;                   // no cell of this template
+            return byCell[static_cast<size_t>(cellOf[static_cast<size_t>(id)])];
+        }
         const auto it = values.find(key);
         return it == values.end() ? nullptr : &*it;
     }

@@ -490,7 +490,7 @@ TableFacts collectFacts(const Document& doc, const Recognition& rec, int reportT
     f.year = year;
     const bool numbered = !rec.tmpl->cellByKeyId.empty();
     if (numbered)
-        f.byId.assign(rec.tmpl->cellByKeyId.size(), nullptr);
+        f.byCell.assign(rec.tmpl->cells.size() + rec.tmpl->extraCells.size(), nullptr);
     // rec.cells and the template's keyIndex are both in key order: walked side by side, each
     // key's template cell is found without a search (subtotal cells: by cellForKey)
     f.values.reserve(rec.cells.size());
@@ -503,10 +503,10 @@ TableFacts collectFacts(const Document& doc, const Recognition& rec, int reportT
             grid != gridEnd && grid->first == key ? &rec.tmpl->cells[grid->second] : rec.tmpl->cellForKey(key);
         const Table& t = doc.tables[static_cast<size_t>(loc.table)];
         // rec.cells is in key order: each entry goes at the end, and `values` holds room for
-        // all of them, so that no entry moves once byId points at it
+        // all of them, so that no entry moves once byCell points at it
         const auto& entry = f.values.appendInOrder(key, parseValue(t.cells[static_cast<size_t>(loc.cell)].text, tc->type));
         if (numbered && tc->keyId >= 0)
-            f.byId[static_cast<size_t>(tc->keyId)] = &entry;
+            f.byCell[static_cast<size_t>(rec.tmpl->cellByKeyId[static_cast<size_t>(tc->keyId)])] = &entry;
     }
     return f;
 }
