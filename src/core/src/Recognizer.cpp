@@ -15,17 +15,66 @@
 #include <set>
 #include <string_view>
 #include <unordered_map>
-#include <unordered_set>
 
 namespace ogi {
 
 namespace {
 
-/// Normalized forms of a label.
+/// Normalized forms of a label, and their hashes for the label sets (LabelSet), made with it.
 struct Label {
     std::string norm;
     std::string core;
+    size_t normHash = 0, coreHash = 0;
     bool empty() const { return norm.empty(); }
+};
+
+size_t hashOf(std::string_view s) { return std::hash<std::string_view>()(s); }
+
+/// A set of strings owned elsewhere (labels that outlive it), each given with its hash: the
+/// detection asks every template's labels of every table, and each label is hashed once when
+/// made instead of at every look-up (issue 11). Open addressing, at most half full.
+class LabelSet {
+public:
+    /// Adds s (hash h); false when it was there.
+    bool insert(std::string_view s, size_t h)
+    {
+        if (2 * (m_size + 1) > m_slots.size())
+            grow();
+        Slot& slot = m_slots[slotOf(s, h)];
+        if (slot.used)
+            return false;
+        slot = {h, s, true};
+        ++m_size;
+        return true;
+    }
+    bool contains(std::string_view s, size_t h) const { return !m_slots.empty() && m_slots[slotOf(s, h)].used; }
+
+private:
+    struct Slot {
+        size_t hash = 0;
+        std::string_view text;
+        bool used = false;
+    };
+    /// The slot holding s, else the free one where it would go.
+    size_t slotOf(std::string_view s, size_t h) const
+    {
+        const size_t mask = m_slots.size() - 1;
+        for (size_t i = h & mask;; i = (i + 1) & mask) {
+            const Slot& slot = m_slots[i];
+            if (!slot.used || (slot.hash == h && slot.text == s))
+                return i;
+        }
+    }
+    void grow()
+    {
+        std::vector<Slot> old = std::move(m_slots);
+        m_slots.assign(std::max<size_t>(16, 2 * old.size()), Slot{});
+        for (const Slot& o : old)
+            if (o.used)
+                m_slots[slotOf(o.text, o.hash)] = o;
+    }
+    std::vector<Slot> m_slots;   ///< a power of two in size
+    size_t m_size = 0;
 };
 
 /// One bit per byte value (mod 64) of the text: a text holds `part` only if part's bits are
@@ -43,6 +92,8 @@ Label makeLabel(const std::string& text)
     Label l;
     l.norm = normalizeLabel(text);
     l.core = coreLabel(l.norm);
+    l.normHash = hashOf(l.norm);
+    l.coreHash = hashOf(l.core);
     return l;
 }
 
@@ -65,7 +116,7 @@ struct TemplateIndex {
     const TemplateDef* tmpl = nullptr;
     std::vector<TemplateRow> rows;           ///< rows holding values, top to bottom
     std::vector<Label> labels;               ///< all distinct label cells (for detection)
-    std::unordered_set<std::string> labelNorms, labelCores;
+    LabelSet labelNorms, labelCores;         ///< of `labels` (a variant's norm is in it once)
     std::vector<uint64_t> signatureMasks;    ///< byteMask of each of tmpl->signatures
     Label valueHeader;                       ///< list layout: the value column's header ("统计数")
     Label unitHeader;                        ///< list layout: "单位"
@@ -98,13 +149,16 @@ TemplateIndex buildIndex(const TemplateDef& t)
     for (const TemplateCell& c : t.cells) {
         if (!c.key.empty() || c.unit || c.text.empty())
             continue;
-        for (const Label& l : labelsWithVariants(c)) {
-            idx.labelNorms.insert(l.norm);
-            if (!l.core.empty())
-                idx.labelCores.insert(l.core);
+        for (const Label& l : labelsWithVariants(c))
             if (seen.insert(l.norm).second)
                 idx.labels.push_back(l);
-        }
+    }
+    // the sets view the strings of `labels`, complete from here on; a label of the same norm
+    // has the same core (coreLabel of it)
+    for (const Label& l : idx.labels) {
+        idx.labelNorms.insert(l.norm, l.normHash);
+        if (!l.core.empty())
+            idx.labelCores.insert(l.core, l.coreHash);
     }
     // Rows with values, in grid order.
     std::map<int, TemplateRow> byRow;
@@ -189,7 +243,7 @@ struct View {
     std::vector<uint64_t> distinctMasks;      ///< byteMask of each distinct label's norm (its core is a part of it)
     /// the distinct labels' norms and cores: views of the strings in `labels` (which the view
     /// owns and never changes once made), so no label is copied into the sets
-    std::unordered_set<std::string_view> norms, cores;
+    LabelSet norms, cores;
 
     View() = default;
     View(const View&) = delete;   // norms, cores and distinct point into labels
@@ -390,8 +444,8 @@ View makeView(const Document& doc, const std::vector<int>& tableIndices)
         v.labels.push_back(v.valueLike.back() ? Label{} : makeLabel(c.text));
     }
     for (const Label& l : v.labels)
-        if (!l.norm.empty() && v.norms.insert(l.norm).second) {
-            v.cores.insert(l.core);
+        if (!l.norm.empty() && v.norms.insert(l.norm, l.normHash)) {
+            v.cores.insert(l.core, l.coreHash);
             v.distinct.push_back(&l);
             v.distinctMasks.push_back(byteMask(l.norm));
         }
@@ -422,11 +476,11 @@ double detectionScore(const View& v, const TemplateIndex& idx)
         return 0;
     int tableHits = 0;
     for (const Label* l : v.distinct)
-        if (idx.labelNorms.count(l->norm) || idx.labelCores.count(l->core))
+        if (idx.labelNorms.contains(l->norm, l->normHash) || idx.labelCores.contains(l->core, l->coreHash))
             ++tableHits;
     int hits = 0;
     for (const Label& l : idx.labels)
-        if (v.norms.count(l.norm) || (!l.core.empty() && v.cores.count(l.core)))
+        if (v.norms.contains(l.norm, l.normHash) || (!l.core.empty() && v.cores.contains(l.core, l.coreHash)))
             ++hits;
     const double recall = double(hits) / double(idx.labels.size());
     const double precision = double(tableHits) / double(v.distinct.size());
@@ -494,7 +548,7 @@ bool leafMatchesConcat(const TemplateRow& tr, const Label& a, const Label& b)
 
 bool isAnyTemplateLabel(const TemplateIndex& idx, const Label& l)
 {
-    return !l.empty() && (idx.labelNorms.count(l.norm) || idx.labelCores.count(l.core));
+    return !l.empty() && (idx.labelNorms.contains(l.norm, l.normHash) || idx.labelCores.contains(l.core, l.coreHash));
 }
 
 bool hasNonEmptyValue(const View& v, const PhysRow& r)
@@ -962,7 +1016,7 @@ size_t mappedCount(const Recognition& r) { return r.cells.size(); }
 
 bool hasLabel(const TemplateIndex& idx, const Label& l)
 {
-    return idx.labelNorms.count(l.norm) || (!l.core.empty() && idx.labelCores.count(l.core));
+    return idx.labelNorms.contains(l.norm, l.normHash) || (!l.core.empty() && idx.labelCores.contains(l.core, l.coreHash));
 }
 
 /// Distinct labels of the view that template `a` has and template `b` has not.
