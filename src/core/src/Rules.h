@@ -216,7 +216,7 @@ void evaluateDocument(const RuleDecl& rule, const Document& doc, const std::vect
                       const TextIndex* text = nullptr);
 
 /// True when the compiled pattern finds a match in the UTF-8 text.
-bool patternMatches(const TextPattern& p, const std::string& utf8);
+bool patternMatches(const std::shared_ptr<const TextPattern>& p, const std::string& utf8);
 
 /// A local-table rule over one local statistics table: R-3 names it, R-4 (其中 item > its
 /// parent) and R-5 (cumulative column < a shorter period's) check it.

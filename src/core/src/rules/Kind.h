@@ -133,7 +133,9 @@ void registerYearKinds(KindRegistry& r);         // yeareq yearcopiedtable yearc
 /// An ICU pattern of a rules file, compiled once; `{N}` is the stated-number group. Throws
 /// "<context>: bad pattern at offset …".
 std::shared_ptr<const TextPattern> compilePattern(std::string pattern, const std::string& context);
-bool matchesPattern(const TextPattern& p, const std::string& utf8);
+/// Whether the pattern finds a match in the UTF-8 text (through one matcher per pattern and
+/// thread, which keeps the pattern alive).
+bool matchesPattern(const std::shared_ptr<const TextPattern>& p, const std::string& utf8);
 
 /// The `pattern` and `section` settings (both required) of a kind that looks for a pattern
 /// inside one section of the text (sectiontext: S-5, X-7; yearrectified: Y-5), compiled.

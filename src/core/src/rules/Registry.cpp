@@ -159,12 +159,32 @@ std::shared_ptr<const TextPattern> compilePattern(std::string pattern, const std
     return compiled;
 }
 
-bool matchesPattern(const TextPattern& p, const std::string& utf8)
+bool matchesPattern(const std::shared_ptr<const TextPattern>& p, const std::string& utf8)
 {
+    // One matcher per pattern and thread (a RegexMatcher is costly to make and not thread-safe),
+    // reset to each text: one made per call was most of the structure rules' cost (issue 11).
+    // The entry keeps its pattern alive, so that its address is never another pattern's.
+    struct Entry {
+        std::shared_ptr<const TextPattern> pattern;
+        std::unique_ptr<icu::RegexMatcher> matcher;
+    };
+    thread_local std::map<const TextPattern*, Entry> cache;
     UErrorCode status = U_ZERO_ERROR;
+    Entry& e = cache[p.get()];
+    if (!e.pattern) {
+        e.pattern = p;
+        e.matcher.reset(p->regex->matcher(status));
+        if (U_FAILURE(status))
+            e.matcher.reset();
+    }
+    if (!e.matcher)
+        return false;
+    static const icu::UnicodeString none;
     const icu::UnicodeString text = icu::UnicodeString::fromUTF8(utf8);   // the matcher keeps a reference
-    std::unique_ptr<icu::RegexMatcher> m(p.regex->matcher(text, status));
-    return U_SUCCESS(status) && m && m->find(status) && U_SUCCESS(status);
+    e.matcher->reset(text);
+    const bool found = e.matcher->find(status) && U_SUCCESS(status);
+    e.matcher->reset(none);
+    return found;
 }
 
 void replaceAll(std::string& s, const std::string& from, const std::string& to)
@@ -552,6 +572,9 @@ void evaluateCrossYear(const RuleDecl& rule, const std::vector<TableFacts>& fact
     rule.impl->evaluateYears(rule, {&facts, &current, &previous}, out);
 }
 
-bool patternMatches(const TextPattern& p, const std::string& utf8) { return rules::matchesPattern(p, utf8); }
+bool patternMatches(const std::shared_ptr<const TextPattern>& p, const std::string& utf8)
+{
+    return rules::matchesPattern(p, utf8);
+}
 
 } // namespace ogi

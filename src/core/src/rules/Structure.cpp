@@ -39,7 +39,7 @@ void sectionsCheck(const RuleDecl& rule, const std::vector<SectionHeading>& head
     for (const SectionDecl& s : rule.sections) {
         const SectionHeading* found = nullptr;
         for (const SectionHeading& h : headings)
-            if (matchesPattern(*s.compiled, h.match)) {
+            if (matchesPattern(s.compiled, h.match)) {
                 found = &h;
                 break;
             }
@@ -79,7 +79,7 @@ void sectionTextCheck(const RuleDecl& rule, const Document& doc, const std::vect
                       std::vector<Diagnostic>& out, const TextIndex* text)
 {
     for (size_t h = 0; h < headings.size(); ++h) {
-        if (!matchesPattern(*rule.sectionCompiled, headings[h].match))
+        if (!matchesPattern(rule.sectionCompiled, headings[h].match))
             continue;
         const size_t end = h + 1 < headings.size() ? headings[h + 1].block : doc.blocks.size();
         std::string matched;   // what the pattern sees: simplified, no glosses
@@ -88,7 +88,7 @@ void sectionTextCheck(const RuleDecl& rule, const Document& doc, const std::vect
                 const TextIndex::Paragraph* p = text ? text->paragraph(i) : nullptr;
                 matched += (p ? toUtf8(TextIndex::fold(*p).match) : matchText(doc.blocks[i].text)) + "\n";
             }
-        if (matchesPattern(*rule.compiled, matched))
+        if (matchesPattern(rule.compiled, matched))
             return;
         std::string body;      // what the message quotes: the user's characters
         for (size_t i = headings[h].block + 1; i < end && body.size() < 240; ++i)

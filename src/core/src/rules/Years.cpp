@@ -278,7 +278,7 @@ std::vector<std::string> listedProblems(const RuleDecl& rule, const std::string&
     const auto flush = [&] {
         std::string c = stripListMarker(clause);
         clause.clear();
-        if (c.empty() || bigrams(c, true).size() < 8 || !rule.compiled || !patternMatches(*rule.compiled, c))
+        if (c.empty() || bigrams(c, true).size() < 8 || !rule.compiled || !patternMatches(rule.compiled, c))
             return;
         for (const char* measure : {"加强", "进一步", "持续", "着力", "推动", "强化", "提升", "完善", "健全", "加大",
                                     "认真", "严格", "将", "下一步", "针对", "今后", "坚持", "做好", "扎实", "不断",
@@ -316,7 +316,7 @@ bool takenUp(const std::string& problem, const std::set<std::pair<UChar32, UChar
 const Snapshot::Section* findSection(const RuleDecl& rule, const Snapshot& s)
 {
     for (const Snapshot::Section& sec : s.sections)
-        if (rule.sectionCompiled && patternMatches(*rule.sectionCompiled, sec.title))
+        if (rule.sectionCompiled && patternMatches(rule.sectionCompiled, sec.title))
             return &sec;
     return nullptr;
 }
