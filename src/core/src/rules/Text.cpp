@@ -293,7 +293,10 @@ const std::vector<TextIndex::Paragraph>& TextIndex::paragraphs() const
             continue;                             // none of the rules' words: never folded
         Paragraph p;
         p.block = i;
-        p.compact = scan.spaced ? std::move(spaced) : b.text;
+        if (scan.spaced)
+            p.compact = std::move(spaced);
+        else
+            p.compact = b.text;
         p.mayChange = mayChange;
         m_byBlock[i] = static_cast<int>(m_paragraphs.size());
         m_paragraphs.push_back(std::move(p));
