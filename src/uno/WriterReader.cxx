@@ -10,7 +10,8 @@
 // covered boxes). Reading each cell costs LibreOffice a cursor and a text export per cell (65 %
 // of a check). Other regular tables (the same boxes at the same edges in every row) are read
 // with one getDataArray; only the rest cell by cell. Paragraphs are enumerated once, in the same
-// pass as the tables.
+// pass as the tables; each run of consecutive paragraphs is read with one text export when it
+// has one line per paragraph (ogi::paragraphsFromExport), else paragraph by paragraph.
 // Nested tables (a table inside a cell) are not read as tables: the body enumeration
 // does not reach them; their text is part of the enclosing cell's text.
 #include "DocumentReader.hxx"
@@ -237,6 +238,37 @@ void readWriterDocument(const uno::Reference<lang::XComponent>& model, ReadResul
         out.doc.addTable(std::move(t));
         out.hosts.push_back(host);
     };
+    // Consecutive body paragraphs, read with one text export when it has one line per
+    // paragraph (ogi::paragraphsFromExport), else each on its own.
+    std::vector<uno::Reference<text::XTextRange>> run;
+    auto readRun = [&]() {
+        if (run.empty())
+            return;
+        std::optional<std::vector<std::string>> texts;
+        if (run.size() > 1) { // one paragraph: its own getString is the same export
+            try {
+                uno::Reference<text::XTextCursor> cursor = bodyText->createTextCursorByRange(run.front()->getStart());
+                if (cursor.is()) {
+                    cursor->gotoRange(run.back()->getEnd(), true);
+                    texts = ogi::paragraphsFromExport(toStd(cursor->getString()), run.size());
+                }
+            } catch (const uno::Exception&) {
+            }
+        }
+        for (size_t i = 0; i < run.size(); ++i) {
+            std::string text = texts ? std::move((*texts)[i]) : toStd(run[i]->getString());
+            if (text.empty())
+                continue;
+            sal_Int16 level = 0;
+            try {
+                uno::Reference<beans::XPropertySet> props(run[i], uno::UNO_QUERY_THROW);
+                props->getPropertyValue("OutlineLevel") >>= level;
+            } catch (const uno::Exception&) {
+            }
+            out.doc.addParagraph(std::move(text), level);
+        }
+        run.clear();
+    };
     while (elements->hasMoreElements()) {
         uno::Reference<lang::XServiceInfo> info(elements->nextElement(), uno::UNO_QUERY);
         uno::Reference<text::XTextTable> table(info.is() && info->supportsService("com.sun.star.text.TextTable")
@@ -246,6 +278,12 @@ void readWriterDocument(const uno::Reference<lang::XComponent>& model, ReadResul
                                                   ? uno::Reference<text::XTextRange>(info, uno::UNO_QUERY)
                                                   : nullptr);
         readPending(para);
+        if (para.is()) {
+            run.push_back(para);
+            lastParagraph = para;
+            continue;
+        }
+        readRun();
         if (table.is()) {
             if (limits.deadline && limits.deadline()) {
                 UnreadPart part;
@@ -257,20 +295,9 @@ void readWriterDocument(const uno::Reference<lang::XComponent>& model, ReadResul
                 around.before = lastParagraph;
             }
         }
-        lastParagraph = para;
-        if (!para.is())
-            continue;
-        std::string text = toStd(para->getString());
-        if (text.empty())
-            continue;
-        sal_Int16 level = 0;
-        try {
-            uno::Reference<beans::XPropertySet> props(info, uno::UNO_QUERY_THROW);
-            props->getPropertyValue("OutlineLevel") >>= level;
-        } catch (const uno::Exception&) {
-        }
-        out.doc.addParagraph(std::move(text), level);
+        lastParagraph.clear();
     }
+    readRun();
     readPending(nullptr);
 }
 

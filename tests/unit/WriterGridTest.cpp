@@ -229,3 +229,13 @@ TEST(WriterGrid, GridOfBoxCellsIsTheRegularGridWhenTheTableIsRegular)
               cellsOf(writerGrid(*cellsFromBoxTexts(mergedNames, mergedShape(), {"类别", "x", "", "y", "1", "2", "合计"}),
                                  mergedShape())));
 }
+
+TEST(WriterGrid, ParagraphsFromAnExportWithOneLinePerParagraph)
+{
+    EXPECT_EQ(exportLines("a\n\nb"), (std::vector<std::string>{"a", "", "b"}));
+    EXPECT_EQ(exportLines(""), (std::vector<std::string>{""}));
+    EXPECT_EQ(paragraphsFromExport("一、总体情况\n\n正文", 3), (std::vector<std::string>{"一、总体情况", "", "正文"}));
+    // a manual line break in one of two paragraphs: three lines, not told apart
+    EXPECT_FALSE(paragraphsFromExport("第一行\n第二行\n正文", 2).has_value());
+    EXPECT_EQ(paragraphsFromExport("", 1), (std::vector<std::string>{""}));
+}

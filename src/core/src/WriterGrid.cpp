@@ -174,9 +174,7 @@ std::optional<std::vector<WriterCell>> cellsFromBoxTexts(const std::vector<std::
     return cells;
 }
 
-std::optional<std::vector<WriterCell>> cellsFromTableExport(const std::vector<std::string>& names,
-                                                            const WriterTableShape& shape,
-                                                            std::string_view exported)
+std::vector<std::string> exportLines(std::string_view exported)
 {
     std::vector<std::string> lines;
     size_t start = 0;
@@ -184,9 +182,24 @@ std::optional<std::vector<WriterCell>> cellsFromTableExport(const std::vector<st
         const size_t end = exported.find('\n', start);
         lines.emplace_back(exported.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start));
         if (end == std::string_view::npos)
-            break;
+            return lines;
         start = end + 1;
     }
+}
+
+std::optional<std::vector<std::string>> paragraphsFromExport(std::string_view exported, size_t count)
+{
+    std::vector<std::string> lines = exportLines(exported);
+    if (lines.size() != count)
+        return std::nullopt;
+    return lines;
+}
+
+std::optional<std::vector<WriterCell>> cellsFromTableExport(const std::vector<std::string>& names,
+                                                            const WriterTableShape& shape,
+                                                            std::string_view exported)
+{
+    std::vector<std::string> lines = exportLines(exported);
     if (lines.size() < 2 || !lines.front().empty() || !lines.back().empty())
         return std::nullopt;
     lines.pop_back();

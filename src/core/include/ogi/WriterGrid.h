@@ -66,6 +66,15 @@ std::optional<std::vector<WriterCell>> cellsFromBoxTexts(const std::vector<std::
                                                          const WriterTableShape& shape,
                                                          std::vector<std::string> boxTexts);
 
+/// The lines of a Writer text export (LibreOffice's text filter: one line per paragraph, "\n"
+/// after each but the last; a manual line break is a "\n" too).
+std::vector<std::string> exportLines(std::string_view exported);
+
+/// The texts of `count` consecutive body paragraphs from the text export of the range from the
+/// start of the first to the end of the last: nothing unless it has exactly `count` lines (a
+/// paragraph with a manual line break, or anything between the paragraphs, adds lines).
+std::optional<std::vector<std::string>> paragraphsFromExport(std::string_view exported, size_t count);
+
 /// cellsFromBoxTexts on the text export of the range from the end of the paragraph before the
 /// table to the start of the paragraph after it: an empty line, one line per paragraph of the
 /// table, an empty line ("\n"-separated). Nothing when it is not so framed.
