@@ -5,7 +5,8 @@ rounds after the first. For comparing a change against its baseline on a shared 
 
   URE_MORE_TYPES="<file:///usr/lib/libreoffice/program/types>* file://$PWD/build/src/uno/ogireportchecker.rdb" \\
   /usr/bin/python3 bench/bench-ab.py OLD.oxt NEW.oxt check|mark FILE...
-(mark = highlight + clearMarks). Prints per document: old ms, new ms per call, new/old.
+(mark = highlight + clearMarks). Prints per document: old ms, new ms per call, new/old, and
+whether both builds found the same (every field of every finding of check()).
 """
 import os
 import statistics
@@ -39,12 +40,12 @@ def main():
             for off in (o_old, o_new):
                 doc = load(off, path)
                 checker = off.checker()
-                checker.check(doc)   # warm-up
-                pair.append((doc, checker))
+                findings = repr(checker.check(doc))   # warm-up
+                pair.append((doc, checker, findings))
             times = ([], [])
             for _ in range(ROUNDS):
                 for k in (0, 1):
-                    doc, checker = pair[k]
+                    doc, checker, _ = pair[k]
                     t0 = time.perf_counter()
                     for _ in range(CALLS):
                         if mode == "check":
@@ -54,8 +55,10 @@ def main():
                             checker.clearMarks(doc)
                     times[k].append((time.perf_counter() - t0) * 1000 / CALLS)
             a, b = statistics.median(times[0][1:]), statistics.median(times[1][1:])
-            print("%-36s old %8.2f ms  new %8.2f ms  new/old %.2f" % (os.path.basename(path), a, b, b / a), flush=True)
-            for doc, _ in pair:
+            same = "same findings" if pair[0][2] == pair[1][2] else "FINDINGS DIFFER"
+            print("%-36s old %8.2f ms  new %8.2f ms  new/old %.2f  %s" % (os.path.basename(path), a, b, b / a, same),
+                  flush=True)
+            for doc, _, _ in pair:
                 doc.close(True)
 
 

@@ -2,6 +2,7 @@
 (issues 11, 16.13), in a real headless office with the .oxt installed. Behaviour, not time.
 
 What is shown:
+  - a Writer table read with one text export and one read cell by cell give the same values;
   - a stray value at IV5000 does not hide or change the report table's findings, and a copy of
     the table below row 5 000 and right of column 256 is read and checked like any other;
   - the same ragged table (trailing cells of a row left blank) gives the same findings in .xlsx
@@ -131,6 +132,37 @@ class ReadingTest(unittest.TestCase):
         self.assertFalse([d for d in both["diagnostics"] if d["rule"] == "E-2"])
 
     # ------------------------------------------------------------------ .xlsx and .odt alike
+    def test_writer_tables_read_in_one_piece_or_cell_by_cell_alike(self):
+        """A Writer table between two paragraphs is read with one text export; a table with no
+        paragraph before or after it (here: the heading between tables 2 and 3 deleted, so they
+        touch) is read cell by cell. Both give the same values and row spans: the snapshot's
+        table values and the findings on them are unchanged."""
+        path = self.copy(os.path.join(FIXTURES, "seed001-zhangzhou-2019.odt"), "-adjacent")
+        doc = self.load(path)
+        checker = office.checker()
+        before = json.loads(checker.getSnapshot(doc))["tables"]
+        self.assertEqual(sorted(before), ["2019-t2", "2019-t3", "2019-t4"])
+        self.assertGreater(sum(len(values) for values in before.values()), 100)
+        table_findings = sorted((d.Rule, d.Cell.Key, d.Expected, d.Actual) for d in checker.check(doc) if d.Cell.Key)
+        elements = doc.getText().createEnumeration()
+        kinds = []
+        while elements.hasMoreElements():
+            element = elements.nextElement()
+            kinds.append((element.supportsService("com.sun.star.text.TextTable"), element))
+        tables = [i for i, (is_table, _) in enumerate(kinds) if is_table]
+        between = kinds[tables[1] + 1:tables[2]]
+        self.assertTrue(between and not any(is_table for is_table, _ in between))
+        for _, paragraph in between:
+            paragraph.dispose()
+        elements = doc.getText().createEnumeration()
+        order = []
+        while elements.hasMoreElements():
+            order.append(elements.nextElement().supportsService("com.sun.star.text.TextTable"))
+        self.assertIn([True, True], [order[i:i + 2] for i in range(len(order) - 1)], "tables 2 and 3 touch")
+        self.assertEqual(json.loads(checker.getSnapshot(doc))["tables"], before)
+        self.assertEqual(sorted((d.Rule, d.Cell.Key, d.Expected, d.Actual) for d in checker.check(doc) if d.Cell.Key),
+                         table_findings)
+
     def test_ragged_table_same_findings_in_xlsx_and_odt(self):
         """The last row of the report table keeps its label and first value; its trailing cells
         are left blank (in .odt: empty cells; in .xlsx, after save and reload: no cells at all)."""

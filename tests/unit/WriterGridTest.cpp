@@ -129,3 +129,113 @@ TEST(WriterGrid, EdgesWithinToleranceShareAColumn)
     EXPECT_EQ(cellsOf(t), (std::vector<CellTuple>{{0, 0, 1, 1, "a", "A1"}, {0, 1, 1, 2, "b", "B1"},
                                                   {1, 0, 1, 2, "c", "A2"}, {1, 2, 1, 1, "d", "B2"}}));
 }
+
+namespace {
+
+std::vector<std::tuple<std::string, std::string, int>> spansOf(const std::vector<WriterCell>& cells)
+{
+    std::vector<std::tuple<std::string, std::string, int>> out;
+    for (const WriterCell& c : cells)
+        out.emplace_back(c.name, c.text, c.rowSpan);
+    return out;
+}
+
+/// Row 1: A1 | B1; row 2: A2 (covered by A1) | B2; row 3: A3 | B3; then a row with one box.
+WriterTableShape mergedShape()
+{
+    WriterTableShape shape;
+    shape.edges = {{0, 5000, 10000}, {0, 5001, 10000}, {0, 5000, 10000}, {0, 10000}};
+    return shape;
+}
+
+const std::vector<std::string> mergedNames = {"A1", "B1", "B2", "A3", "B3", "A4"};
+
+} // namespace
+
+TEST(WriterGrid, BoxTextsInDocumentOrderGiveTextsAndRowSpans)
+{
+    const auto cells = cellsFromBoxTexts(mergedNames, mergedShape(), {"类别", "x", "", "y", "1", "2", "合计"});
+    ASSERT_TRUE(cells.has_value());
+    using Row = std::tuple<std::string, std::string, int>;
+    EXPECT_EQ(spansOf(*cells), (std::vector<Row>{{"A1", "类别", 2}, {"B1", "x", 1}, {"B2", "y", 1}, {"A3", "1", 1},
+                                                 {"B3", "2", 1}, {"A4", "合计", 1}}));
+    // The grid from them is the grid from the per-cell reads (text and RowSpan of each cell).
+    EXPECT_EQ(cellsOf(writerGrid(*cells, mergedShape())),
+              cellsOf(writerGrid({cell("A1", "类别", 2), cell("B1", "x"), cell("B2", "y"), cell("A3", "1"), cell("B3", "2"),
+                                  cell("A4", "合计")},
+                                 mergedShape())));
+}
+
+TEST(WriterGrid, BoxTextsThatCannotBeToldApartAreRefused)
+{
+    const std::vector<std::string> ok = {"类别", "x", "", "y", "1", "2", "合计"};
+    ASSERT_TRUE(cellsFromBoxTexts(mergedNames, mergedShape(), ok).has_value());
+    // a cell of two paragraphs: one text more than there are boxes
+    std::vector<std::string> twoParagraphs = ok;
+    twoParagraphs.insert(twoParagraphs.begin() + 1, "第二段");
+    EXPECT_FALSE(cellsFromBoxTexts(mergedNames, mergedShape(), twoParagraphs).has_value());
+    // fewer texts than boxes
+    EXPECT_FALSE(cellsFromBoxTexts(mergedNames, mergedShape(), {"类别", "x", "", "y", "1", "2"}).has_value());
+    // a covered box with text
+    std::vector<std::string> coveredText = ok;
+    coveredText[2] = "?";
+    EXPECT_FALSE(cellsFromBoxTexts(mergedNames, mergedShape(), coveredText).has_value());
+    // a covered box under no named box of its edges (B2 covered, but B1 is narrower)
+    WriterTableShape narrow = mergedShape();
+    narrow.edges[0] = {0, 5000, 9000, 10000};
+    EXPECT_FALSE(cellsFromBoxTexts({"A1", "B1", "C1", "A2", "A3", "B3", "A4"}, narrow,
+                                   {"a", "b", "c", "d", "", "e", "f", "g"})
+                     .has_value());
+    // a dotted name, a name beyond its row's boxes, names out of document order
+    EXPECT_FALSE(cellsFromBoxTexts({"A1", "B1.1.1", "B2", "A3", "B3", "A4"}, mergedShape(), ok).has_value());
+    EXPECT_FALSE(cellsFromBoxTexts({"A1", "B1", "B2", "A3", "B3", "B4"}, mergedShape(), ok).has_value());
+    EXPECT_FALSE(cellsFromBoxTexts({"B1", "A1", "B2", "A3", "B3", "A4"}, mergedShape(), ok).has_value());
+}
+
+TEST(WriterGrid, BoxTextsOfARowSpanReachingTheLastRow)
+{
+    // B1 covers B2 and B3: its span is 3, and every covered box is claimed.
+    WriterTableShape shape;
+    shape.edges = {{0, 4000, 10000}, {0, 4000, 10000}, {0, 4002, 10000}};
+    const auto cells = cellsFromBoxTexts({"A1", "B1", "A2", "A3"}, shape, {"a", "b", "c", "", "d", ""});
+    ASSERT_TRUE(cells.has_value());
+    using Row = std::tuple<std::string, std::string, int>;
+    EXPECT_EQ(spansOf(*cells), (std::vector<Row>{{"A1", "a", 1}, {"B1", "b", 3}, {"A2", "c", 1}, {"A3", "d", 1}}));
+}
+
+TEST(WriterGrid, TableExportIsFramedByTheParagraphsAround)
+{
+    using Row = std::tuple<std::string, std::string, int>;
+    const auto cells = cellsFromTableExport(mergedNames, mergedShape(), "\n类别\nx\n\ny\n1\n2\n合计\n");
+    ASSERT_TRUE(cells.has_value());
+    EXPECT_EQ(spansOf(*cells).front(), (Row{"A1", "类别", 2}));
+    EXPECT_EQ(spansOf(*cells).back(), (Row{"A4", "合计", 1}));
+    // not framed by empty lines: the range did not start and end at paragraph boundaries
+    EXPECT_FALSE(cellsFromTableExport(mergedNames, mergedShape(), "前文\n类别\nx\n\ny\n1\n2\n合计\n").has_value());
+    EXPECT_FALSE(cellsFromTableExport(mergedNames, mergedShape(), "\n类别\nx\n\ny\n1\n2\n合计").has_value());
+    EXPECT_FALSE(cellsFromTableExport(mergedNames, mergedShape(), "").has_value());
+}
+
+TEST(WriterGrid, GridOfBoxCellsIsTheRegularGridWhenTheTableIsRegular)
+{
+    WriterTableShape shape;
+    shape.edges = {{0, 10, 10000}, {0, 11, 10000}}; // a sliver first column, within 2 units in both rows
+    const auto cells = cellsFromBoxTexts({"A1", "B1", "A2", "B2"}, shape, {"a", "b", "c", "d"});
+    ASSERT_TRUE(cells.has_value());
+    EXPECT_EQ(cellsOf(writerGridOfBoxCells(*cells, shape)),
+              cellsOf(regularWriterGrid(2, 2, {cell("A1", "a"), cell("B1", "b"), cell("A2", "c"), cell("B2", "d")})));
+    EXPECT_EQ(cellsOf(writerGridOfBoxCells(*cellsFromBoxTexts(mergedNames, mergedShape(), {"类别", "x", "", "y", "1", "2", "合计"}),
+                                           mergedShape())),
+              cellsOf(writerGrid(*cellsFromBoxTexts(mergedNames, mergedShape(), {"类别", "x", "", "y", "1", "2", "合计"}),
+                                 mergedShape())));
+}
+
+TEST(WriterGrid, ParagraphsFromAnExportWithOneLinePerParagraph)
+{
+    EXPECT_EQ(exportLines("a\n\nb"), (std::vector<std::string>{"a", "", "b"}));
+    EXPECT_EQ(exportLines(""), (std::vector<std::string>{""}));
+    EXPECT_EQ(paragraphsFromExport("一、总体情况\n\n正文", 3), (std::vector<std::string>{"一、总体情况", "", "正文"}));
+    // a manual line break in one of two paragraphs: three lines, not told apart
+    EXPECT_FALSE(paragraphsFromExport("第一行\n第二行\n正文", 2).has_value());
+    EXPECT_EQ(paragraphsFromExport("", 1), (std::vector<std::string>{""}));
+}

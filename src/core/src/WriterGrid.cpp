@@ -108,6 +108,117 @@ std::vector<std::string> regularCellNames(const std::vector<std::string>& names,
     return byPosition;
 }
 
+std::optional<std::vector<WriterCell>> cellsFromBoxTexts(const std::vector<std::string>& names,
+                                                         const WriterTableShape& shape,
+                                                         std::vector<std::string> boxTexts)
+{
+    const std::vector<std::vector<int>>& edges = shape.edges;
+    // first[r]: the document-order index of row r's first box; first.back(): all boxes
+    std::vector<size_t> first{0};
+    first.reserve(edges.size() + 1);
+    for (const std::vector<int>& e : edges) {
+        if (e.size() < 2)
+            return std::nullopt;
+        first.push_back(first.back() + e.size() - 1);
+    }
+    if (boxTexts.size() != first.back())
+        return std::nullopt;
+
+    // owner[i]: the index in `names` of the named box i, -1 for a covered box
+    std::vector<int> owner(boxTexts.size(), -1);
+    std::vector<size_t> placeOf(names.size());
+    size_t previous = 0;
+    for (size_t k = 0; k < names.size(); ++k) {
+        const WriterCellName n = parseWriterCellName(names[k]);
+        if (n.dotted || n.row < 0 || static_cast<size_t>(n.row) >= edges.size() || n.box < 0 ||
+            static_cast<size_t>(n.box) + 1 >= edges[static_cast<size_t>(n.row)].size())
+            return std::nullopt;
+        const size_t place = first[static_cast<size_t>(n.row)] + static_cast<size_t>(n.box);
+        if (k > 0 && place <= previous)
+            return std::nullopt;
+        previous = place;
+        owner[place] = static_cast<int>(k);
+        placeOf[k] = place;
+    }
+
+    std::vector<WriterCell> cells(names.size());
+    std::vector<bool> claimed(boxTexts.size(), false);
+    for (size_t k = 0; k < names.size(); ++k) {
+        const WriterCellName n = parseWriterCellName(names[k]);
+        const std::vector<int>& own = edges[static_cast<size_t>(n.row)];
+        const int left = own[static_cast<size_t>(n.box)], right = own[static_cast<size_t>(n.box) + 1];
+        int span = 1;
+        for (size_t r = static_cast<size_t>(n.row) + 1; r < edges.size(); ++r) {
+            const std::vector<int>& e = edges[r];
+            size_t below = first[r + 1];
+            for (size_t b = 0; b + 1 < e.size(); ++b) {
+                const size_t place = first[r] + b;
+                if (owner[place] < 0 && !claimed[place] && std::abs(e[b] - left) <= 2 &&
+                    std::abs(e[b + 1] - right) <= 2) {
+                    below = place;
+                    break;
+                }
+            }
+            if (below == first[r + 1])
+                break;
+            claimed[below] = true;
+            ++span;
+        }
+        cells[k].name = names[k];
+        cells[k].text = std::move(boxTexts[placeOf[k]]);
+        cells[k].rowSpan = span;
+    }
+    for (size_t i = 0; i < boxTexts.size(); ++i)
+        if (owner[i] < 0 && (!claimed[i] || !boxTexts[i].empty()))
+            return std::nullopt;
+    return cells;
+}
+
+std::vector<std::string> exportLines(std::string_view exported)
+{
+    std::vector<std::string> lines;
+    size_t start = 0;
+    for (;;) {
+        const size_t end = exported.find('\n', start);
+        lines.emplace_back(exported.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start));
+        if (end == std::string_view::npos)
+            return lines;
+        start = end + 1;
+    }
+}
+
+std::optional<std::vector<std::string>> paragraphsFromExport(std::string_view exported, size_t count)
+{
+    std::vector<std::string> lines = exportLines(exported);
+    if (lines.size() != count)
+        return std::nullopt;
+    return lines;
+}
+
+std::optional<std::vector<WriterCell>> cellsFromTableExport(const std::vector<std::string>& names,
+                                                            const WriterTableShape& shape,
+                                                            std::string_view exported)
+{
+    std::vector<std::string> lines = exportLines(exported);
+    if (lines.size() < 2 || !lines.front().empty() || !lines.back().empty())
+        return std::nullopt;
+    lines.pop_back();
+    lines.erase(lines.begin());
+    return cellsFromBoxTexts(names, shape, std::move(lines));
+}
+
+Table writerGridOfBoxCells(std::vector<WriterCell> cells, const WriterTableShape& shape)
+{
+    std::vector<std::string> names;
+    names.reserve(cells.size());
+    for (const WriterCell& c : cells)
+        names.push_back(c.name);
+    if (!regularCellNames(names, shape).empty()) // cells are in document order: row-major
+        return regularWriterGrid(static_cast<int>(shape.edges.size()),
+                                 static_cast<int>(shape.edges.front().size() - 1), std::move(cells));
+    return writerGrid(std::move(cells), shape);
+}
+
 Table regularWriterGrid(int rows, int boxes, std::vector<WriterCell> byPosition)
 {
     Table result;

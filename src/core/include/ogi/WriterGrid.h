@@ -13,6 +13,7 @@
 
 #include "ogi/Table.h"
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -50,6 +51,40 @@ struct WriterCell {
     std::string text;
     int rowSpan = 1;
 };
+
+/// The cells of a table whose text was read in one piece (src/uno/WriterReader.cxx): `boxTexts`
+/// holds the text of every leaf box in document order, covered boxes included, as the text export
+/// of the whole table yields it (one line per paragraph). Returns the cells in `names` order
+/// (getCellNames(): undotted, rows top-down, boxes left to right, covered boxes absent) with
+/// their texts and row spans, or nothing when the texts cannot be told apart exactly:
+/// - a dotted name, a name outside its row's edges or out of document order;
+/// - more texts than boxes (a cell of several paragraphs, a nested table);
+/// - a covered box that is not empty or does not lie in an unbroken column (same edges within
+///   2 units) below a named box.
+/// A named box's RowSpan is 1 + the covered boxes below it; every covered box must be so claimed.
+std::optional<std::vector<WriterCell>> cellsFromBoxTexts(const std::vector<std::string>& names,
+                                                         const WriterTableShape& shape,
+                                                         std::vector<std::string> boxTexts);
+
+/// The lines of a Writer text export (LibreOffice's text filter: one line per paragraph, "\n"
+/// after each but the last; a manual line break is a "\n" too).
+std::vector<std::string> exportLines(std::string_view exported);
+
+/// The texts of `count` consecutive body paragraphs from the text export of the range from the
+/// start of the first to the end of the last: nothing unless it has exactly `count` lines (a
+/// paragraph with a manual line break, or anything between the paragraphs, adds lines).
+std::optional<std::vector<std::string>> paragraphsFromExport(std::string_view exported, size_t count);
+
+/// cellsFromBoxTexts on the text export of the range from the end of the paragraph before the
+/// table to the start of the paragraph after it: an empty line, one line per paragraph of the
+/// table, an empty line ("\n"-separated). Nothing when it is not so framed.
+std::optional<std::vector<WriterCell>> cellsFromTableExport(const std::vector<std::string>& names,
+                                                            const WriterTableShape& shape,
+                                                            std::string_view exported);
+
+/// The grid of the cells cellsFromBoxTexts gave: by position when the table is regular (as
+/// regularWriterGrid), else writerGrid.
+Table writerGridOfBoxCells(std::vector<WriterCell> cells, const WriterTableShape& shape);
 
 /// The grid of a regular table: `byPosition` as regularCellNames ordered them (rows × boxes),
 /// each a 1×1 cell.
