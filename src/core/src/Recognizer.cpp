@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <deque>
 #include <set>
 #include <string_view>
 #include <unordered_map>
@@ -225,6 +226,8 @@ const std::vector<TemplateIndex>& indexes()
     return all;
 }
 
+const Label kNoLabel;
+
 /// A table under examination: possibly two document tables stacked (split table).
 struct View {
     /// The document's table itself when the view is one table as it is; else `own`: the cells
@@ -237,7 +240,10 @@ struct View {
     const Table& table() const { return source ? *source : own; }
     const std::vector<Cell>& cells() const { return table().cells; }
     std::vector<CellLocation> origin;         ///< per cell: where it lives in the document
-    std::vector<Label> labels;                ///< per cell
+    /// per cell: its label, the template readings' own for a text a template spells (most label
+    /// cells), else one of `ownLabels`, or kNoLabel; pointed at, not copied (issue 11)
+    std::vector<const Label*> labels;
+    std::deque<Label> ownLabels;              ///< labels made of texts no template spells (a deque: they never move)
     std::vector<bool> valueLike;              ///< per cell
     std::vector<const Label*> distinct;       ///< distinct non-empty labels
     std::vector<uint64_t> distinctMasks;      ///< byteMask of each distinct label's norm (its core is a part of it)
@@ -246,7 +252,7 @@ struct View {
     LabelSet norms, cores;
 
     View() = default;
-    View(const View&) = delete;   // norms, cores and distinct point into labels
+    View(const View&) = delete;   // labels, norms, cores and distinct point into ownLabels
     View& operator=(const View&) = delete;
     View(View&&) noexcept = default;
     View& operator=(View&&) noexcept = default;
@@ -431,23 +437,23 @@ View makeView(const Document& doc, const std::vector<int>& tableIndices)
     for (const Cell& c : v.cells()) {
         if (isPlainDigits(c.text)) {
             v.valueLike.push_back(true);
-            v.labels.emplace_back();
+            v.labels.push_back(&kNoLabel);
             continue;
         }
         const auto it = known.find(c.text);
         if (it != known.end()) {
             v.valueLike.push_back(it->second.valueLike);
-            v.labels.push_back(it->second.label);
+            v.labels.push_back(&it->second.label);
             continue;
         }
         v.valueLike.push_back(looksLikeValue(c.text));
-        v.labels.push_back(v.valueLike.back() ? Label{} : makeLabel(c.text));
+        v.labels.push_back(v.valueLike.back() ? &kNoLabel : &v.ownLabels.emplace_back(makeLabel(c.text)));
     }
-    for (const Label& l : v.labels)
-        if (!l.norm.empty() && v.norms.insert(l.norm, l.normHash)) {
-            v.cores.insert(l.core, l.coreHash);
-            v.distinct.push_back(&l);
-            v.distinctMasks.push_back(byteMask(l.norm));
+    for (const Label* l : v.labels)
+        if (!l->norm.empty() && v.norms.insert(l->norm, l->normHash)) {
+            v.cores.insert(l->core, l->coreHash);
+            v.distinct.push_back(l);
+            v.distinctMasks.push_back(byteMask(l->norm));
         }
     return v;
 }
@@ -492,8 +498,6 @@ double detectionScore(const View& v, const TemplateIndex& idx)
 // ---------------------------------------------------------------------------------------
 // Physical rows of a view.
 
-const Label kNoLabel;
-
 struct PhysRow {
     std::vector<int> labels;  ///< leading label anchors (may come from merges above)
     std::vector<int> values;  ///< value anchors owned by this row, left to right
@@ -525,7 +529,7 @@ std::vector<PhysRow> physicalRows(const View& v, const Grid& g)
         // drop trailing empty value cells beyond the last non-empty one only when the row
         // has no labels at all (pure filler rows); keep them otherwise (blank values matter)
         if (!pr.labels.empty())
-            pr.leaf = &v.labels[static_cast<size_t>(pr.labels.back())];
+            pr.leaf = v.labels[static_cast<size_t>(pr.labels.back())];
     }
     return rows;
 }
@@ -568,12 +572,12 @@ void mapList(const View& v, const TemplateIndex& idx, Recognition& out)
     // Value column: header "统计数" if present, else the rightmost column with numbers.
     int valueCol = -1, unitCol = -1, headerRow = -1;
     for (size_t i = 0; i < v.cells().size() && valueCol < 0; ++i)
-        if (sameLabel(v.labels[i], idx.valueHeader)) {
+        if (sameLabel(*v.labels[i], idx.valueHeader)) {
             valueCol = v.cells()[i].col;
             headerRow = v.cells()[i].row;
         }
     for (size_t i = 0; i < v.cells().size(); ++i)
-        if (sameLabel(v.labels[i], idx.unitHeader))
+        if (sameLabel(*v.labels[i], idx.unitHeader))
             unitCol = v.cells()[i].col;
     if (valueCol < 0) {
         std::vector<int> numeric(static_cast<size_t>(g.cols()), 0);
@@ -683,8 +687,8 @@ void appendHeaderPath(const View& v, const Grid& g, int anchor, const std::vecto
         if (a < 0 || a == last)
             continue;
         last = a;
-        if (!v.labels[static_cast<size_t>(a)].empty())
-            path.push_back(&v.labels[static_cast<size_t>(a)]);
+        if (!v.labels[static_cast<size_t>(a)]->empty())
+            path.push_back(v.labels[static_cast<size_t>(a)]);
     }
 }
 
@@ -751,7 +755,7 @@ bool matchBodyRow(const View& v, const TemplateIndex& idx, const TemplateRow& tr
         for (size_t i = from; i < pr.labels.size(); ++i) {
             const int a = pr.labels[i];
             if (v.cells()[static_cast<size_t>(a)].row != static_cast<int>(j) ||
-                isAnyTemplateLabel(idx, v.labels[static_cast<size_t>(a)]))
+                isAnyTemplateLabel(idx, *v.labels[static_cast<size_t>(a)]))
                 return false;
             values.push_back(a);
         }
@@ -774,7 +778,7 @@ bool matchBodyRow(const View& v, const TemplateIndex& idx, const TemplateRow& tr
         return ok;
     }
     for (size_t i = pr.labels.size(); i-- > 0;) {
-        if (!leafMatches(tr, v.labels[static_cast<size_t>(pr.labels[i])]))
+        if (!leafMatches(tr, *v.labels[static_cast<size_t>(pr.labels[i])]))
             continue;
         std::vector<int> values;
         if (!ownTrailing(i + 1, values))
@@ -807,7 +811,7 @@ bool isSubtotalLabel(const SubtotalRow& s, const Label& l)
 bool namesGroup(const View& v, const PhysRow& pr, const Label& group)
 {
     for (int a : pr.labels) {
-        const Label& l = v.labels[static_cast<size_t>(a)];
+        const Label& l = *v.labels[static_cast<size_t>(a)];
         if (sameLabel(l, group) || (!l.norm.empty() && l.norm.find(group.norm) != std::string::npos))
             return true;
     }
