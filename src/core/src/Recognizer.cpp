@@ -507,8 +507,11 @@ struct PhysRow {
 std::vector<PhysRow> physicalRows(const View& v, const Grid& g)
 {
     std::vector<PhysRow> rows(static_cast<size_t>(g.rows()));
+    std::vector<int> labels, values;   // a row's anchors, gathered here and copied once (issue 11)
     for (int r = 0; r < g.rows(); ++r) {
         PhysRow& pr = rows[static_cast<size_t>(r)];
+        labels.clear();
+        values.clear();
         int last = -1;
         bool inValues = false;
         for (int c = 0; c < g.cols(); ++c) {
@@ -519,13 +522,15 @@ std::vector<PhysRow> physicalRows(const View& v, const Grid& g)
             const Cell& cell = v.cells()[static_cast<size_t>(a)];
             const bool own = cell.row == r;
             if (!inValues && !v.valueLike[static_cast<size_t>(a)]) {
-                pr.labels.push_back(a);
+                labels.push_back(a);
                 continue;
             }
             inValues = true;
             if (own)
-                pr.values.push_back(a);
+                values.push_back(a);
         }
+        pr.labels.assign(labels.begin(), labels.end());
+        pr.values.assign(values.begin(), values.end());
         // drop trailing empty value cells beyond the last non-empty one only when the row
         // has no labels at all (pure filler rows); keep them otherwise (blank values matter)
         if (!pr.labels.empty())
@@ -765,6 +770,7 @@ bool matchBodyRow(const View& v, const TemplateIndex& idx, const TemplateRow& tr
     if (tr.leaf.empty()) {
         // table four's value row: no label at all, or only text that is no template label
         std::vector<int> values;
+        values.reserve(pr.labels.size() + pr.values.size());
         if (!ownTrailing(0, values))
             return false;
         values.insert(values.end(), pr.values.begin(), pr.values.end());
@@ -781,6 +787,7 @@ bool matchBodyRow(const View& v, const TemplateIndex& idx, const TemplateRow& tr
         if (!leafMatches(tr, *v.labels[static_cast<size_t>(pr.labels[i])]))
             continue;
         std::vector<int> values;
+        values.reserve(pr.labels.size() - (i + 1) + pr.values.size());
         if (!ownTrailing(i + 1, values))
             return false;
         values.insert(values.end(), pr.values.begin(), pr.values.end());
