@@ -12,6 +12,7 @@
 #include <unicode/uscript.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <memory>
@@ -821,13 +822,15 @@ Value parseValue(std::string_view text, ValueType type)
     // words; every type but Heading reads it as the non-negative whole number it is.
     if (type != ValueType::Heading && !text.empty() && text.size() <= 18 &&
         std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; })) {
-        if (const std::optional<Decimal> d = Decimal::parse(text)) {
-            Value v;
-            v.raw = std::string(text);
-            v.kind = Value::Kind::Number;
-            v.number = *d;
-            return v;
-        }
+        // at most 18 digits: below 10^18, an int64 holds it (what Decimal::parse reads it as)
+        std::int64_t units = 0;
+        for (char c : text)
+            units = units * 10 + (c - '0');
+        Value v;
+        v.raw = std::string(text);
+        v.kind = Value::Kind::Number;
+        v.number = Decimal(units);
+        return v;
     }
     const std::string s = normalizeValueText(text);
     Value v;
