@@ -204,6 +204,7 @@ struct SectionHeading {
     std::string numeral;   ///< "五"
     std::string title;     ///< "存在的主要问题及改进情况" (NFKC, no white space)
     std::string match;     ///< `title` in simplified characters, no glosses (what patterns see)
+    icu::UnicodeString match16;   ///< `match` as the matchers read it, converted once (issue 11)
 };
 
 /// The document's level-1 headings in reading order (computed once per check).

@@ -136,6 +136,7 @@ std::shared_ptr<const TextPattern> compilePattern(std::string pattern, const std
 /// Whether the pattern finds a match in the UTF-8 text (through one matcher per pattern and
 /// thread, which keeps the pattern alive).
 bool matchesPattern(const std::shared_ptr<const TextPattern>& p, const std::string& utf8);
+bool matchesPattern(const std::shared_ptr<const TextPattern>& p, const icu::UnicodeString& text);
 
 /// The `pattern` and `section` settings (both required) of a kind that looks for a pattern
 /// inside one section of the text (sectiontext: S-5, X-7; yearrectified: Y-5), compiled.

@@ -161,6 +161,11 @@ std::shared_ptr<const TextPattern> compilePattern(std::string pattern, const std
 
 bool matchesPattern(const std::shared_ptr<const TextPattern>& p, const std::string& utf8)
 {
+    return matchesPattern(p, icu::UnicodeString::fromUTF8(utf8));
+}
+
+bool matchesPattern(const std::shared_ptr<const TextPattern>& p, const icu::UnicodeString& text)
+{
     // One matcher per pattern and thread (a RegexMatcher is costly to make and not thread-safe),
     // reset to each text: one made per call was most of the structure rules' cost (issue 11).
     // The entry keeps its pattern alive, so that its address is never another pattern's.
@@ -180,8 +185,7 @@ bool matchesPattern(const std::shared_ptr<const TextPattern>& p, const std::stri
     if (!e.matcher)
         return false;
     static const icu::UnicodeString none;
-    const icu::UnicodeString text = icu::UnicodeString::fromUTF8(utf8);   // the matcher keeps a reference
-    e.matcher->reset(text);
+    e.matcher->reset(text);                       // keeps a reference to text until reset to none
     const bool found = e.matcher->find(status) && U_SUCCESS(status);
     e.matcher->reset(none);
     return found;

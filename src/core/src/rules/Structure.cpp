@@ -39,7 +39,7 @@ void sectionsCheck(const RuleDecl& rule, const std::vector<SectionHeading>& head
     for (const SectionDecl& s : rule.sections) {
         const SectionHeading* found = nullptr;
         for (const SectionHeading& h : headings)
-            if (matchesPattern(s.compiled, h.match)) {
+            if (matchesPattern(s.compiled, h.match16)) {
                 found = &h;
                 break;
             }
@@ -79,7 +79,7 @@ void sectionTextCheck(const RuleDecl& rule, const Document& doc, const std::vect
                       std::vector<Diagnostic>& out, const TextIndex* text)
 {
     for (size_t h = 0; h < headings.size(); ++h) {
-        if (!matchesPattern(rule.sectionCompiled, headings[h].match))
+        if (!matchesPattern(rule.sectionCompiled, headings[h].match16))
             continue;
         const size_t end = h + 1 < headings.size() ? headings[h + 1].block : doc.blocks.size();
         std::string matched;   // what the pattern sees: simplified, no glosses
@@ -208,7 +208,13 @@ std::vector<SectionHeading> sectionHeadings(const Document& doc)
         if (p == std::string::npos || p == 0 || p > 6 || t.find(stop) != std::string::npos ||
             !rules::numeralValue(t.substr(0, p)) || t.size() == p + comma.size())
             continue;
-        out.push_back({i, t.substr(0, p), t.substr(p + comma.size()), matchText(t.substr(p + comma.size()))});
+        SectionHeading h;
+        h.block = i;
+        h.numeral = t.substr(0, p);
+        h.title = t.substr(p + comma.size());
+        h.match = matchText(h.title);
+        h.match16 = icu::UnicodeString::fromUTF8(h.match);
+        out.push_back(std::move(h));
     }
     return out;
 }
