@@ -133,8 +133,12 @@ void registerYearKinds(KindRegistry& r);         // yeareq yearcopiedtable yearc
 /// An ICU pattern of a rules file, compiled once; `{N}` is the stated-number group. Throws
 /// "<context>: bad pattern at offset …".
 std::shared_ptr<const TextPattern> compilePattern(std::string pattern, const std::string& context);
-/// Whether the pattern finds a match in the UTF-8 text (through one matcher per pattern and
-/// thread, which keeps the pattern alive).
+/// The matcher of a compiled pattern for this thread, made once (a RegexMatcher is costly to build
+/// and not thread-safe; issue 11): reset it to a text, and to an empty one after. Its entry keeps
+/// the pattern alive, so that its address is never reused for another pattern. Null when ICU
+/// cannot make one.
+icu::RegexMatcher* cachedMatcher(const std::shared_ptr<const TextPattern>& p);
+/// Whether the pattern finds a match in the UTF-8 text (through cachedMatcher).
 bool matchesPattern(const std::shared_ptr<const TextPattern>& p, const std::string& utf8);
 bool matchesPattern(const std::shared_ptr<const TextPattern>& p, const icu::UnicodeString& text);
 

@@ -164,30 +164,34 @@ bool matchesPattern(const std::shared_ptr<const TextPattern>& p, const std::stri
     return matchesPattern(p, icu::UnicodeString::fromUTF8(utf8));
 }
 
-bool matchesPattern(const std::shared_ptr<const TextPattern>& p, const icu::UnicodeString& text)
+icu::RegexMatcher* cachedMatcher(const std::shared_ptr<const TextPattern>& p)
 {
-    // One matcher per pattern and thread (a RegexMatcher is costly to make and not thread-safe),
-    // reset to each text: one made per call was most of the structure rules' cost (issue 11).
-    // The entry keeps its pattern alive, so that its address is never another pattern's.
     struct Entry {
         std::shared_ptr<const TextPattern> pattern;
         std::unique_ptr<icu::RegexMatcher> matcher;
     };
     thread_local std::map<const TextPattern*, Entry> cache;
-    UErrorCode status = U_ZERO_ERROR;
     Entry& e = cache[p.get()];
     if (!e.pattern) {
+        UErrorCode status = U_ZERO_ERROR;
         e.pattern = p;
         e.matcher.reset(p->regex->matcher(status));
         if (U_FAILURE(status))
             e.matcher.reset();
     }
-    if (!e.matcher)
+    return e.matcher.get();
+}
+
+bool matchesPattern(const std::shared_ptr<const TextPattern>& p, const icu::UnicodeString& text)
+{
+    icu::RegexMatcher* m = cachedMatcher(p);
+    if (!m)
         return false;
     static const icu::UnicodeString none;
-    e.matcher->reset(text);                       // keeps a reference to text until reset to none
-    const bool found = e.matcher->find(status) && U_SUCCESS(status);
-    e.matcher->reset(none);
+    UErrorCode status = U_ZERO_ERROR;
+    m->reset(text);                               // keeps a reference to text until reset to none
+    const bool found = m->find(status) && U_SUCCESS(status);
+    m->reset(none);
     return found;
 }
 

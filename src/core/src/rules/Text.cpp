@@ -242,27 +242,6 @@ RawScan scanRaw(const std::string& raw)
     return out;
 }
 
-/// One matcher per pattern and thread, made once (a RegexMatcher is costly to build and not
-/// thread-safe). The entry keeps its pattern alive: the matcher uses it, and its address is
-/// never reused for another pattern.
-icu::RegexMatcher* cachedMatcher(const std::shared_ptr<const TextPattern>& p)
-{
-    struct Entry {
-        std::shared_ptr<const TextPattern> pattern;
-        std::unique_ptr<icu::RegexMatcher> matcher;
-    };
-    thread_local std::map<const TextPattern*, Entry> cache;
-    Entry& e = cache[p.get()];
-    if (!e.matcher) {
-        UErrorCode status = U_ZERO_ERROR;
-        e.pattern = p;
-        e.matcher.reset(p->regex->matcher(status));
-        if (U_FAILURE(status))
-            e.matcher.reset();
-    }
-    return e.matcher.get();
-}
-
 } // namespace
 
 const std::vector<TextIndex::Paragraph>& TextIndex::paragraphs() const
@@ -349,10 +328,10 @@ const std::vector<TextMatch>& TextIndex::matches(const RuleDecl& rule) const
     if (!rule.compiled)
         return out;
     UErrorCode status = U_ZERO_ERROR;
-    icu::RegexMatcher* m = cachedMatcher(rule.compiled);
+    icu::RegexMatcher* m = rules::cachedMatcher(rule.compiled);
     if (!m)
         return out;
-    icu::RegexMatcher* ex = rule.excludingCompiled ? cachedMatcher(rule.excludingCompiled) : nullptr;
+    icu::RegexMatcher* ex = rule.excludingCompiled ? rules::cachedMatcher(rule.excludingCompiled) : nullptr;
     static const icu::UnicodeString none;
     struct Release {   // the matchers keep a reference to the text they were reset to
         icu::RegexMatcher* m;
