@@ -47,6 +47,33 @@ namespace ogiuno {
 
 namespace {
 
+/// The grid's rows, columns and cells into `result` (which keeps its name and location).
+void takeGrid(ogi::Table& result, ogi::Table grid)
+{
+    result.rows = grid.rows;
+    result.cols = grid.cols;
+    result.cells = std::move(grid.cells);
+}
+
+enum class Edge { Start, End };
+
+/// The text export of the body text from one edge of `from` to one edge of `to` (one cursor, one
+/// getString), or nothing when the cursor cannot span it.
+std::optional<std::string> exportBetween(const uno::Reference<text::XText>& body, const uno::Reference<text::XTextRange>& from,
+                                         Edge fromEdge, const uno::Reference<text::XTextRange>& to, Edge toEdge)
+{
+    try {
+        uno::Reference<text::XTextCursor> cursor =
+            body->createTextCursorByRange(fromEdge == Edge::Start ? from->getStart() : from->getEnd());
+        if (!cursor.is())
+            return std::nullopt;
+        cursor->gotoRange(toEdge == Edge::Start ? to->getStart() : to->getEnd(), true);
+        return toStd(cursor->getString());
+    } catch (const uno::Exception&) {
+        return std::nullopt;
+    }
+}
+
 std::string cellText(const uno::Reference<table::XCell>& cell)
 {
     uno::Reference<text::XText> text(cell, uno::UNO_QUERY);
@@ -88,10 +115,7 @@ bool readRegular(const uno::Reference<text::XTextTable>& table, const std::vecto
             cell.text = toStd(text);
         }
     }
-    ogi::Table grid = ogi::regularWriterGrid(static_cast<int>(rowCount), static_cast<int>(boxes), std::move(cells));
-    result.rows = grid.rows;
-    result.cols = grid.cols;
-    result.cells = std::move(grid.cells);
+    takeGrid(result, ogi::regularWriterGrid(static_cast<int>(rowCount), static_cast<int>(boxes), std::move(cells)));
     return true;
 }
 
@@ -109,23 +133,13 @@ bool readInOnePiece(const Around& around, const std::vector<std::string>& names,
 {
     if (!around.body.is() || !around.before.is() || !around.after.is())
         return false;
-    std::string exported;
-    try {
-        uno::Reference<text::XTextCursor> cursor = around.body->createTextCursorByRange(around.before->getEnd());
-        if (!cursor.is())
-            return false;
-        cursor->gotoRange(around.after->getStart(), true);
-        exported = toStd(cursor->getString());
-    } catch (const uno::Exception&) {
+    const std::optional<std::string> exported = exportBetween(around.body, around.before, Edge::End, around.after, Edge::Start);
+    if (!exported)
         return false;
-    }
-    std::optional<std::vector<ogi::WriterCell>> cells = ogi::cellsFromTableExport(names, shape, exported);
+    std::optional<std::vector<ogi::WriterCell>> cells = ogi::cellsFromTableExport(names, shape, *exported);
     if (!cells)
         return false;
-    ogi::Table grid = ogi::writerGridOfBoxCells(std::move(*cells), shape);
-    result.rows = grid.rows;
-    result.cols = grid.cols;
-    result.cells = std::move(grid.cells);
+    takeGrid(result, ogi::writerGridOfBoxCells(std::move(*cells), shape));
     return true;
 }
 
@@ -199,10 +213,7 @@ ogi::Table readTable(const uno::Reference<text::XTextTable>& table, const Around
         }
         cells.push_back(std::move(c));
     }
-    ogi::Table grid = ogi::writerGrid(std::move(cells), shape);
-    result.rows = grid.rows;
-    result.cols = grid.cols;
-    result.cells = std::move(grid.cells);
+    takeGrid(result, ogi::writerGrid(std::move(cells), shape));
     return result;
 }
 
@@ -224,7 +235,6 @@ void readWriterDocument(const uno::Reference<lang::XComponent>& model, ReadResul
     uno::Reference<text::XTextTable> pending;
     Around around;
     around.body = bodyText;
-    uno::Reference<text::XTextRange> lastParagraph; // the element just before, when a paragraph
     auto readPending = [&](const uno::Reference<text::XTextRange>& after) {
         if (!pending.is())
             return;
@@ -246,14 +256,8 @@ void readWriterDocument(const uno::Reference<lang::XComponent>& model, ReadResul
             return;
         std::optional<std::vector<std::string>> texts;
         if (run.size() > 1) { // one paragraph: its own getString is the same export
-            try {
-                uno::Reference<text::XTextCursor> cursor = bodyText->createTextCursorByRange(run.front()->getStart());
-                if (cursor.is()) {
-                    cursor->gotoRange(run.back()->getEnd(), true);
-                    texts = ogi::paragraphsFromExport(toStd(cursor->getString()), run.size());
-                }
-            } catch (const uno::Exception&) {
-            }
+            if (const std::optional<std::string> exported = exportBetween(bodyText, run.front(), Edge::Start, run.back(), Edge::End))
+                texts = ogi::paragraphsFromExport(*exported, run.size());
         }
         for (size_t i = 0; i < run.size(); ++i) {
             std::string text = texts ? std::move((*texts)[i]) : toStd(run[i]->getString());
@@ -280,9 +284,10 @@ void readWriterDocument(const uno::Reference<lang::XComponent>& model, ReadResul
         readPending(para);
         if (para.is()) {
             run.push_back(para);
-            lastParagraph = para;
             continue;
         }
+        // the paragraph just before this element, if it is one
+        const uno::Reference<text::XTextRange> before = run.empty() ? nullptr : run.back();
         readRun();
         if (table.is()) {
             if (limits.deadline && limits.deadline()) {
@@ -292,10 +297,9 @@ void readWriterDocument(const uno::Reference<lang::XComponent>& model, ReadResul
                 out.unread.push_back(part);
             } else {
                 pending = table;
-                around.before = lastParagraph;
+                around.before = before;
             }
         }
-        lastParagraph.clear();
     }
     readRun();
     readPending(nullptr);

@@ -127,9 +127,11 @@ std::optional<std::vector<WriterCell>> cellsFromBoxTexts(const std::vector<std::
     // owner[i]: the index in `names` of the named box i, -1 for a covered box
     std::vector<int> owner(boxTexts.size(), -1);
     std::vector<size_t> placeOf(names.size());
+    std::vector<WriterCellName> parsed;
+    parsed.reserve(names.size());
     size_t previous = 0;
     for (size_t k = 0; k < names.size(); ++k) {
-        const WriterCellName n = parseWriterCellName(names[k]);
+        const WriterCellName n = parsed.emplace_back(parseWriterCellName(names[k]));
         if (n.dotted || n.row < 0 || static_cast<size_t>(n.row) >= edges.size() || n.box < 0 ||
             static_cast<size_t>(n.box) + 1 >= edges[static_cast<size_t>(n.row)].size())
             return std::nullopt;
@@ -144,7 +146,7 @@ std::optional<std::vector<WriterCell>> cellsFromBoxTexts(const std::vector<std::
     std::vector<WriterCell> cells(names.size());
     std::vector<bool> claimed(boxTexts.size(), false);
     for (size_t k = 0; k < names.size(); ++k) {
-        const WriterCellName n = parseWriterCellName(names[k]);
+        const WriterCellName& n = parsed[k];
         const std::vector<int>& own = edges[static_cast<size_t>(n.row)];
         const int left = own[static_cast<size_t>(n.box)], right = own[static_cast<size_t>(n.box) + 1];
         int span = 1;
