@@ -470,6 +470,12 @@ bool containsSignature(const View& v, const std::string& sig, uint64_t sigMask)
     return false;
 }
 
+/// Whether the label (norm or core) is one of the template's (its labels and their variants).
+bool isAnyTemplateLabel(const TemplateIndex& idx, const Label& l)
+{
+    return !l.empty() && (idx.labelNorms.contains(l.norm, l.normHash) || idx.labelCores.contains(l.core, l.coreHash));
+}
+
 double detectionScore(const View& v, const TemplateIndex& idx)
 {
     bool gate = idx.tmpl->signatures.empty();
@@ -482,7 +488,7 @@ double detectionScore(const View& v, const TemplateIndex& idx)
         return 0;
     int tableHits = 0;
     for (const Label* l : v.distinct)
-        if (idx.labelNorms.contains(l->norm, l->normHash) || idx.labelCores.contains(l->core, l->coreHash))
+        if (isAnyTemplateLabel(idx, *l))
             ++tableHits;
     int hits = 0;
     for (const Label& l : idx.labels)
@@ -553,11 +559,6 @@ bool leafMatchesConcat(const TemplateRow& tr, const Label& a, const Label& b)
         return false;
     const Label joined = makeLabel(a.norm + b.norm);
     return leafMatches(tr, joined);
-}
-
-bool isAnyTemplateLabel(const TemplateIndex& idx, const Label& l)
-{
-    return !l.empty() && (idx.labelNorms.contains(l.norm, l.normHash) || idx.labelCores.contains(l.core, l.coreHash));
 }
 
 bool hasNonEmptyValue(const View& v, const PhysRow& r)
@@ -1025,17 +1026,12 @@ Best bestTemplate(const std::vector<double>& score, const std::string& preferred
 
 size_t mappedCount(const Recognition& r) { return r.cells.size(); }
 
-bool hasLabel(const TemplateIndex& idx, const Label& l)
-{
-    return idx.labelNorms.contains(l.norm, l.normHash) || (!l.core.empty() && idx.labelCores.contains(l.core, l.coreHash));
-}
-
 /// Distinct labels of the view that template `a` has and template `b` has not.
 int labelsOnlyIn(const View& v, const TemplateIndex& a, const TemplateIndex& b)
 {
     int n = 0;
     for (const Label* l : v.distinct)
-        if (hasLabel(a, *l) && !hasLabel(b, *l))
+        if (isAnyTemplateLabel(a, *l) && !isAnyTemplateLabel(b, *l))
             ++n;
     return n;
 }
