@@ -102,7 +102,9 @@ bool sameLabel(const Label& a, const Label& b)
 {
     if (a.norm.empty() || b.norm.empty())
         return false;
-    return a.norm == b.norm || (!a.core.empty() && a.core == b.core);
+    // the hashes (made with every label, makeLabel) rule out most pairs before the strings are compared
+    return (a.normHash == b.normHash && a.norm == b.norm) ||
+           (!a.core.empty() && a.coreHash == b.coreHash && a.core == b.core);
 }
 
 /// Per-template data derived once from the template grid.
@@ -675,33 +677,34 @@ void mapList(const View& v, const TemplateIndex& idx, Recognition& out)
 // ---------------------------------------------------------------------------------------
 // Matrix layout (2019/2021 tables).
 
-/// Column header path of a value anchor: label texts above it, nearest first, appended to
-/// `path`. Body rows of the same block are skipped; the body rows of the block above end the walk.
-void appendHeaderPath(const View& v, const Grid& g, int anchor, const std::vector<bool>& bodyRow,
-                      std::vector<const Label*>& path)
-{
-    const size_t begin = path.size();
-    const Cell& cell = v.cells()[static_cast<size_t>(anchor)];
-    int last = -1;
-    for (int r = cell.row - 1; r >= 0; --r) {
-        if (bodyRow[static_cast<size_t>(r)]) {
-            if (path.size() > begin)
-                break;
-            continue;
-        }
-        const int a = g.at(r, cell.col);
-        if (a < 0 || a == last)
-            continue;
-        last = a;
-        if (!v.labels[static_cast<size_t>(a)]->empty())
-            path.push_back(v.labels[static_cast<size_t>(a)]);
-    }
-}
-
 /// The header paths of a row's values in one buffer, reused row after row (no allocation per cell).
 struct HeaderPaths {
     std::vector<const Label*> labels;
     std::vector<size_t> start;   ///< path i is labels[start[i], start[i + 1])
+
+    /// Every walk made during one mapping, by the row it starts from and the column: the values
+    /// of a block of body rows share their walks, which were made once per value (issue 11: the
+    /// walk up to the header rows made the mapping quadratic in the rows).
+    std::vector<const Label*> walked;
+    struct Walk {
+        size_t begin = 0, end = 0;
+        bool made = false;
+    };
+    std::vector<Walk> walks;   ///< per (row, column) of the grid
+    int cols = 0;
+    /// Per row: the first row above it that is no body row (-1: none), where the walks of its
+    /// values start; nothing is collected before it, so the body rows in between are skipped
+    std::vector<int> walkFrom;
+
+    void reset(const Grid& g, const std::vector<bool>& bodyRow)
+    {
+        walked.clear();
+        walks.assign(static_cast<size_t>(g.rows()) * static_cast<size_t>(g.cols()), Walk{});
+        cols = g.cols();
+        walkFrom.assign(bodyRow.size(), -1);
+        for (size_t r = 1; r < bodyRow.size(); ++r)
+            walkFrom[r] = bodyRow[r - 1] ? walkFrom[r - 1] : static_cast<int>(r - 1);
+    }
 
     bool contains(size_t i, const Label& l) const
     {
@@ -712,6 +715,43 @@ struct HeaderPaths {
     }
 };
 
+/// Column header path of a value anchor: label texts above it, nearest first, appended to
+/// `paths.labels`. Body rows of the same block are skipped; the body rows of the block above end
+/// the walk. The walk from the first row above that is no body row depends on that row and the
+/// column alone, so it is made once per mapping (HeaderPaths::walks).
+void appendHeaderPath(const View& v, const Grid& g, int anchor, const std::vector<bool>& bodyRow, HeaderPaths& paths)
+{
+    const Cell& cell = v.cells()[static_cast<size_t>(anchor)];
+    if (cell.row <= 0 || static_cast<size_t>(cell.row) >= paths.walkFrom.size() || cell.col < 0 || cell.col >= paths.cols)
+        return;
+    const int from = paths.walkFrom[static_cast<size_t>(cell.row)];
+    if (from < 0)
+        return;
+    HeaderPaths::Walk& walk = paths.walks[static_cast<size_t>(from) * static_cast<size_t>(paths.cols) +
+                                          static_cast<size_t>(cell.col)];
+    if (!walk.made) {
+        std::vector<const Label*>& path = paths.walked;
+        const size_t begin = path.size();
+        int last = -1;
+        for (int r = from; r >= 0; --r) {
+            if (bodyRow[static_cast<size_t>(r)]) {
+                if (path.size() > begin)
+                    break;
+                continue;
+            }
+            const int a = g.at(r, cell.col);
+            if (a < 0 || a == last)
+                continue;
+            last = a;
+            if (!v.labels[static_cast<size_t>(a)]->empty())
+                path.push_back(v.labels[static_cast<size_t>(a)]);
+        }
+        walk = {begin, path.size(), true};
+    }
+    paths.labels.insert(paths.labels.end(), paths.walked.begin() + static_cast<std::ptrdiff_t>(walk.begin),
+                        paths.walked.begin() + static_cast<std::ptrdiff_t>(walk.end));
+}
+
 /// Map a matched row's values to keys by column headers; false when that is not possible.
 bool mapByHeaders(const View& v, const Grid& g, const TemplateRow& tr, const PhysRow& pr,
                   const std::vector<bool>& bodyRow, std::vector<int>& assigned, HeaderPaths& paths)
@@ -720,7 +760,7 @@ bool mapByHeaders(const View& v, const Grid& g, const TemplateRow& tr, const Phy
     paths.labels.clear();
     paths.start.assign(1, 0);
     for (int a : pr.values) {
-        appendHeaderPath(v, g, a, bodyRow, paths.labels);
+        appendHeaderPath(v, g, a, bodyRow, paths);
         paths.start.push_back(paths.labels.size());
     }
     size_t next = 0;                        // assignments must go left to right
@@ -915,6 +955,7 @@ void mapMatrix(const View& v, const TemplateIndex& idx, Recognition& out)
 
     std::vector<std::vector<int>> assignedRows(idx.rows.size());
     HeaderPaths paths;
+    paths.reset(g, bodyRow);
     // the mapped cell of each key by its place in sortedKeys (-1: none), written out in order below
     std::vector<int> byRank(idx.sortedKeys.size(), -1);
     for (size_t t = 0; t < idx.rows.size(); ++t) {
