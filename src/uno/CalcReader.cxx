@@ -214,6 +214,7 @@ SheetContent readContent(const uno::Reference<sheet::XSpreadsheet>& sheet, const
     const std::vector<Rect> reads = contentBox.area() <= std::max<sal_Int64>(4 * contentArea, 20000)
                                         ? std::vector<Rect>{contentBox}
                                         : content;
+    result.sheet.cells.reserve(static_cast<size_t>(std::min<sal_Int64>(contentArea, 1 << 20)));
     for (const Rect& range : reads) {
         uno::Reference<sheet::XCellRangeData> data(sheet->getCellRangeByPosition(range.c0, range.r0, range.c1, range.r1),
                                                    uno::UNO_QUERY_THROW);
@@ -241,9 +242,12 @@ SheetContent readContent(const uno::Reference<sheet::XSpreadsheet>& sheet, const
             }
         }
     }
-    std::sort(result.sheet.cells.begin(), result.sheet.cells.end(), [](const ogi::SheetCell& a, const ogi::SheetCell& b) {
+    // Row-major, as splitSheet wants it; one read over the content's rectangle already is.
+    const auto rowMajor = [](const ogi::SheetCell& a, const ogi::SheetCell& b) {
         return a.row != b.row ? a.row < b.row : a.col < b.col;
-    });
+    };
+    if (!std::is_sorted(result.sheet.cells.begin(), result.sheet.cells.end(), rowMajor))
+        std::sort(result.sheet.cells.begin(), result.sheet.cells.end(), rowMajor);
     return result;
 }
 

@@ -56,7 +56,7 @@ void dropPending(const uno::Reference<uno::XInterface>& key);
 void remember(const uno::Reference<lang::XComponent>& model, const CheckOutcome& outcome)
 {
     uno::Reference<uno::XInterface> key(model, uno::UNO_QUERY);
-    Remembered entry{key, std::make_shared<const ogi::Report>(outcome.report), outcome.lang, {}, {}};
+    Remembered entry{key, outcome.report, outcome.lang, {}, {}};
     {
         std::lock_guard<std::mutex> lock(g_mutex);
         // Drop entries of closed documents, and the previous entry of this one.
@@ -162,8 +162,9 @@ CheckOutcome runEngine(const uno::Reference<uno::XComponentContext>& ctx, const 
         options.previousSource = previous.source;
         outcome.previousCandidates = previous.candidates;
     }
-    outcome.report = ogi::Checker(std::move(options)).check(outcome.read.doc);
-    addReaderFindings(outcome.read, outcome.report); // what was not read is said, never skipped silently
+    auto report = std::make_shared<ogi::Report>(ogi::Checker(std::move(options)).check(outcome.read.doc));
+    addReaderFindings(outcome.read, *report); // what was not read is said, never skipped silently
+    outcome.report = std::move(report);
     return outcome;
 }
 
@@ -206,7 +207,7 @@ CheckOutcome checkAndMark(const uno::Reference<uno::XComponentContext>& ctx, con
         CheckOutcome outcome = runEngine(ctx, model, settings, limits);
         int cells = 0;
         const std::string recorded = recordedMarksFingerprint(model, &cells);
-        if (recorded == marksFingerprint(outcome.read, outcome.report, outcome.lang, style)) {
+        if (recorded == marksFingerprint(outcome.read, *outcome.report, outcome.lang, style)) {
             outcome.painted = true;
             outcome.markedCells = cells;
             remember(model, outcome);
@@ -218,7 +219,7 @@ CheckOutcome checkAndMark(const uno::Reference<uno::XComponentContext>& ctx, con
         clearMarks(model, kind, style, &markNamespace);
         LazyProgress progress(model, tr(Str::ProductName, outcome.lang)); // marking a big document
         outcome.markedCells =
-            paintMarks(model, outcome.read, outcome.report, outcome.lang, style, markNamespace, progress.callback());
+            paintMarks(model, outcome.read, *outcome.report, outcome.lang, style, markNamespace, progress.callback());
         outcome.painted = true;
         remember(model, outcome);
         return outcome;
@@ -232,7 +233,7 @@ CheckOutcome checkAndMark(const uno::Reference<uno::XComponentContext>& ctx, con
     CheckOutcome outcome = runEngine(ctx, model, settings, limits);
     LazyProgress progress(model, tr(Str::ProductName, outcome.lang)); // marking a big document
     outcome.markedCells =
-        paintMarks(model, outcome.read, outcome.report, outcome.lang, style, markNamespace, progress.callback());
+        paintMarks(model, outcome.read, *outcome.report, outcome.lang, style, markNamespace, progress.callback());
     outcome.painted = true;
     remember(model, outcome);
     return outcome;
@@ -266,8 +267,8 @@ OUString previousText(const ogi::Report& r, const std::string& lang)
 
 OUString previousText(const CheckOutcome& o)
 {
-    if (o.report.previous.used)
-        return " " + previousText(o.report, o.lang);
+    if (o.report->previous.used)
+        return " " + previousText(*o.report, o.lang);
     if (o.previousCandidates.size() < 2)
         return OUString();
     OUString files;
@@ -281,7 +282,7 @@ OUString previousText(const CheckOutcome& o)
 OUString summaryText(const CheckOutcome& o, bool withTables)
 {
     const std::string& lang = o.lang;
-    const ogi::Report& r = o.report;
+    const ogi::Report& r = *o.report;
     if (r.tables.empty() && r.diagnostics.empty())
         return tr(Str::SummaryNoTables, lang);
     const int errors = r.count(ogi::Severity::Error), warnings = r.count(ogi::Severity::Warning),

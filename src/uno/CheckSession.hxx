@@ -20,7 +20,8 @@ namespace ogiuno {
 
 struct CheckOutcome {
     ReadResult read;
-    ogi::Report report;
+    /// Never null; shared with what getLastReport and the issue list keep (not copied: issue 11).
+    std::shared_ptr<const ogi::Report> report = std::make_shared<const ogi::Report>();
     std::string lang;       ///< language of messages and comments
     bool readOnly = false;  ///< document is read-only: nothing was painted
     bool painted = false;   ///< marks were (re)applied

@@ -221,12 +221,12 @@ FixOutcome applySuggestion(const uno::Reference<uno::XComponentContext>& ctx, co
         return out;
     }
     return changeScope(ctx, model, trKey("UndoFix", lang), [&](const CheckOutcome& now, FixOutcome& o) {
-        const int i = findingIndex(now.report, key);
-        if (i < 0 || now.report.diagnostics[static_cast<size_t>(i)].suggestion.empty()) {
+        const int i = findingIndex(*now.report, key);
+        if (i < 0 || now.report->diagnostics[static_cast<size_t>(i)].suggestion.empty()) {
             o.message = trKey("FixStale", lang);
             return false;
         }
-        const ogi::Diagnostic& d = now.report.diagnostics[static_cast<size_t>(i)];
+        const ogi::Diagnostic& d = now.report->diagnostics[static_cast<size_t>(i)];
         const ogi::Suggestion& s = d.suggestion;
         if (s.kind == "text") {
             if (!replaceStatedNumber(model, d)) {

@@ -103,9 +103,9 @@ uno::Sequence<rc::Diagnostic> ReportCheckerService::check(const uno::Reference<l
     return guardedInOffice(m_ctx, "check", [&] {
         requireDocument(document);
         const CheckOutcome o = checkDocument(m_ctx, document);
-        uno::Sequence<rc::Diagnostic> result(static_cast<sal_Int32>(o.report.diagnostics.size()));
-        for (size_t i = 0; i < o.report.diagnostics.size(); ++i)
-            result[static_cast<sal_Int32>(i)] = toIdl(o.report.diagnostics[i], o.lang);
+        uno::Sequence<rc::Diagnostic> result(static_cast<sal_Int32>(o.report->diagnostics.size()));
+        for (size_t i = 0; i < o.report->diagnostics.size(); ++i)
+            result[static_cast<sal_Int32>(i)] = toIdl(o.report->diagnostics[i], o.lang);
         return result;
     });
 }
@@ -133,7 +133,7 @@ OUString ReportCheckerService::checkToJson(const uno::Reference<lang::XComponent
     return guardedInOffice(m_ctx, "checkToJson", [&] {
         requireDocument(document);
         const CheckOutcome o = checkDocument(m_ctx, document);
-        return toOU(o.report.toJson(o.lang));
+        return toOU(o.report->toJson(o.lang));
     });
 }
 
@@ -162,9 +162,9 @@ uno::Sequence<rc::Diagnostic> ReportCheckerService::checkAgainst(const uno::Refe
             throw;
         }
         setSessionPrevious(document, nullptr, true);
-        uno::Sequence<rc::Diagnostic> result(static_cast<sal_Int32>(o.report.diagnostics.size()));
-        for (size_t i = 0; i < o.report.diagnostics.size(); ++i)
-            result[static_cast<sal_Int32>(i)] = toIdl(o.report.diagnostics[i], o.lang);
+        uno::Sequence<rc::Diagnostic> result(static_cast<sal_Int32>(o.report->diagnostics.size()));
+        for (size_t i = 0; i < o.report->diagnostics.size(); ++i)
+            result[static_cast<sal_Int32>(i)] = toIdl(o.report->diagnostics[i], o.lang);
         return result;
     });
 }
@@ -209,7 +209,7 @@ uno::Sequence<rc::Diagnostic> ReportCheckerService::getSuggestions(const uno::Re
         requireDocument(document);
         const CheckOutcome o = checkDocument(m_ctx, document);
         std::vector<rc::Diagnostic> out;
-        for (const ogi::Diagnostic& d : o.report.diagnostics)
+        for (const ogi::Diagnostic& d : o.report->diagnostics)
             if (!d.suggestion.empty())
                 out.push_back(toIdl(d, o.lang));
         return uno::Sequence<rc::Diagnostic>(out.data(), static_cast<sal_Int32>(out.size()));

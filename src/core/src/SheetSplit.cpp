@@ -12,9 +12,13 @@ namespace ogi {
 
 namespace {
 
+const std::string kBlank;
+
+/// A cell or merged area of a block. Its text stays in the sheet's content (copied once, into
+/// the table or paragraph it ends up in: issue 11, a 2,000-row sheet copied every text twice).
 struct Anchor {
     int row = 0, col = 0, rowSpan = 1, colSpan = 1;
-    std::string text;
+    const std::string* text = &kBlank;
 };
 
 /// One block of a sheet as anchors on a dense grid (absolute sheet coordinates).
@@ -31,7 +35,7 @@ struct SheetGrid {
     bool filled(int r, int c) const
     {
         const int a = at(r, c);
-        return a >= 0 && !anchors[static_cast<size_t>(a)].text.empty();
+        return a >= 0 && !anchors[static_cast<size_t>(a)].text->empty();
     }
     void place(const Anchor& a)
     {
@@ -57,17 +61,21 @@ public:
     void split(const Span& rows, const Span& cols, std::vector<SheetItem>& items) const
     {
         std::vector<bool> isText(static_cast<size_t>(rows.last - rows.first + 1), false);
+        std::vector<int> textAnchor(isText.size(), -1);
         bool seenMultiCell = false;
+        std::vector<int> anchors;
         for (int r = rows.first; r <= rows.last; ++r) {
-            const std::vector<int> anchors = rowAnchors(r, cols.first, cols.last);
+            rowAnchors(r, cols.first, cols.last, anchors);
             bool text = false;
             if (anchors.size() == 1) {
                 const Anchor& a = m_g.anchors[static_cast<size_t>(anchors[0])];
                 const bool fullWidth =
                     a.col <= cols.first && a.col + a.colSpan - 1 >= cols.last && a.rowSpan == 1 && a.row == r;
                 const bool leadingLine = !seenMultiCell && a.rowSpan == 1;
-                text = (fullWidth && (cols.last > cols.first || !seenMultiCell) && !isFullWidthTemplateLabel(a.text)) ||
-                       (leadingLine && !isFullWidthTemplateLabel(a.text));
+                text = (fullWidth && (cols.last > cols.first || !seenMultiCell) && !isFullWidthTemplateLabel(*a.text)) ||
+                       (leadingLine && !isFullWidthTemplateLabel(*a.text));
+                if (text)
+                    textAnchor[static_cast<size_t>(r - rows.first)] = anchors[0];
             } else if (anchors.size() > 1) {
                 seenMultiCell = true;
             }
@@ -83,7 +91,7 @@ public:
             if (isText[static_cast<size_t>(r - rows.first)]) {
                 flush(r - 1);
                 SheetItem p;
-                p.text = m_g.anchors[static_cast<size_t>(rowAnchors(r, cols.first, cols.last)[0])].text;
+                p.text = *m_g.anchors[static_cast<size_t>(textAnchor[static_cast<size_t>(r - rows.first)])].text;
                 items.push_back(std::move(p));
             } else if (start < 0) {
                 start = r;
@@ -93,21 +101,24 @@ public:
     }
 
 private:
-    /// Indices of the distinct non-empty anchors in row r within [c0, c1].
-    std::vector<int> rowAnchors(int r, int c0, int c1) const
+    /// Indices of the distinct non-empty anchors in row r within [c0, c1], into `result`.
+    void rowAnchors(int r, int c0, int c1, std::vector<int>& result) const
     {
-        std::vector<int> result;
+        result.clear();
         for (int c = c0; c <= c1; ++c) {
             const int a = m_g.at(r, c);
             if (a >= 0 && m_g.filled(r, c) && std::find(result.begin(), result.end(), a) == result.end())
                 result.push_back(a);
         }
-        return result;
     }
 
-    std::string address(int row, int col) const
+    /// "<sheet>.B7", built on `prefix` ("<sheet>.", kept between calls).
+    static std::string address(std::string& prefix, size_t prefixLength, int row, int col)
     {
-        return m_sheetName + "." + calcColumnName(col) + std::to_string(row + 1);
+        prefix.resize(prefixLength);
+        appendCalcColumnName(prefix, col);
+        prefix += std::to_string(row + 1);
+        return prefix;
     }
 
     SheetItem makeTable(int r0, int r1, const Span& cols) const
@@ -125,6 +136,9 @@ private:
         Table& t = item.table;
         t.rows = r1 - r0 + 1;
         t.cols = c1 - c0 + 1;
+        t.cells.reserve(static_cast<size_t>(t.rows) * static_cast<size_t>(t.cols));
+        std::string prefix = m_sheetName + ".";
+        const size_t prefixLength = prefix.size();
         std::vector<bool> seen(m_g.anchors.size(), false);
         for (int r = r0; r <= r1; ++r) {
             for (int c = c0; c <= c1; ++c) {
@@ -138,7 +152,8 @@ private:
                 const int top = std::max(a.row, r0), left = std::max(a.col, c0);
                 const int bottom = std::min(a.row + a.rowSpan - 1, r1);
                 const int right = std::min(a.col + a.colSpan - 1, c1);
-                t.add(top - r0, left - c0, a.text, bottom - top + 1, right - left + 1, address(a.row, a.col));
+                t.add(top - r0, left - c0, *a.text, bottom - top + 1, right - left + 1,
+                      address(prefix, prefixLength, a.row, a.col));
             }
         }
         t.name = calcRangeName(m_sheetName, {r0, c0, r1, c1});
@@ -216,13 +231,13 @@ SheetGrid blockGrid(const SheetContent& content, const std::vector<Filled>& fill
         if (f.merge >= 0) {
             const int at = g.at(cell.row, cell.col);
             if (at >= 0)
-                g.anchors[static_cast<size_t>(at)].text = cell.text;
+                g.anchors[static_cast<size_t>(at)].text = &cell.text;
             continue;
         }
         Anchor a;
         a.row = cell.row;
         a.col = cell.col;
-        a.text = cell.text;
+        a.text = &cell.text;
         g.place(a);
     }
     for (int r = block.r0; r <= block.r1; ++r)
@@ -238,15 +253,22 @@ SheetGrid blockGrid(const SheetContent& content, const std::vector<Filled>& fill
 
 } // namespace
 
-std::string calcColumnName(int col)
+void appendCalcColumnName(std::string& out, int col)
 {
-    std::string name;
+    const size_t start = out.size();
     int n = col + 1;
     while (n > 0) {
         const int rem = (n - 1) % 26;
-        name.insert(name.begin(), static_cast<char>('A' + rem));
+        out.push_back(static_cast<char>('A' + rem));
         n = (n - 1) / 26;
     }
+    std::reverse(out.begin() + static_cast<std::ptrdiff_t>(start), out.end());
+}
+
+std::string calcColumnName(int col)
+{
+    std::string name;
+    appendCalcColumnName(name, col);
     return name;
 }
 

@@ -16,7 +16,7 @@ namespace ogiuno {
 OUString CheckDispatch::execute(const Invocation& call, bool&)
 {
     const CheckOutcome outcome = checkAndTell(context().ctx, context().frame, call.model);
-    if (!outcome.report.diagnostics.empty() && openDeck(context().ctx, context().frame)) {
+    if (!outcome.report->diagnostics.empty() && openDeck(context().ctx, context().frame)) {
         PanelRequest first;
         first.firstError = true;
         bool found = false;

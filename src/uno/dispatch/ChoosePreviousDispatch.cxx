@@ -92,7 +92,7 @@ OUString ChoosePreviousDispatch::execute(const Invocation& call, bool& ok)
         return text;
     }
     const CheckOutcome outcome = checkAndMark(context().ctx, model);
-    const ogi::Report& r = outcome.report;
+    const ogi::Report& r = *outcome.report;
     NoticeKind kind = NoticeKind::Success;
     if (r.count(ogi::Severity::Error) > 0)
         kind = NoticeKind::Danger;

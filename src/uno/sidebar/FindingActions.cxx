@@ -297,11 +297,11 @@ void tellSaveOutcome(const uno::Reference<lang::XComponent>& model, const uno::R
                      const CheckOutcome& outcome, bool changed)
 {
     const std::string& lang = outcome.lang;
-    const int errors = outcome.report.count(ogi::Severity::Error);
-    const int warnings = outcome.report.count(ogi::Severity::Warning);
+    const int errors = outcome.report->count(ogi::Severity::Error);
+    const int warnings = outcome.report->count(ogi::Severity::Warning);
     const int marks = countMarks(model);
     std::string signature = std::to_string(errors) + "/" + std::to_string(warnings) + "/" + std::to_string(marks);
-    for (const ogi::Diagnostic& d : outcome.report.diagnostics)
+    for (const ogi::Diagnostic& d : outcome.report->diagnostics)
         signature += "|" + ogi::ignoreKey(d);
     if (sameAsLastSave(model, signature) && !changed)
         return;   // nothing changed since the last save: no repeated nag
@@ -346,7 +346,7 @@ OUString infobarText(const CheckOutcome& o)
 void tellOutcome(const uno::Reference<frame::XFrame>& frame, const CheckOutcome& outcome)
 {
     const std::string& lang = outcome.lang;
-    const ogi::Report& r = outcome.report;
+    const ogi::Report& r = *outcome.report;
     NoticeKind kind = NoticeKind::Success;
     if (r.count(ogi::Severity::Error) > 0)
         kind = NoticeKind::Danger;            // red: errors

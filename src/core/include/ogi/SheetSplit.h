@@ -65,6 +65,8 @@ SheetSplit splitSheet(const SheetContent& content, const std::string& sheetName,
 
 /// Calc column letters of a 0-based column ("A", ..., "Z", "AA", ...).
 std::string calcColumnName(int col);
+/// The same, appended to `out`.
+void appendCalcColumnName(std::string& out, int col);
 /// "Sheet1.B2:D9" of a rectangle (always a range, "Sheet1.B2:B2" for one position).
 std::string calcRangeName(const std::string& sheetName, const CellRect& rect);
 
