@@ -92,6 +92,25 @@ TEST(SheetSplit, RaggedRowsGiveBlankCellsInTheBlockRectangle)
     EXPECT_EQ(cells[5], (CellTuple{1, 2, 1, 1, "", "S.C2"}));
 }
 
+TEST(SheetSplit, RowsWithNothingFilledInTheirBlockAreReadWithoutFailing)
+{
+    // A title merged over A1:C1 and a tall merge E1:E3 make one band of three rows; in the block
+    // A:C, rows 2 and 3 hold nothing, so their segment trims to no column (found by FuzzGrid: the
+    // table's cells were reserved for a negative width).
+    SheetContent s;
+    s.cells = {{0, 0, "标题"}, {0, 4, "x"}};
+    s.merges = {{0, 0, 0, 2}, {0, 4, 2, 4}};
+    SheetSplit out;
+    ASSERT_NO_THROW(out = splitSheet(s, "S"));
+    ASSERT_GE(out.items.size(), 2u);
+    EXPECT_FALSE(out.items[0].isTable);
+    EXPECT_EQ(out.items[0].text, "标题");
+    for (const SheetItem& item : out.items)
+        if (item.isTable && item.table.name.rfind("S.A", 0) == 0) {
+            EXPECT_TRUE(item.table.cells.empty()) << item.table.name;
+        }
+}
+
 TEST(SheetSplit, TemplateCaptionRowStaysInTheTable)
 {
     // Table 二's full-width caption "第二十条第（一）项" is part of the grid, not a paragraph;

@@ -136,7 +136,8 @@ private:
         Table& t = item.table;
         t.rows = r1 - r0 + 1;
         t.cols = c1 - c0 + 1;
-        t.cells.reserve(static_cast<size_t>(t.rows) * static_cast<size_t>(t.cols));
+        if (t.rows > 0 && t.cols > 0) // rows with nothing filled leave the trim empty (cols <= 0)
+            t.cells.reserve(static_cast<size_t>(t.rows) * static_cast<size_t>(t.cols));
         std::string prefix = m_sheetName + ".";
         const size_t prefixLength = prefix.size();
         std::vector<bool> seen(m_g.anchors.size(), false);
