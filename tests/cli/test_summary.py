@@ -218,6 +218,8 @@ class AddsUp(unittest.TestCase):
                                                      os.path.join(WORK, "adds-up"))
         with open(cls.json, encoding="utf-8") as f:
             cls.report = json.load(f)
+        if not os.path.exists(cls.out):   # say why (ogi-check's own message), not just "no such file"
+            raise AssertionError("ogi-check wrote no workbook (exit %d):\n%s" % (cls.code, cls.stderr[-3000:]))
         cls.wb = Workbook(cls.out)
 
     @classmethod
@@ -360,6 +362,8 @@ class Differs(unittest.TestCase):
                                                      "--json", cls.json, os.path.join(WORK, "differs"))
         with open(cls.json, encoding="utf-8") as f:
             cls.report = json.load(f)
+        if not os.path.exists(cls.out):   # say why (ogi-check's own message), not just "no such file"
+            raise AssertionError("ogi-check wrote no workbook (exit %d):\n%s" % (cls.code, cls.stderr[-3000:]))
         cls.wb = Workbook(cls.out)
 
     @classmethod
