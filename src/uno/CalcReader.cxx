@@ -242,13 +242,7 @@ SheetContent readContent(const uno::Reference<sheet::XSpreadsheet>& sheet, const
             }
         }
     }
-    // Row-major, as splitSheet wants it; one read over the content's rectangle already is.
-    const auto rowMajor = [](const ogi::SheetCell& a, const ogi::SheetCell& b) {
-        return a.row != b.row ? a.row < b.row : a.col < b.col;
-    };
-    if (!std::is_sorted(result.sheet.cells.begin(), result.sheet.cells.end(), rowMajor))
-        std::sort(result.sheet.cells.begin(), result.sheet.cells.end(), rowMajor);
-    return result;
+    return result; // in any order: splitSheet puts its cells in row-major order
 }
 
 } // namespace
@@ -292,11 +286,11 @@ void readCalcDocument(const uno::Reference<lang::XComponent>& model, ReadResult&
             out.unread.push_back(part);
             continue;
         }
-        const SheetContent content = readContent(sheet, ranges);
+        SheetContent content = readContent(sheet, ranges);
         if (limits.progress)
             limits.progress(i + 1, sheets->getCount());
         const std::string name = toStd(sheetName);
-        ogi::SheetSplit split = ogi::splitSheet(content.sheet, name);
+        ogi::SheetSplit split = ogi::splitSheet(std::move(content.sheet), name);
         for (const ogi::CellRect& block : split.tooLarge) {
             UnreadPart part;
             part.where = toOU(ogi::calcRangeName(name, block));

@@ -60,8 +60,8 @@ public:
     /// Appends the block's paragraphs and tables to `items` in reading order.
     void split(const Span& rows, const Span& cols, std::vector<SheetItem>& items) const
     {
-        std::vector<bool> isText(static_cast<size_t>(rows.last - rows.first + 1), false);
-        std::vector<int> textAnchor(isText.size(), -1);
+        // Per row: the anchor of its text line, or -1 when the row belongs to a table.
+        std::vector<int> textAnchor(static_cast<size_t>(rows.last - rows.first + 1), -1);
         bool seenMultiCell = false;
         std::vector<int> anchors;
         for (int r = rows.first; r <= rows.last; ++r) {
@@ -79,7 +79,6 @@ public:
             } else if (anchors.size() > 1) {
                 seenMultiCell = true;
             }
-            isText[static_cast<size_t>(r - rows.first)] = text;
         }
         int start = -1;
         auto flush = [&](int end) {
@@ -88,10 +87,11 @@ public:
             start = -1;
         };
         for (int r = rows.first; r <= rows.last; ++r) {
-            if (isText[static_cast<size_t>(r - rows.first)]) {
+            const int line = textAnchor[static_cast<size_t>(r - rows.first)];
+            if (line >= 0) {
                 flush(r - 1);
                 SheetItem p;
-                p.text = *m_g.anchors[static_cast<size_t>(textAnchor[static_cast<size_t>(r - rows.first)])].text;
+                p.text = *m_g.anchors[static_cast<size_t>(line)].text;
                 items.push_back(std::move(p));
             } else if (start < 0) {
                 start = r;
@@ -279,17 +279,15 @@ std::string calcRangeName(const std::string& sheetName, const CellRect& rect)
            std::to_string(rect.r1 + 1);
 }
 
-SheetSplit splitSheet(const SheetContent& content, const std::string& sheetName, std::int64_t maxBlockPositions)
+SheetSplit splitSheet(SheetContent content, const std::string& sheetName, std::int64_t maxBlockPositions)
 {
     SheetSplit out;
-    // Row-major order (the reader's; the bands and blocks below depend on it).
+    // Row-major order (the bands and blocks below depend on it); a reader's one read over the
+    // content's rectangle already is.
     auto rowMajor = [](const SheetCell& a, const SheetCell& b) { return a.row != b.row ? a.row < b.row : a.col < b.col; };
-    SheetContent sorted;
-    if (!std::is_sorted(content.cells.begin(), content.cells.end(), rowMajor)) {
-        sorted = content;
-        std::sort(sorted.cells.begin(), sorted.cells.end(), rowMajor);
-    }
-    const SheetContent& sheet = sorted.cells.empty() ? content : sorted;
+    if (!std::is_sorted(content.cells.begin(), content.cells.end(), rowMajor))
+        std::sort(content.cells.begin(), content.cells.end(), rowMajor);
+    const SheetContent& sheet = content;
     // The merged area covering (r, c), asked in row-major order: only the merges spanning the
     // current row are tried (issue 11: trying every merge for every cell was a third of the
     // check of a sheet with 2,000 rows). Merged areas do not overlap; the lowest index wins.

@@ -59,8 +59,9 @@ struct SheetSplit {
 inline constexpr std::int64_t kMaxBlockPositions = 4000000;
 
 /// Paragraphs and tables of one sheet, in reading order. `sheetName` (UTF-8) prefixes the
-/// table names and cell addresses.
-SheetSplit splitSheet(const SheetContent& content, const std::string& sheetName,
+/// table names and cell addresses. `content` is taken by value: sorted in place when it is not
+/// row-major (a reader moves its content in).
+SheetSplit splitSheet(SheetContent content, const std::string& sheetName,
                       std::int64_t maxBlockPositions = kMaxBlockPositions);
 
 /// Calc column letters of a 0-based column ("A", ..., "Z", "AA", ...).
