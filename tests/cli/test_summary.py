@@ -203,6 +203,14 @@ def tearDownModule():
         READER.stop()
 
 
+def written_workbook(path, code, stderr):
+    """The workbook ogi-check wrote; when it wrote none, the failure says why (its exit code and
+    own message), not just "no such file"."""
+    if not os.path.exists(path):
+        raise AssertionError("ogi-check wrote no workbook (exit %d):\n%s" % (code, stderr[-3000:]))
+    return Workbook(path)
+
+
 class AddsUp(unittest.TestCase):
     """A district whose 全区汇总 adds up; a unit missing, a unit not on the roster, a broken file."""
 
@@ -218,9 +226,7 @@ class AddsUp(unittest.TestCase):
                                                      os.path.join(WORK, "adds-up"))
         with open(cls.json, encoding="utf-8") as f:
             cls.report = json.load(f)
-        if not os.path.exists(cls.out):   # say why (ogi-check's own message), not just "no such file"
-            raise AssertionError("ogi-check wrote no workbook (exit %d):\n%s" % (cls.code, cls.stderr[-3000:]))
-        cls.wb = Workbook(cls.out)
+        cls.wb = written_workbook(cls.out, cls.code, cls.stderr)
 
     @classmethod
     def tearDownClass(cls):
@@ -362,9 +368,7 @@ class Differs(unittest.TestCase):
                                                      "--json", cls.json, os.path.join(WORK, "differs"))
         with open(cls.json, encoding="utf-8") as f:
             cls.report = json.load(f)
-        if not os.path.exists(cls.out):   # say why (ogi-check's own message), not just "no such file"
-            raise AssertionError("ogi-check wrote no workbook (exit %d):\n%s" % (cls.code, cls.stderr[-3000:]))
-        cls.wb = Workbook(cls.out)
+        cls.wb = written_workbook(cls.out, cls.code, cls.stderr)
 
     @classmethod
     def tearDownClass(cls):
