@@ -155,10 +155,81 @@ SheetContent readContent(const uno::Reference<sheet::XSpreadsheet>& sheet, const
     result.bounds = bounds;
     // Formulas and numbers outside the General format are read one by one (what the user sees).
     const std::vector<Rect> formulas = contentRanges(sheet, sheet::CellFlags::FORMULA);
-    std::vector<Rect> formatted;
+    auto inAny = [](const std::vector<Rect>& rs, sal_Int32 r, sal_Int32 c) {
+        return std::any_of(rs.begin(), rs.end(), [&](const Rect& x) { return x.contains(r, c); });
+    };
+
+    // One getDataArray over the content's rectangle when it is not much larger than the content
+    // (a report sheet), else one per content range (a stray value far away). An integer is
+    // written as such for now: whether its cell's number format shows it otherwise is asked
+    // below, of the format groups that hold one.
+    const sal_Int64 contentArea = cellCount(content);
+    Rect contentBox = content.front();
+    for (const Rect& r : content)
+        contentBox = {std::min(contentBox.r0, r.r0), std::min(contentBox.c0, r.c0), std::max(contentBox.r1, r.r1),
+                      std::max(contentBox.c1, r.c1)};
+    const std::vector<Rect> reads = contentBox.area() <= std::max<sal_Int64>(4 * contentArea, 20000)
+                                        ? std::vector<Rect>{contentBox}
+                                        : content;
+    result.sheet.cells.reserve(static_cast<size_t>(std::min<sal_Int64>(contentArea, 1 << 20)));
+    std::vector<size_t> integers;   // indexes in result.sheet.cells of the integers written as such
+    for (const Rect& range : reads) {
+        uno::Reference<sheet::XCellRangeData> data(sheet->getCellRangeByPosition(range.c0, range.r0, range.c1, range.r1),
+                                                   uno::UNO_QUERY_THROW);
+        const uno::Sequence<uno::Sequence<uno::Any>> rows = data->getDataArray();
+        for (sal_Int32 i = 0; i < rows.getLength(); ++i) {
+            const uno::Sequence<uno::Any>& row = rows[i];
+            for (sal_Int32 j = 0; j < row.getLength(); ++j) {
+                const sal_Int32 r = range.r0 + i, c = range.c0 + j;
+                std::string text;
+                OUString s;
+                double v = 0;
+                bool integer = false;
+                if (inAny(formulas, r, c)) {
+                    text = cellString(sheet, r, c);
+                } else if (row[j] >>= s) {
+                    text = toStd(s);
+                } else if (row[j] >>= v) {
+                    integer = std::isfinite(v) && v == std::floor(v) && std::fabs(v) < 1e15 && !(v == 0 && std::signbit(v));
+                    text = integer ? std::to_string(static_cast<long long>(v)) : cellString(sheet, r, c);
+                }
+                if (text.empty())
+                    continue;
+                if (integer)
+                    integers.push_back(result.sheet.cells.size());
+                result.sheet.cells.push_back({r, c, std::move(text)});
+            }
+        }
+    }
+    // The integers by position, to find those of a group of ranges.
+    std::sort(integers.begin(), integers.end(), [&](size_t a, size_t b) {
+        const ogi::SheetCell &x = result.sheet.cells[a], &y = result.sheet.cells[b];
+        return x.row != y.row ? x.row < y.row : x.col < y.col;
+    });
+    auto holdsInteger = [&](const Rect& rect) {
+        for (sal_Int32 row = rect.r0; row <= rect.r1; ++row) {
+            auto it = std::lower_bound(integers.begin(), integers.end(), std::make_pair(row, rect.c0),
+                                       [&](size_t i, const std::pair<sal_Int32, sal_Int32>& p) {
+                                           const ogi::SheetCell& x = result.sheet.cells[i];
+                                           return x.row != p.first ? x.row < p.first : x.col < p.second;
+                                       });
+            if (it == integers.end())
+                return false;
+            const ogi::SheetCell& x = result.sheet.cells[*it];
+            if (x.row == row && x.col <= rect.c1)
+                return true;
+            if (x.row > rect.r1)
+                return false;
+            row = std::max(row, x.row - 1);   // no integer in the rows before x's
+        }
+        return false;
+    };
+
+    std::vector<Rect> formatted;   // integers in these ranges are read as displayed
     // One pass over the groups of cells that share all their attributes: a group's number
-    // format; and, since a merge's anchor carries its span as an attribute (and covered cells a
-    // flag), a group whose first cell anchors a merge is all anchors of merges of one size.
+    // format (asked only of a group that holds an integer); and, since a merge's anchor carries
+    // its span as an attribute (and covered cells a flag), a group whose first cell anchors a
+    // merge is all anchors of merges of one size.
     bool mergesFound = false;
     try {
         uno::Reference<sheet::XUniqueCellFormatRangesSupplier> unique(
@@ -175,10 +246,13 @@ SheetContent readContent(const uno::Reference<sheet::XSpreadsheet>& sheet, const
             // (Asked of the whole group, Calc merges the attributes of all its cells first:
             // 28 % of the check of a one-sheet report.)
             uno::Reference<table::XCellRange> first = sheet->getCellRangeByPosition(rs[0].c0, rs[0].r0, rs[0].c0, rs[0].r0);
-            uno::Reference<beans::XPropertySet> firstProps(first, uno::UNO_QUERY);
-            sal_Int32 format = 0;
-            if (firstProps.is() && (firstProps->getPropertyValue("NumberFormat") >>= format) && format % kFormatsPerLocale != 0)
-                formatted.insert(formatted.end(), rs.begin(), rs.end());
+            if (std::any_of(rs.begin(), rs.end(), holdsInteger)) {
+                uno::Reference<beans::XPropertySet> firstProps(first, uno::UNO_QUERY);
+                sal_Int32 format = 0;
+                if (firstProps.is() && (firstProps->getPropertyValue("NumberFormat") >>= format) &&
+                    format % kFormatsPerLocale != 0)
+                    formatted.insert(formatted.end(), rs.begin(), rs.end());
+            }
             uno::Reference<util::XMergeable> mergeable(first, uno::UNO_QUERY);
             if (!mergeable.is() || !mergeable->getIsMerged())
                 continue;
@@ -195,52 +269,25 @@ SheetContent readContent(const uno::Reference<sheet::XSpreadsheet>& sheet, const
         mergesFound = true;
     } catch (const uno::Exception& e) {
         logLine("calc reader: cell formats not read (" + toStd(e.Message) + "): every number read as displayed");
-        formatted.push_back(bounds);
+        formatted.assign(1, bounds);
         result.sheet.merges.clear();
     }
     if (!mergesFound)
         findMerges(sheet, bounds, result.sheet.merges);
-    auto inAny = [](const std::vector<Rect>& rs, sal_Int32 r, sal_Int32 c) {
-        return std::any_of(rs.begin(), rs.end(), [&](const Rect& x) { return x.contains(r, c); });
-    };
-
-    // One getDataArray over the content's rectangle when it is not much larger than the content
-    // (a report sheet), else one per content range (a stray value far away).
-    const sal_Int64 contentArea = cellCount(content);
-    Rect contentBox = content.front();
-    for (const Rect& r : content)
-        contentBox = {std::min(contentBox.r0, r.r0), std::min(contentBox.c0, r.c0), std::max(contentBox.r1, r.r1),
-                      std::max(contentBox.c1, r.c1)};
-    const std::vector<Rect> reads = contentBox.area() <= std::max<sal_Int64>(4 * contentArea, 20000)
-                                        ? std::vector<Rect>{contentBox}
-                                        : content;
-    result.sheet.cells.reserve(static_cast<size_t>(std::min<sal_Int64>(contentArea, 1 << 20)));
-    for (const Rect& range : reads) {
-        uno::Reference<sheet::XCellRangeData> data(sheet->getCellRangeByPosition(range.c0, range.r0, range.c1, range.r1),
-                                                   uno::UNO_QUERY_THROW);
-        const uno::Sequence<uno::Sequence<uno::Any>> rows = data->getDataArray();
-        for (sal_Int32 i = 0; i < rows.getLength(); ++i) {
-            const uno::Sequence<uno::Any>& row = rows[i];
-            for (sal_Int32 j = 0; j < row.getLength(); ++j) {
-                const sal_Int32 r = range.r0 + i, c = range.c0 + j;
-                std::string text;
-                OUString s;
-                double v = 0;
-                if (inAny(formulas, r, c)) {
-                    text = cellString(sheet, r, c);
-                } else if (row[j] >>= s) {
-                    text = toStd(s);
-                } else if (row[j] >>= v) {
-                    if (std::isfinite(v) && v == std::floor(v) && std::fabs(v) < 1e15 && !(v == 0 && std::signbit(v)) &&
-                        !inAny(formatted, r, c))
-                        text = std::to_string(static_cast<long long>(v));
-                    else
-                        text = cellString(sheet, r, c);
-                }
-                if (!text.empty())
-                    result.sheet.cells.push_back({r, c, std::move(text)});
+    // An integer in another format than General is what the user sees (3 as 3.00, 0.5 as 50%).
+    if (!formatted.empty()) {
+        bool emptied = false;
+        for (size_t i : integers) {
+            ogi::SheetCell& cell = result.sheet.cells[i];
+            if (inAny(formatted, cell.row, cell.col)) {
+                cell.text = cellString(sheet, cell.row, cell.col);
+                emptied = emptied || cell.text.empty();
             }
         }
+        if (emptied)
+            result.sheet.cells.erase(std::remove_if(result.sheet.cells.begin(), result.sheet.cells.end(),
+                                                    [](const ogi::SheetCell& c) { return c.text.empty(); }),
+                                     result.sheet.cells.end());
     }
     return result; // in any order: splitSheet puts its cells in row-major order
 }

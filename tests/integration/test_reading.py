@@ -131,6 +131,29 @@ class ReadingTest(unittest.TestCase):
         # Nothing was left unread, so nothing says so.
         self.assertFalse([d for d in both["diagnostics"] if d["rule"] == "E-2"])
 
+    # ------------------------------------------------------------------ Calc: what the user sees
+    def test_number_in_another_format_is_read_as_displayed(self):
+        """An integer whose cell has another number format than General is read as shown
+        (1 formatted 0% is "100%", a finding of its own); the other integers of the table, in
+        General, are read as they are."""
+        doc = self.load(self.copy(os.path.join(FIXTURES, SEED002 + ".ods"), "-format"))
+        before = self.check(doc)
+        self.assertEqual(before["tables"][0]["values"]["B03"], 1)
+        cell = next(d["cell"] for d in before["diagnostics"] if d.get("key") == "B03")   # "Sheet1.C9"
+        sheet_name, _, address = cell.rpartition(".")
+        target = doc.Sheets.getByName(sheet_name).getCellRangeByName(address)
+        locale = uno.createUnoStruct("com.sun.star.lang.Locale")
+        locale.Language, locale.Country = "zh", "CN"
+        key = doc.NumberFormats.queryKey("0%", locale, False)
+        target.NumberFormat = key if key != -1 else doc.NumberFormats.addNew("0%", locale)
+        self.assertEqual(target.getString(), "100%")
+        after = self.check(doc)
+        values = after["tables"][0]["values"]
+        self.assertEqual(values["B03"], "100%")
+        self.assertIn(("B03", "100%"), {(d.get("key"), d.get("actual")) for d in after["diagnostics"]})
+        self.assertEqual({k: v for k, v in values.items() if k != "B03"},
+                         {k: v for k, v in before["tables"][0]["values"].items() if k != "B03"})
+
     # ------------------------------------------------------------------ .xlsx and .odt alike
     def test_writer_tables_read_in_one_piece_or_cell_by_cell_alike(self):
         """A Writer table between two paragraphs is read with one text export; a table with no
