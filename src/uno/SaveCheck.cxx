@@ -98,18 +98,25 @@ private:
     uno::WeakReference<uno::XInterface> m_model;
 };
 
-/// False when the document cannot hold report tables worth reading on save.
-bool worthReading(const uno::Reference<lang::XComponent>& model, DocKind kind)
+/// False when a Writer document has no table: nothing a save-time check could read.
+bool hasTables(const uno::Reference<lang::XComponent>& model, DocKind kind)
 {
     if (kind == DocKind::Calc)
         return true; // bounded per sheet by the reader (ReadLimits)
     uno::Reference<text::XTextTablesSupplier> supplier(model, uno::UNO_QUERY_THROW);
     uno::Reference<container::XIndexAccess> tables(supplier->getTextTables(), uno::UNO_QUERY_THROW);
-    const sal_Int32 count = tables->getCount();
-    if (count == 0)
-        return false;
+    return tables->getCount() > 0;
+}
+
+/// False when a Writer document's tables hold more cells than a save-time check reads.
+bool withinSaveLimit(const uno::Reference<lang::XComponent>& model, DocKind kind)
+{
+    if (kind == DocKind::Calc)
+        return true; // bounded per sheet by the reader (ReadLimits)
+    uno::Reference<text::XTextTablesSupplier> supplier(model, uno::UNO_QUERY_THROW);
+    uno::Reference<container::XIndexAccess> tables(supplier->getTextTables(), uno::UNO_QUERY_THROW);
     sal_Int64 cells = 0;
-    for (sal_Int32 i = 0; i < count; ++i) {
+    for (sal_Int32 i = 0; i < tables->getCount(); ++i) {
         uno::Reference<text::XTextTable> table(tables->getByIndex(i), uno::UNO_QUERY);
         if (table.is())
             cells += table->getCellNames().getLength();
@@ -164,6 +171,19 @@ template <typename F> void removingProgressOnFailure(const uno::Reference<lang::
     }
 }
 
+/// What a save-time check that reads nothing keeps and says: no finding; an infobar of ours
+/// (a stale result, or the progress notice) goes.
+void tellNothingRead(const uno::Reference<uno::XComponentContext>& ctx, const uno::Reference<lang::XComponent>& model,
+                     DocKind kind, bool progress = false)
+{
+    CheckOutcome nothing;
+    nothing.lang = uiLanguage(ctx);
+    nothing.read.kind = kind;
+    nothing.readOnly = isReadOnly(model);
+    rememberOutcome(model, nothing);
+    tellUser(model, nothing, /*changed=*/true, progress);
+}
+
 } // namespace
 
 void checkOnSave(const uno::Reference<uno::XComponentContext>& ctx, const uno::Reference<lang::XComponent>& model,
@@ -182,13 +202,10 @@ void checkOnSave(const uno::Reference<uno::XComponentContext>& ctx, const uno::R
     if (const char* fail = std::getenv("OGI_TEST_FAIL_ON_SAVE"); fail && *fail)
         throw std::runtime_error("forced failure (OGI_TEST_FAIL_ON_SAVE)");
 
-    if (!worthReading(model, kind)) {
-        CheckOutcome nothing;
-        nothing.lang = uiLanguage(ctx);
-        nothing.read.kind = kind;
-        nothing.readOnly = isReadOnly(model);
-        rememberOutcome(model, nothing);
-        tellUser(model, nothing); // removes a stale infobar of ours
+    const bool mark = settings.markOnSave && !isReadOnly(model);
+    // A check-only save counts a Writer document's cells after the save, in its deferred check.
+    if (!hasTables(model, kind) || (mark && !withinSaveLimit(model, kind))) {
+        tellNothingRead(ctx, model, kind); // removes a stale infobar of ours
         return;
     }
     ReadLimits limits;
@@ -197,29 +214,28 @@ void checkOnSave(const uno::Reference<uno::XComponentContext>& ctx, const uno::R
     limits.maxTotalCells = kMaxCalcCells;
     uno::Reference<util::XModifiable> modifiable(model, uno::UNO_QUERY);
     const bool changed = !modifiable.is() || modifiable->isModified();   // before our marks change it
-    const bool mark = settings.markOnSave && !isReadOnly(model);
     const bool progress = showProgress(ctx, model, changed);
     if (!mark) {
         // Check only: nothing goes into the file, so the check need not delay the save. It
-        // runs from the event loop right after the save (or earlier, when the report is asked
-        // for: CheckSession::runPendingCheck); without an event loop, now.
+        // runs from the event loop once the save has ended (saveFinished posts it), or earlier
+        // when the report is asked for (CheckSession::runPendingCheck); without an event loop,
+        // when the save has ended.
         uno::WeakReference<lang::XComponent> weak(model);
-        deferCheck(model, [ctx, weak, settings, limits, changed, progress]() {
+        deferCheck(model, [ctx, weak, settings, limits, changed, progress, kind]() {
             uno::Reference<lang::XComponent> doc(weak);
             if (!doc.is())
                 return;
             removingProgressOnFailure(doc, progress, [&] {
-                tellUser(doc, checkDocument(ctx, doc, settings, limits), changed, progress);
+                if (withinSaveLimit(doc, kind))
+                    tellUser(doc, checkDocument(ctx, doc, settings, limits), changed, progress);
+                else
+                    tellNothingRead(ctx, doc, kind, progress);
             });
         });
-        try {
-            uno::Reference<awt::XRequestCallback> async = awt::AsyncCallback::create(ctx);
-            markSaving(uno::Reference<uno::XInterface>(model, uno::UNO_QUERY));
-            async->addCallback(new DeferredCheck(model), uno::Any());
-        } catch (const uno::Exception& e) {
-            logLine(toStd(eventName) + ": no event loop for the deferred check (" + toStd(e.Message) + "), checking now");
-            runPendingCheck(model);
-        }
+        // Nothing is posted now: a callback run while the file is written does nothing (see
+        // DeferredCheck), and posting it woke the idle main thread inside a save called from
+        // another thread, to wait for the office's lock that save holds.
+        markSaving(uno::Reference<uno::XInterface>(model, uno::UNO_QUERY));
         return;
     }
     // MarkOnSave: within a time budget; unchanged findings leave the marks (and the file) alone.
@@ -241,7 +257,8 @@ void saveFinished(const uno::Reference<uno::XComponentContext>& ctx, const uno::
         return;   // not a deferred check of ours (or already run)
     try {
         awt::AsyncCallback::create(ctx)->addCallback(new DeferredCheck(key), uno::Any());
-    } catch (const uno::Exception&) {
+    } catch (const uno::Exception& e) {
+        logLine("no event loop for the deferred save check (" + toStd(e.Message) + "), checking now");
         runPendingCheck(key);
     }
 }

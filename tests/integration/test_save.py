@@ -353,6 +353,30 @@ class SaveTest(unittest.TestCase):
         with open(office.log_path, "rb") as f:
             self.assertIn("sheet 大表 not read".encode(), f.read())
 
+    def test_big_writer_tables_are_not_read_on_save(self):
+        """Writer tables over the save-time bound (20 000 cells) are not read by a check-only
+        save: the cells are counted after the save, by its deferred check, which keeps an empty
+        result and logs why; the save itself is whole."""
+        target = self.copy(os.path.join(FIXTURES, "seed002-dongyang-2017-old.odt"), "-bigtables")
+        doc = self.load(target)
+        text = doc.Text
+        for i in range(5):                                  # 5 × 80 × 60 = 24 000 cells more
+            table = doc.createInstance("com.sun.star.text.TextTable")
+            table.initialize(80, 60)
+            text.insertTextContent(text.End, table, False)
+        self.assertGreater(sum(len(doc.TextTables.getByIndex(i).getCellNames())
+                               for i in range(doc.TextTables.Count)), 20000)
+        doc.store()
+        report = self.report(doc)
+        self.assertIsNotNone(report)
+        self.assertEqual(report["tables"], [])
+        self.assertEqual(report["diagnostics"], [])
+        with open(office.log_path, "rb") as f:
+            self.assertIn(b"save check skipped: ", f.read())
+        self.assertFalse(doc.isModified())                  # stored
+        # The toolbar command still checks everything.
+        self.assertTrue(any(d["rule"] == "B-12" for d in json.loads(office.checker().checkToJson(doc))["diagnostics"]))
+
     # ------------------------------------------------------------------------ the infobar
     def test_infobar_and_dismiss_on_visible_document(self):
         doc = self.load(self.copy(os.path.join(FIXTURES, "seed002-dongyang-2017-old.odt"), "-visible"), hidden=False)
