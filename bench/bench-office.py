@@ -6,6 +6,8 @@ One interleaved run: two offices are started side by side, one with the extensio
 and one without. For each document and each round, in turn:
   load      loadComponentFromURL (hidden) + close, in the office WITHOUT the extension
   check     ReportChecker.check(doc)                   (document loaded once, extension office)
+  warm      the same check() again at once, no pause: the CPU and its caches still warm from the
+            call before (bench-pause.py: after a pause of only 10 ms a check costs 1.5-2x this)
   highlight ReportChecker.highlight(doc)
   clear     ReportChecker.clearMarks(doc)
   floor     ReportChecker.getLastReport(doc), answered from the report kept by the check before:
@@ -17,7 +19,8 @@ and one without. For each document and each round, in turn:
   save-mark store() of a private copy, extension office, MarkOnSave=true
   save-noext store() of a private copy, office without the extension
 The first round is a warm-up; medians over the other rounds. Ratios: check/load, highlight/load,
-clear/load, (check-floor)/load, (highlight-floor)/load, save/save-noext, save-mark/save-noext.
+clear/load, (check-floor)/load, (highlight-floor)/load, warm/load, save/save-noext,
+save-mark/save-noext.
 
 Generated documents (built through the office at start, under the work folder):
   writer-90tables.odt/.docx  seed001's .odt inserted 30 times (90 tables and their text)
@@ -157,7 +160,7 @@ def private_copy(off, path, tag):
 
 
 def bench_document(ext_off, plain, path, rounds):
-    times = {k: [] for k in ("load", "check", "floor", "highlight", "clear", "save", "save-mark", "save-noext",
+    times = {k: [] for k in ("load", "check", "warm", "floor", "highlight", "clear", "save", "save-mark", "save-noext",
                              "save+chk")}
     doc = load(ext_off, private_copy(ext_off, path, "work"))
     saves = {"save": load(ext_off, private_copy(ext_off, path, "save")),
@@ -181,6 +184,9 @@ def bench_document(ext_off, plain, path, rounds):
             t0 = time.perf_counter()
             checker.check(doc)
             sample["check"] = ms_since(t0)
+            t0 = time.perf_counter()
+            checker.check(doc)
+            sample["warm"] = ms_since(t0)
             checker.getLastReport(doc)   # renders the JSON once; the timed call below is answered from it
             settle()
             t0 = time.perf_counter()
@@ -245,34 +251,34 @@ def main():
 
     print("bench-office %s: medians of %d interleaved rounds (after one warm-up), ms; %.0f s in all"
           % (ARGS.label, ARGS.rounds, time.time() - t_start))
-    head = ("document", "load", "check", "hilite", "clear", "floor", "save-", "save", "sv+chk", "save+m",
-            "chk/ld", "hil/ld", "clr/ld", "net-chk", "net-hil", "sv/sv-", "svc/sv-", "svm/sv-")
-    print("%-36s" % head[0] + " %8s" * 9 % head[1:10] + " %7s" * 8 % head[10:])
+    head = ("document", "load", "check", "warm", "hilite", "clear", "floor", "save-", "save", "sv+chk", "save+m",
+            "chk/ld", "hil/ld", "clr/ld", "net-chk", "net-hil", "wrm/ld", "sv/sv-", "svc/sv-", "svm/sv-")
+    print("%-36s" % head[0] + " %8s" * 10 % head[1:11] + " %7s" * 9 % head[11:])
     per_ext = {}
     for f in files:
         m = results[f]
         fmt = lambda v: "%8.1f" % v if v is not None else "%8s" % "-"
-        print("%-36s" % os.path.basename(f)[:36] + " %s" * 17 % (
-            fmt(m["load"]), fmt(m["check"]), fmt(m["highlight"]), fmt(m["clear"]), fmt(m["floor"]),
+        print("%-36s" % os.path.basename(f)[:36] + " %s" * 19 % (
+            fmt(m["load"]), fmt(m["check"]), fmt(m["warm"]), fmt(m["highlight"]), fmt(m["clear"]), fmt(m["floor"]),
             fmt(m["save-noext"]), fmt(m["save"]), fmt(m["save+chk"]), fmt(m["save-mark"]),
             ratio(m["check"], m["load"]), ratio(m["highlight"], m["load"]), ratio(m["clear"], m["load"]),
             ratio(net(m["check"], m["floor"]), m["load"]), ratio(net(m["highlight"], m["floor"]), m["load"]),
-            ratio(m["save"], m["save-noext"]), ratio(m["save+chk"], m["save-noext"]),
+            ratio(m["warm"], m["load"]), ratio(m["save"], m["save-noext"]), ratio(m["save+chk"], m["save-noext"]),
             ratio(m["save-mark"], m["save-noext"])))
         group = os.path.splitext(f)[1] if os.path.basename(f).startswith("seed") else "generated"
         per_ext.setdefault(group, []).append(m)
     print()
-    print("%-12s" % "group" + " %9s" * 8 % ("chk/ld", "hil/ld", "clr/ld", "net-chk", "net-hil", "sv/sv-", "svc/sv-",
-                                           "svm/sv-") + "   (ratios of sums of medians)")
+    print("%-12s" % "group" + " %9s" * 9 % ("chk/ld", "hil/ld", "clr/ld", "net-chk", "net-hil", "wrm/ld", "sv/sv-",
+                                           "svc/sv-", "svm/sv-") + "   (ratios of sums of medians)")
     for group, ms in sorted(per_ext.items()):
         s = lambda k: sum(m[k] for m in ms if m[k] is not None) if all(m[k] is not None for m in ms) else None
-        print("%-12s" % group + " %9s" * 8 % (
+        print("%-12s" % group + " %9s" * 9 % (
             ratio(s("check"), s("load")), ratio(s("highlight"), s("load")), ratio(s("clear"), s("load")),
             ratio(net(s("check"), s("floor")), s("load")), ratio(net(s("highlight"), s("floor")), s("load")),
-            ratio(s("save"), s("save-noext")), ratio(s("save+chk"), s("save-noext")),
+            ratio(s("warm"), s("load")), ratio(s("save"), s("save-noext")), ratio(s("save+chk"), s("save-noext")),
             ratio(s("save-mark"), s("save-noext"))))
     print("\nfloor: a call answered at once (getLastReport of the kept report) after the same pause; "
-          "net-chk/net-hil: (check − floor) / load, (highlight − floor) / load")
+          "net-chk/net-hil: (check − floor) / load, (highlight − floor) / load; wrm/ld: warm / load")
 
 
 def net(a, floor):
