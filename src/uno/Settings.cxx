@@ -10,6 +10,13 @@
 #include <com/sun/star/container/XNameAccess.hpp>
 #include <com/sun/star/lang/XMultiServiceFactory.hpp>
 #include <com/sun/star/util/XChangesBatch.hpp>
+#include <com/sun/star/util/XChangesListener.hpp>
+#include <com/sun/star/util/XChangesNotifier.hpp>
+
+#include <cppuhelper/implbase1.hxx>
+
+#include <mutex>
+#include <optional>
 
 using namespace css;
 using rtl::OUString;
@@ -105,27 +112,102 @@ void Settings::setDisabledRules(const OUString& list)
         logLine("settings: DisabledRules names no rule: " + u);   // the options page shows the kept list
 }
 
-Settings readSettings(const uno::Reference<uno::XComponentContext>& ctx)
+namespace {
+
+Settings readFrom(const uno::Reference<container::XNameAccess>& node)
 {
     Settings s;
+    get(node, "CheckOnSave", s.checkOnSave);
+    get(node, "MarkOnSave", s.markOnSave);
+    get(node, "ApplyIgnored", s.applyIgnored);
+    get(node, "ErrorColor", s.style.errorColor);
+    get(node, "WarningColor", s.style.warningColor);
+    get(node, "InfoColor", s.style.infoColor);
+    OUString disabled;
+    get(node, "DisabledRules", disabled);
+    s.setDisabledRules(disabled);
+    OUString severities = s.severitiesText();
+    get(node, "MarkSeverities", severities);
+    s.setSeverities(severities);
+    return s;
+}
+
+/// The settings as last read, kept until the configuration says they changed. A check reads
+/// them each time, and opening the configuration node was 2.4 % of a check.
+struct SettingsCache {
+    std::mutex mutex;
+    uno::Reference<uno::XComponentContext> ctx;
+    uno::Reference<container::XNameAccess> node;   ///< read-only; its listener clears `value`
+    std::optional<Settings> value;
+    unsigned long generation = 0;                 ///< counts the changes heard of
+};
+
+SettingsCache& cache()
+{
+    static SettingsCache* c = new SettingsCache;   // never destroyed: no UNO call after the office ends
+    return *c;
+}
+
+/// Any committed change of our settings (options page, writeSettings, a macro, an extension
+/// update) makes the next readSettings read them again.
+class SettingsChanged : public cppu::WeakImplHelper1<util::XChangesListener> {
+public:
+    void SAL_CALL changesOccurred(const util::ChangesEvent&) override { forget(false); }
+    void SAL_CALL disposing(const lang::EventObject&) override { forget(true); }
+
+private:
+    static void forget(bool node) noexcept
+    {
+        SettingsCache& c = cache();
+        std::lock_guard<std::mutex> lock(c.mutex);
+        c.value.reset();
+        ++c.generation;
+        if (node) {
+            c.node.clear();
+            c.ctx.clear();
+        }
+    }
+};
+
+} // namespace
+
+Settings readSettings(const uno::Reference<uno::XComponentContext>& ctx)
+{
+    SettingsCache& c = cache();
+    uno::Reference<container::XNameAccess> node;
+    unsigned long generation = 0;
+    {
+        std::lock_guard<std::mutex> lock(c.mutex);
+        if (c.value && c.ctx == ctx)
+            return *c.value;
+        if (c.ctx == ctx)
+            node = c.node;
+        generation = c.generation;
+    }
     try {
-        uno::Reference<container::XNameAccess> node(openSettings(ctx, false), uno::UNO_QUERY_THROW);
-        get(node, "CheckOnSave", s.checkOnSave);
-        get(node, "MarkOnSave", s.markOnSave);
-        get(node, "ApplyIgnored", s.applyIgnored);
-        get(node, "ErrorColor", s.style.errorColor);
-        get(node, "WarningColor", s.style.warningColor);
-        get(node, "InfoColor", s.style.infoColor);
-        OUString disabled;
-        get(node, "DisabledRules", disabled);
-        s.setDisabledRules(disabled);
-        OUString severities = s.severitiesText();
-        get(node, "MarkSeverities", severities);
-        s.setSeverities(severities);
+        bool listening = node.is();
+        if (!node.is()) {
+            node.set(openSettings(ctx, false), uno::UNO_QUERY_THROW);
+            uno::Reference<util::XChangesNotifier> notifier(node, uno::UNO_QUERY);
+            if (notifier.is()) {
+                notifier->addChangesListener(new SettingsChanged);
+                listening = true;
+            }
+        }
+        Settings s = readFrom(node);
+        if (listening) {
+            std::lock_guard<std::mutex> lock(c.mutex);
+            if (c.generation == generation) {   // no change heard of since the read began
+                c.ctx = ctx;
+                c.node = node;
+                c.value = s;
+            }
+        }
+        return s;
     } catch (const uno::Exception& e) {
         logLine("settings not readable, using defaults: " + toStd(e.Message));
     }
-    return s;
+    return Settings();
 }
 
 void writeSettings(const uno::Reference<uno::XComponentContext>& ctx, const Settings& s)
