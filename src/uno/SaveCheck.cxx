@@ -2,6 +2,7 @@
 
 #include "CheckSession.hxx"
 #include "DocumentReader.hxx"
+#include "MainThread.hxx"
 #include "Notifier.hxx"
 #include "OgiNames.hxx"
 #include "Settings.hxx"
@@ -27,6 +28,8 @@
 #include <cstdlib>
 #include <mutex>
 #include <stdexcept>
+#include <system_error>
+#include <thread>
 #include <vector>
 
 using namespace css;
@@ -250,16 +253,53 @@ void checkOnSave(const uno::Reference<uno::XComponentContext>& ctx, const uno::R
         logLine(toStd(eventName) + ": save check took " + std::to_string(ms) + " ms");
 }
 
-void saveFinished(const uno::Reference<uno::XComponentContext>& ctx, const uno::Reference<lang::XComponent>& model)
+namespace {
+
+/// Hands the deferred check of `key` to the office's event loop.
+void postDeferredCheck(const uno::Reference<uno::XComponentContext>& ctx, const uno::Reference<uno::XInterface>& key)
 {
-    uno::Reference<uno::XInterface> key(model, uno::UNO_QUERY);
-    if (!key.is() || !takeSaving(key, /*remove=*/true))
-        return;   // not a deferred check of ours (or already run)
     try {
         awt::AsyncCallback::create(ctx)->addCallback(new DeferredCheck(key), uno::Any());
     } catch (const uno::Exception& e) {
         logLine("no event loop for the deferred save check (" + toStd(e.Message) + "), checking now");
         runPendingCheck(key);
+    }
+}
+
+/// How long after a save called from another thread its deferred check is posted.
+constexpr std::chrono::milliseconds kRemoteSaveDelay(30);
+
+} // namespace
+
+void saveFinished(const uno::Reference<uno::XComponentContext>& ctx, const uno::Reference<lang::XComponent>& model)
+{
+    uno::Reference<uno::XInterface> key(model, uno::UNO_QUERY);
+    if (!key.is() || !takeSaving(key, /*remove=*/true))
+        return;   // not a deferred check of ours (or already run)
+    if (onOfficeMainThread()) {
+        postDeferredCheck(ctx, key);   // runs once this save, on the main thread too, has returned
+        return;
+    }
+    // A save called from another thread (a script over the bridge) leaves the main thread idle:
+    // a check posted now starts as the save returns and runs beside the caller receiving its
+    // answer. On 2 cores that measured +5-7 % on a 12 ms .doc store (70 rounds: 1.049 and 1.075
+    // against 0.977 and 1.007 with this delay). So it is posted a little later; asking for the
+    // report still runs it at once (runPendingCheck). The thread keeps only weak references: a
+    // document closed or an office ended meanwhile is left alone.
+    try {
+        uno::WeakReference<uno::XInterface> weakCtx(ctx), weakDoc(key);
+        std::thread([weakCtx, weakDoc]() {
+            std::this_thread::sleep_for(kRemoteSaveDelay);
+            containExceptions("deferred save check", [&] {
+                uno::Reference<uno::XComponentContext> c(uno::Reference<uno::XInterface>(weakCtx), uno::UNO_QUERY);
+                uno::Reference<uno::XInterface> doc(weakDoc);
+                if (c.is() && doc.is())
+                    postDeferredCheck(c, doc);
+            });
+        }).detach();
+    } catch (const std::system_error& e) {
+        logLine(std::string("no thread to delay the deferred save check (") + e.what() + "), posting it now");
+        postDeferredCheck(ctx, key);
     }
 }
 
