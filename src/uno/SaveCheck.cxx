@@ -288,6 +288,10 @@ void saveFinished(const uno::Reference<uno::XComponentContext>& ctx, const uno::
     // document closed or an office ended meanwhile is left alone.
     try {
         uno::WeakReference<uno::XInterface> weakCtx(ctx), weakDoc(key);
+        if (!uno::Reference<uno::XInterface>(weakCtx).is()) {   // a context without XWeak
+            postDeferredCheck(ctx, key);
+            return;
+        }
         std::thread([weakCtx, weakDoc]() {
             std::this_thread::sleep_for(kRemoteSaveDelay);
             containExceptions("deferred save check", [&] {
