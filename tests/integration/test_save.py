@@ -25,6 +25,7 @@ import unittest
 import uno
 import unohelper
 from com.sun.star.document import XUndoManagerListener
+from com.sun.star.uno import Exception as UnoException
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "tools"))
@@ -80,7 +81,18 @@ SKIPPED_ROLES = {35, 50, 56, 63, 77, 85}
 def infobars(doc):
     """The infobars of the document's window as the user sees them, [(title, text, [button labels])],
     read through the window's accessibility tree: an infobar is the largest part of the tree that
-    holds exactly two texts (its title and its message) and its buttons."""
+    holds exactly two texts (its title and its message) and its buttons. The tree is live: when
+    the office replaces an infobar while it is read (a deferred check finishing), it is read again."""
+    for attempt in range(20):
+        try:
+            return _infobars(doc)
+        except UnoException:
+            if attempt == 19:
+                raise
+            time.sleep(0.05)
+
+
+def _infobars(doc):
     bars = []
 
     def visit(ctx):
