@@ -134,13 +134,11 @@ SheetContent readContent(const uno::Reference<sheet::XSpreadsheet>& sheet, const
     result.contentCells = cellCount(content);
     if (content.empty())
         return result;
-    Rect bounds = content.front();
-    for (const Rect& r : content) {
-        bounds.r0 = std::min(bounds.r0, r.r0);
-        bounds.c0 = std::min(bounds.c0, r.c0);
-        bounds.r1 = std::max(bounds.r1, r.r1);
-        bounds.c1 = std::max(bounds.c1, r.c1);
-    }
+    Rect contentBox = content.front();   // the content's rectangle
+    for (const Rect& r : content)
+        contentBox = {std::min(contentBox.r0, r.r0), std::min(contentBox.c0, r.c0), std::max(contentBox.r1, r.r1),
+                      std::max(contentBox.c1, r.c1)};
+    Rect bounds = contentBox;
     // Merges may be anchored outside the content (a blank anchor covering hidden content):
     // look in the used area too.
     try {
@@ -163,11 +161,7 @@ SheetContent readContent(const uno::Reference<sheet::XSpreadsheet>& sheet, const
     // (a report sheet), else one per content range (a stray value far away). An integer is
     // written as such for now: whether its cell's number format shows it otherwise is asked
     // below, of the format groups that hold one.
-    const sal_Int64 contentArea = cellCount(content);
-    Rect contentBox = content.front();
-    for (const Rect& r : content)
-        contentBox = {std::min(contentBox.r0, r.r0), std::min(contentBox.c0, r.c0), std::max(contentBox.r1, r.r1),
-                      std::max(contentBox.c1, r.c1)};
+    const sal_Int64 contentArea = result.contentCells;
     const std::vector<Rect> reads = contentBox.area() <= std::max<sal_Int64>(4 * contentArea, 20000)
                                         ? std::vector<Rect>{contentBox}
                                         : content;
