@@ -101,14 +101,17 @@ private:
     uno::WeakReference<uno::XInterface> m_model;
 };
 
+uno::Reference<container::XIndexAccess> textTables(const uno::Reference<lang::XComponent>& model)
+{
+    uno::Reference<text::XTextTablesSupplier> supplier(model, uno::UNO_QUERY_THROW);
+    return uno::Reference<container::XIndexAccess>(supplier->getTextTables(), uno::UNO_QUERY_THROW);
+}
+
 /// False when a Writer document has no table: nothing a save-time check could read.
 bool hasTables(const uno::Reference<lang::XComponent>& model, DocKind kind)
 {
-    if (kind == DocKind::Calc)
-        return true; // bounded per sheet by the reader (ReadLimits)
-    uno::Reference<text::XTextTablesSupplier> supplier(model, uno::UNO_QUERY_THROW);
-    uno::Reference<container::XIndexAccess> tables(supplier->getTextTables(), uno::UNO_QUERY_THROW);
-    return tables->getCount() > 0;
+    return kind == DocKind::Calc   // bounded per sheet by the reader (ReadLimits)
+           || textTables(model)->getCount() > 0;
 }
 
 /// False when a Writer document's tables hold more cells than a save-time check reads.
@@ -116,8 +119,7 @@ bool withinSaveLimit(const uno::Reference<lang::XComponent>& model, DocKind kind
 {
     if (kind == DocKind::Calc)
         return true; // bounded per sheet by the reader (ReadLimits)
-    uno::Reference<text::XTextTablesSupplier> supplier(model, uno::UNO_QUERY_THROW);
-    uno::Reference<container::XIndexAccess> tables(supplier->getTextTables(), uno::UNO_QUERY_THROW);
+    const uno::Reference<container::XIndexAccess> tables = textTables(model);
     sal_Int64 cells = 0;
     for (sal_Int32 i = 0; i < tables->getCount(); ++i) {
         uno::Reference<text::XTextTable> table(tables->getByIndex(i), uno::UNO_QUERY);
